@@ -1,0 +1,78 @@
+// The "Xobin API" credential: the API key Xobin support issues, sent as the `apiKey` header on
+// every request, and the API base URL (https only, so the key is never sent in clear text).
+
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { SAFE_BASE_URL_PATTERN } from '../nodes/Xobin/helpers/baseUrl';
+import { XOBIN_DEFAULT_BASE_URL } from '../nodes/Xobin/helpers/constants';
+
+/**
+ * The test request's base URL. A URL that is not https (or loopback http) is swapped for a host
+ * that cannot resolve, so the test fails without the key ever leaving in clear text, and the
+ * error names the problem.
+ */
+const testBaseUrl = `={{ (($credentials.baseUrl || '${XOBIN_DEFAULT_BASE_URL}').trim().replace(/\\/+$/, '')).match(new RegExp('${SAFE_BASE_URL_PATTERN.replace(/\\/g, '\\\\')}', 'i')) ? ($credentials.baseUrl || '${XOBIN_DEFAULT_BASE_URL}').trim().replace(/\\/+$/, '') : 'https://base-url-must-start-with-https.invalid' }}`;
+
+export class XobinApi implements ICredentialType {
+	name = 'xobinApi';
+
+	displayName = 'Xobin API';
+
+	icon: Icon = { light: 'file:../icons/xobin.svg', dark: 'file:../icons/xobin.dark.svg' };
+
+	documentationUrl = 'https://github.com/xobin/n8n-nodes-xobin#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The API key Xobin support issued for your account',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: XOBIN_DEFAULT_BASE_URL,
+			placeholder: `e.g. ${XOBIN_DEFAULT_BASE_URL}`,
+			description: 'Address of the Xobin API. Keep the default unless Xobin support gave you another one. Must start with https://.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				apiKey: '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// GET /tracks/stats is read-only and answers any valid key; Xobin answers 401
+	// {"error":"Invalid API key"} to a wrong one (the rule covers a 200 with that body too).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: testBaseUrl,
+			url: '/tracks/stats',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 'Invalid API key',
+					message: 'Xobin rejected the API key. Check that it is the key Xobin support issued for your account.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,312 @@
+// AI Interview → Invite Candidate: POST /ai-interviews/invite for each item. Invited candidates
+// leave on the first output with Xobin's answer (invite link included); when the account runs out
+// of invites, the rest leave on the second output so the workflow can park them for later.
+
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BodyField } from '../../helpers/bodyFields';
+import { buildRequestBody, toNodeProperties } from '../../helpers/bodyFields';
+import {
+	INVITES_EXHAUSTED_CODE,
+	INVITES_EXHAUSTED_MESSAGE_PATTERN,
+} from '../../helpers/constants';
+import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
+import type { XobinResponse } from '../../transport';
+import { getBaseUrl, xobinApiRequest } from '../../transport';
+import { isJsonBody, readXobinMessage, toXobinError } from '../../transport/failures';
+
+const displayOptions: IDisplayOptions = {
+	show: { resource: ['aiInterview'], operation: ['invite'] },
+};
+
+export const inviteFields: BodyField[] = [
+	{
+		bodyKey: 'candidate_name',
+		format: 'text',
+		property: {
+			displayName: 'Candidate Name',
+			name: 'candidateName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Alex Tanaka',
+			description: 'Full name of the candidate, as it should appear in Xobin',
+		},
+	},
+	{
+		bodyKey: 'candidate_email',
+		format: 'email',
+		property: {
+			displayName: 'Candidate Email',
+			name: 'candidateEmail',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. alex.tanaka@example.com',
+			description: 'Email address of the candidate. Xobin sends the invite here when Invite Format is "Send Email Invite".',
+		},
+	},
+	{
+		bodyKey: 'ai_interview_id',
+		format: 'positiveInteger',
+		property: {
+			displayName: 'AI Interview ID',
+			name: 'aiInterviewId',
+			type: 'number',
+			required: true,
+			default: 0,
+			placeholder: 'e.g. 305',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description: 'The number of the AI interview in Xobin. Open the interview in Xobin\'s AI Interviews dashboard to find it.',
+		},
+	},
+	{
+		bodyKey: 'invite_format',
+		format: 'option',
+		property: {
+			displayName: 'Invite Format',
+			name: 'inviteFormat',
+			type: 'options',
+			required: true,
+			default: 'getlink',
+			options: [
+				{
+					name: 'Get Link Only',
+					value: 'getlink',
+					description: 'Xobin creates the invite link and the node returns it; you send it yourself',
+				},
+				{
+					name: 'Send Email Invite',
+					value: 'sendlink',
+					description: 'Xobin also emails the invite link to the candidate',
+				},
+			],
+			description: 'Whether Xobin only creates the invite link or also emails it to the candidate',
+		},
+	},
+	{
+		bodyKey: 'start_date',
+		format: 'gmtDateTime',
+		optional: true,
+		property: {
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Earliest time the candidate can start the interview. Read in the workflow\'s timezone and sent to Xobin in GMT. Leave empty to allow starting at once.',
+		},
+	},
+	{
+		bodyKey: 'expiry_date',
+		format: 'gmtDateTime',
+		optional: true,
+		property: {
+			displayName: 'Expiry Date',
+			name: 'expiryDate',
+			type: 'dateTime',
+			default: '',
+			description: 'When the invite link stops working. Read in the workflow\'s timezone and sent to Xobin in GMT. Leave empty for a link that never expires.',
+		},
+	},
+	{
+		bodyKey: 'custom_field_id',
+		format: 'text',
+		optional: true,
+		property: {
+			displayName: 'Custom Field ID',
+			name: 'customFieldId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. CAND-2025-001',
+			description: 'Your own ID for this candidate, such as a CRM or sheet row ID. Use it later to look up the interview report.',
+		},
+	},
+];
+
+const WHEN_EXHAUSTED_PARK = 'parkRemaining';
+const WHEN_EXHAUSTED_TRY_EACH = 'tryEach';
+
+export const description: INodeProperties[] = [
+	...toNodeProperties(inviteFields, displayOptions),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'When Invites Run Out',
+				name: 'whenInvitesRunOut',
+				type: 'options',
+				default: WHEN_EXHAUSTED_PARK,
+				options: [
+					{
+						name: 'Park the Rest Without Calling Xobin',
+						value: WHEN_EXHAUSTED_PARK,
+						description: 'After the first "Invites Exhausted" answer, the remaining candidates go to the Invites Exhausted output without another request',
+					},
+					{
+						name: 'Keep Trying Each Candidate',
+						value: WHEN_EXHAUSTED_TRY_EACH,
+						description: 'Send every remaining candidate to Xobin anyway, in case invites are added during the run',
+					},
+				],
+				description: 'What happens to the remaining candidates once Xobin says the account has no invites left',
+			},
+		],
+	},
+];
+
+/** Why a candidate left on the Invites Exhausted output. */
+interface ExhaustedNotice {
+	message: string;
+	code: string;
+}
+
+type Prepared = { itemIndex: number; body: IDataObject } | { itemIndex: number; error: Error };
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	const invited: INodeExecutionData[] = [];
+	const exhausted: INodeExecutionData[] = [];
+	const asTool = isToolExecution(this);
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const keepTrying = options.whenInvitesRunOut === WHEN_EXHAUSTED_TRY_EACH;
+
+	// Every item is read and checked before the first request, so a bad row late in the list
+	// stops the run before anyone is invited rather than halfway through it.
+	const prepared = items.map((_item, itemIndex) => prepare(this, itemIndex));
+	if (!this.continueOnFail()) {
+		const firstInvalid = prepared.find((entry) => 'error' in entry);
+		if (firstInvalid && 'error' in firstInvalid) {
+			throw asNodeError(this.getNode(), firstInvalid.error, firstInvalid.itemIndex);
+		}
+	}
+
+	let notice: ExhaustedNotice | undefined;
+	let baseUrl: string | undefined;
+	for (const entry of prepared) {
+		const { itemIndex } = entry;
+		try {
+			if ('error' in entry) throw entry.error;
+			if (notice && !keepTrying) {
+				exhausted.push(parkedItem(items[itemIndex], entry.body, notice, false, itemIndex));
+				continue;
+			}
+			const failureContext = {
+				itemIndex,
+				notFound: `AI interview ${String(entry.body.ai_interview_id)}`,
+				notFoundFix:
+					'Check the AI Interview ID: open the interview in Xobin\'s AI Interviews dashboard and copy its number. The API key must belong to the account that owns the interview.',
+			};
+			baseUrl ??= await getBaseUrl(this);
+			const response = await xobinApiRequest(
+				this,
+				baseUrl,
+				{ method: 'POST', endpoint: '/ai-interviews/invite', body: entry.body },
+				failureContext,
+			);
+			const exhaustedNow = readExhaustion(response);
+			if (exhaustedNow) {
+				notice = exhaustedNow;
+				exhausted.push(parkedItem(items[itemIndex], entry.body, notice, true, itemIndex));
+				continue;
+			}
+			if (response.statusCode >= 300 || !isJsonBody(response)) {
+				throw toXobinError(this.getNode(), response, failureContext);
+			}
+			// A quota that was refilled mid-run lifts the parking for the items still to come.
+			notice = undefined;
+			invited.push({ json: response.body as IDataObject, pairedItem: { item: itemIndex } });
+		} catch (caught) {
+			const error = asNodeError(this.getNode(), caught, itemIndex);
+			if (!this.continueOnFail()) throw error;
+			invited.push(toErrorItem(error, itemIndex));
+		}
+	}
+
+	// An AI agent only sees the first output: tell it plainly instead of parking silently.
+	if (asTool && exhausted.length > 0) {
+		return [[...invited, ...exhausted.map(toToolMessage)], []];
+	}
+	return [invited, exhausted];
+}
+
+function prepare(context: IExecuteFunctions, itemIndex: number): Prepared {
+	try {
+		const body = buildRequestBody(context, inviteFields, itemIndex);
+		const { start_date: start, expiry_date: expiry } = body;
+		if (typeof start === 'string' && typeof expiry === 'string' && expiry <= start) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Expiry Date must be after Start Date [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description: `The invite would open at ${start} GMT and expire at ${expiry} GMT. Set the Expiry Date later than the Start Date, or leave one of them empty.`,
+				},
+			);
+		}
+		return { itemIndex, body };
+	} catch (error) {
+		return { itemIndex, error };
+	}
+}
+
+/** Xobin's "no invites left" answer: 403 with error code limit_exceed, or only its message text. */
+function readExhaustion(response: XobinResponse): ExhaustedNotice | undefined {
+	if (response.statusCode !== 403 || !isJsonBody(response)) return undefined;
+	const { error } = response.body as IDataObject;
+	const message = readXobinMessage(response.body) ?? '';
+	if (error !== INVITES_EXHAUSTED_CODE && !INVITES_EXHAUSTED_MESSAGE_PATTERN.test(message)) {
+		return undefined;
+	}
+	return {
+		message: message && message !== INVITES_EXHAUSTED_CODE ? message : 'Invites Exhausted. Please contact support.',
+		code: INVITES_EXHAUSTED_CODE,
+	};
+}
+
+/**
+ * The candidate as it came in, plus what would have been sent and why it was not invited. No
+ * top-level `error` key: n8n's "Continue (using error output)" must leave these items here.
+ */
+function parkedItem(
+	item: INodeExecutionData,
+	body: IDataObject,
+	notice: ExhaustedNotice,
+	attempted: boolean,
+	itemIndex: number,
+): INodeExecutionData {
+	return {
+		json: {
+			...item.json,
+			...body,
+			message: notice.message,
+			code: notice.code,
+			inviteAttempted: attempted,
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+function toToolMessage(item: INodeExecutionData): INodeExecutionData {
+	return {
+		json: {
+			...item.json,
+			invited: false,
+			message: `Not invited: the Xobin account has no AI interview invites left (Xobin said "${String(item.json.message)}"). Ask Xobin support to add invites, then invite this candidate again.`,
+		},
+		pairedItem: item.pairedItem,
+	};
+}

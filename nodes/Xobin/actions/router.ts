@@ -1,0 +1,32 @@
+// Reads the chosen resource and operation and hands the input items to that operation's execute().
+
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as aiInterview from './aiInterview/AiInterview.resource';
+
+type Operation = (
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+) => Promise<INodeExecutionData[][]>;
+
+const operations: Record<string, Record<string, Operation>> = {
+	aiInterview: {
+		invite: aiInterview.invite.execute,
+	},
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = operations[resource]?.[operation];
+	if (!run) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" on "${resource}" is not supported by this version of the Xobin node`,
+			{ description: 'Update the n8n-nodes-xobin package, or pick another operation.' },
+		);
+	}
+	return await run.call(this, items);
+}

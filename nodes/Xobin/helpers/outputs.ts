@@ -1,0 +1,42 @@
+// Shapes the items the node returns: error items that n8n's "On Error" settings understand, and the
+// check for running as an AI agent's tool (where only the first output reaches the agent).
+
+import type { IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+interface DescribedError extends Error {
+	description?: string | null;
+	httpCode?: string | null;
+}
+
+/**
+ * An item for "Continue" / "Continue (using error output)": the top-level `error` lets n8n move it
+ * to the error output; `json` keeps the message readable in the output panel.
+ */
+export function toErrorItem(error: DescribedError, itemIndex: number): INodeExecutionData {
+	const json: JsonObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error.httpCode) json.httpCode = error.httpCode;
+	return {
+		json,
+		error: error as INodeExecutionData['error'],
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** Whether an AI agent is running the node as a tool (n8n 2.x asks; 1.x names the node type "…Tool"). */
+export function isToolExecution(context: IExecuteFunctions): boolean {
+	const asks = (context as { isToolExecution?: () => boolean }).isToolExecution;
+	if (typeof asks === 'function' && asks.call(context)) return true;
+	return context.getNode().type.endsWith('Tool');
+}
+
+/** Keeps the node's own errors as they are (message, description, HTTP code); wraps anything else. */
+export function asNodeError(
+	node: INode,
+	error: Error,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return error;
+	return new NodeOperationError(node, error, { itemIndex });
+}

@@ -1,0 +1,93 @@
+// The one place the node talks HTTP to Xobin: base URL from the credential, the apiKey header via
+// n8n's credential system, and every answer handed back whole (status, headers, body) so callers
+// can read Xobin's own error bodies instead of n8n's generic status text.
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isSafeBaseUrl, tidyBaseUrl } from '../helpers/baseUrl';
+import { REQUEST_TIMEOUT_MS, XOBIN_CREDENTIAL_TYPE } from '../helpers/constants';
+import type { FailureContext } from './failures';
+import { toXobinError } from './failures';
+
+export interface XobinResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON, or the raw text when Xobin did not answer with JSON. */
+	body: unknown;
+}
+
+/** A request that never produced an HTTP answer (refused, reset, timed out, DNS). */
+export interface ConnectionFailure {
+	connectionCode: string;
+	baseUrl: string;
+}
+
+/** Reads and checks the credential's base URL once per execution. */
+export async function getBaseUrl(context: IExecuteFunctions): Promise<string> {
+	const credentials = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
+	const baseUrl = tidyBaseUrl(credentials.baseUrl);
+	if (!isSafeBaseUrl(baseUrl)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Base URL in the Xobin API credential must start with https://',
+			{
+				description: `It is "${baseUrl}". Xobin's API lives at https://app.xobin.com/api/v2; plain http:// is refused (except for localhost) so your API key never travels unencrypted.`,
+			},
+		);
+	}
+	return baseUrl;
+}
+
+/**
+ * Sends one request and returns Xobin's answer whatever its status. Only a request that got no
+ * answer at all throws: a NodeApiError described for the item in `failureContext`.
+ */
+export async function xobinApiRequest(
+	context: IExecuteFunctions,
+	baseUrl: string,
+	request: { method: IHttpRequestMethods; endpoint: string; body?: IDataObject; qs?: IDataObject },
+	failureContext: FailureContext,
+): Promise<XobinResponse> {
+	const { method, endpoint, body, qs } = request;
+	const options: IHttpRequestOptions = {
+		method,
+		url: `${baseUrl}${endpoint}`,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+	if (body !== undefined) options.body = body;
+	if (qs !== undefined) options.qs = qs;
+
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			XOBIN_CREDENTIAL_TYPE,
+			options,
+		)) as XobinResponse;
+		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	} catch (error) {
+		// n8n wraps network failures with the request config attached, headers (and so the API key)
+		// included. Keep only the error code, never the original object.
+		const failure: ConnectionFailure = { connectionCode: findErrorCode(error), baseUrl };
+		throw toXobinError(context.getNode(), failure, failureContext);
+	}
+}
+
+function findErrorCode(error: unknown): string {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	const message = error instanceof Error ? error.message : '';
+	return /\b(E[A-Z_]{4,})\b/.exec(message)?.[1] ?? 'UNKNOWN_NETWORK_ERROR';
+}
