@@ -10,16 +10,16 @@ interface DescribedError extends Error {
 }
 
 /**
- * An item for "Continue" / "Continue (using error output)": the top-level `error` lets n8n move it
- * to the error output; `json` keeps the message readable in the output panel.
+ * An item for "Continue" / "Continue (using error output)". Only the keys `error`, `message` and
+ * `details` are used: n8n moves exactly such items to the error output (and adds the input item's
+ * fields there). A top-level `error` would make n8n rewrite the json to the message alone.
  */
 export function toErrorItem(error: DescribedError, itemIndex: number): INodeExecutionData {
-	const json: JsonObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error.httpCode) json.httpCode = error.httpCode;
+	const details: JsonObject = { itemIndex };
+	if (error.description) details.description = error.description;
+	if (error.httpCode) details.httpCode = error.httpCode;
 	return {
-		json,
-		error: error as INodeExecutionData['error'],
+		json: { error: error.message, details },
 		pairedItem: { item: itemIndex },
 	};
 }

@@ -1,0 +1,141 @@
+/*
+ * Type declarations for engine.js, the in-engine test harness (real n8n WorkflowExecute + our
+ * built package loaded by PackageDirectoryLoader), so TypeScript jest specs get typed imports.
+ * The implementation is JavaScript because the n8n lint forbids Node built-ins in .ts files.
+ */
+import type {
+	ExecutionStatus,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	IRunData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+/** Node-level settings as stored on a node in workflow JSON. */
+export interface NodeSettings {
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	retryOnFail?: boolean;
+	maxTries?: number;
+	/** Milliseconds; the engine really sleeps this long between tries. */
+	waitBetweenTries?: number;
+	alwaysOutputData?: boolean;
+	executeOnce?: boolean;
+	disabled?: boolean;
+}
+
+/**
+ * The error a failed run ended with. When the failing node of our package threw it, this is the
+ * thrown NodeApiError / NodeOperationError instance itself (instanceof works); otherwise it is the
+ * engine's own record of the error (a plain object with the same fields).
+ */
+export interface HarnessExecutionError {
+	message: string;
+	name?: string;
+	description?: string | null;
+	httpCode?: string | null;
+	context?: IDataObject & { itemIndex?: number };
+	node?: INode;
+	stack?: string;
+	[key: string]: unknown;
+}
+
+/** Input items: the `json` of each item. `undefined` means one empty item; `[]` means none. */
+export type HarnessItems = IDataObject[];
+
+/** Credentials by credential type name, e.g. `{ xobinApi: { apiKey, baseUrl } }`. */
+export type HarnessCredentials = Record<string, ICredentialDataDecryptedObject>;
+
+/** One array per main output, the continueErrorOutput "Error" output included (last). */
+export type NodeOutputs = INodeExecutionData[][];
+
+export interface RunNodeOptions {
+	/** Package root containing package.json (default: this repository's root). */
+	packageDir?: string;
+	/** Short node name from the node description (`xobin`); the package name is prefixed. */
+	nodeType: string;
+	/** Default: the latest version the node declares. */
+	typeVersion?: number;
+	/** Node parameters as stored in workflow JSON; `={{ ... }}` expressions are evaluated. */
+	parameters?: IDataObject;
+	items?: HarnessItems;
+	credentials?: HarnessCredentials;
+	settings?: NodeSettings;
+	/** Workflow settings.timezone (default 'UTC'); what `this.getTimezone()` returns. */
+	timezone?: string;
+	/** Execution mode (default 'manual'). */
+	mode?: WorkflowExecuteMode;
+	/** Name of the node in the workflow (default: the node's `defaults.name`). */
+	nodeName?: string;
+}
+
+export interface RunNodeResult {
+	outputs: NodeOutputs;
+	error: HarnessExecutionError | undefined;
+	status: ExecutionStatus;
+	runData: IRunData;
+	nodeName: string;
+	/** Outputs of any node of the run (e.g. 'Harness Input', the node feeding the items). */
+	outputsOf(nodeName: string, runIndex?: number): NodeOutputs;
+}
+
+/** Workflow JSON as exported from n8n (loosely typed so `import wf from './x.json'` fits). */
+export interface WorkflowJson {
+	nodes: Array<{ name: string; type: string; [key: string]: unknown }>;
+	connections?: object;
+	settings?: object;
+	[key: string]: unknown;
+}
+
+export interface RunWorkflowOptions {
+	packageDir?: string;
+	workflow: WorkflowJson;
+	/** Node that receives `items` as its input (default: first enabled node without inputs). */
+	startNode?: string;
+	items?: HarnessItems;
+	credentials?: HarnessCredentials;
+	/** Overrides the workflow's settings.timezone (which otherwise applies; fallback 'UTC'). */
+	timezone?: string;
+	mode?: WorkflowExecuteMode;
+}
+
+export interface RunWorkflowResult {
+	runData: IRunData;
+	outputsOf(nodeName: string, runIndex?: number): NodeOutputs;
+	error: HarnessExecutionError | undefined;
+	status: ExecutionStatus;
+}
+
+export interface TestCredentialOptions {
+	packageDir?: string;
+	credentialType: string;
+	data?: ICredentialDataDecryptedObject;
+}
+
+/**
+ * Runs one node of the package, fed by `items` from a harness input node, in a fresh workflow.
+ * Rejects (instead of resolving with `error`) only when n8n refuses to start the run, e.g. a
+ * required parameter is missing (WorkflowHasIssuesError) or the node type does not exist.
+ */
+export function runNode(options: RunNodeOptions): Promise<RunNodeResult>;
+
+/**
+ * Runs a workflow JSON starting at `startNode` with `items` as that node's input. Node types
+ * from other packages (n8n-nodes-base.*) are stand-ins that pass their input through unchanged;
+ * our package's nodes may be typed `<package>.<name>` or `CUSTOM.<name>`.
+ */
+export function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult>;
+
+/** n8n's credential "Test" button: `{ status: 'OK' | 'Error', message }`. */
+export function testCredential(options: TestCredentialOptions): Promise<INodeCredentialTestResult>;
+
+/** Loads (once per directory) the package the way n8n does; exposed for inspection. */
+export function loadPackage(packageDir?: string): Promise<{
+	packageName: string;
+	nodeTypes: Record<string, { type: unknown; sourcePath: string }>;
+	credentialTypes: Record<string, { type: unknown; sourcePath: string }>;
+}>;
+
+export const DEFAULT_PACKAGE_DIR: string;
