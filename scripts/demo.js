@@ -1,0 +1,60 @@
+// The README's demo: runs the built Xobin node in n8n's real workflow engine against the bundled
+// mock Xobin server (an account with three invites left) on examples/candidates.json, and prints
+// who was invited (with their invite link) and who was parked on the Invites Exhausted output.
+
+const path = require('node:path');
+
+const { runNode } = require('../test/harness/engine');
+const { startMockXobin, MOCK_API_KEY } = require('../test/mock-xobin/server');
+
+const INVITES_LEFT = 3;
+
+async function main() {
+	const candidates = require(path.join(__dirname, '..', 'examples', 'candidates.json'));
+	const mock = await startMockXobin({ invitesLeft: INVITES_LEFT });
+	try {
+		console.log(`Mock Xobin API at ${mock.url}, ${INVITES_LEFT} invites left on the account.`);
+		console.log(`Inviting ${candidates.length} candidates to AI interview 305 (workflow timezone America/New_York)...\n`);
+
+		const result = await runNode({
+			nodeType: 'xobin',
+			timezone: 'America/New_York',
+			items: candidates,
+			parameters: {
+				resource: 'aiInterview',
+				operation: 'invite',
+				candidateName: '={{ $json.Name }}',
+				candidateEmail: '={{ $json.Email }}',
+				aiInterviewId: 305,
+				inviteFormat: 'getlink',
+				additionalFields: {
+					expiryDate: '2030-01-31T18:00:00',
+					customFieldId: "={{ $json['Row ID'] }}",
+				},
+			},
+			credentials: { xobinApi: { apiKey: MOCK_API_KEY, baseUrl: mock.url } },
+		});
+		if (result.error) throw result.error;
+
+		const [invited, exhausted] = result.outputs;
+		console.log(`Invited (${invited.length}):`);
+		for (const { json } of invited) {
+			console.log(`  ✓ ${json.name} <${json.email}>  response ${json.response_id}  ${json.invite_link}`);
+		}
+		console.log(`\nInvites Exhausted, parked for later (${exhausted.length}):`);
+		for (const { json } of exhausted) {
+			const how = json.inviteAttempted ? 'Xobin answered' : 'not sent, parked';
+			console.log(`  • ${json.Name} <${json.Email}>  (${how}: "${json.message}")`);
+		}
+		const requests = mock.requests.filter((request) => request.path.endsWith('/ai-interviews/invite'));
+		console.log(`\nRequests sent to Xobin: ${requests.length}. Expiry sent as "${requests[0]?.body.expiry_date}" GMT.`);
+		console.log(`Every candidate accounted for: ${invited.length + exhausted.length} of ${candidates.length}.`);
+	} finally {
+		await mock.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(`Demo failed: ${error.message}`);
+	process.exitCode = 1;
+});
