@@ -25,16 +25,27 @@ describe('example workflows', () => {
 		});
 
 		expect(run.error).toBeUndefined();
-		expect(run.outputsOf('Write Invite Link to Sheet')[0].map((item) => item.json.invite_link)).toEqual([
+		// The account has two invites: two rows get links, the third is parked (which two depends on
+		// which requests reach Xobin first, since the node sends several at once).
+		const written = run.outputsOf('Write Invite Link to Sheet')[0];
+		expect(written.map((item) => item.json.invite_link)).toEqual([
 			expect.stringMatching(/^https:\/\//),
 			expect.stringMatching(/^https:\/\//),
 		]);
-		for (const node of ['Tell the Hiring Channel', 'Park Row for Later']) {
-			expect(run.outputsOf(node)[0].map((item) => item.json.Email)).toEqual(['jonas@example.com']);
-		}
+		const told = run.outputsOf('Tell the Hiring Channel')[0].map((item) => item.json.Email);
+		const parked = run.outputsOf('Park Row for Later')[0].map((item) => item.json.Email);
+		expect(told).toHaveLength(1);
+		expect(parked).toEqual(told);
+		expect([...written.map((item) => item.json.email), ...parked].sort()).toEqual(
+			rows.map((row) => row.Email).sort(),
+		);
 		const bodies = sentBodies(mock());
-		expect(bodies[0]).toEqual(
-			expect.objectContaining({ invite_format: 'sendlink', custom_field_id: 'CAND-1', expiry_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) }),
+		expect(bodies.find((body) => body.custom_field_id === 'CAND-1')).toEqual(
+			expect.objectContaining({
+				invite_format: 'sendlink',
+				candidate_email: 'alex@example.com',
+				expiry_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+			}),
 		);
 	});
 
@@ -52,7 +63,9 @@ describe('example workflows', () => {
 		});
 
 		expect(run.error).toBeUndefined();
-		expect(run.outputsOf('Invited')[0].map((item) => item.json.custom_field_id)).toEqual(['A-1', 'A-2']);
-		expect(run.outputsOf('Parked for Later')[0].map((item) => item.json.id)).toEqual(['A-3']);
+		const invited = run.outputsOf('Invited')[0].map((item) => item.json.custom_field_id as string);
+		const parked = run.outputsOf('Parked for Later')[0].map((item) => item.json.id as string);
+		expect(invited).toHaveLength(2);
+		expect([...invited, ...parked].sort()).toEqual(['A-1', 'A-2', 'A-3']);
 	});
 });

@@ -14,7 +14,10 @@ describe('Invites Exhausted output', () => {
 	const mock = useMockXobin({ invitesLeft: 3 });
 
 	test('parks the remaining candidates once invites run out, without calling Xobin again', async () => {
-		const result = await runInvite(mock(), { items: candidates(6) });
+		const result = await runInvite(mock(), {
+			items: candidates(6),
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
+		});
 
 		expect(result.error).toBeUndefined();
 		const [invited, exhausted] = result.outputs;
@@ -82,7 +85,7 @@ describe('Invites Exhausted output', () => {
 		});
 		const result = await runInvite(mock(), {
 			items: candidates(3),
-			parameters: inviteParameters({ options: { whenInvitesRunOut: 'tryEach' } }),
+			parameters: inviteParameters({ options: { whenInvitesRunOut: 'tryEach', concurrency: 1 } }),
 		});
 
 		expect(pairedIndexes(result.outputs[1])).toEqual([0]);
@@ -94,6 +97,7 @@ describe('Invites Exhausted output', () => {
 		mock().queueFault({ path: /invite$/, status: 403, body: { error: 'Feature not available on your plan' } });
 		const result = await runInvite(mock(), {
 			items: candidates(2),
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
 			settings: { onError: 'continueRegularOutput' },
 		});
 
@@ -107,7 +111,10 @@ describe('Invites Exhausted output', () => {
 
 	test('recognises the exhaustion message even without the limit_exceed code', async () => {
 		mock().queueFault({ path: /invite$/, status: 403, body: { message: 'Invites Exhausted. Please contact support.' } });
-		const result = await runInvite(mock(), { items: candidates(2) });
+		const result = await runInvite(mock(), {
+			items: candidates(2),
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
+		});
 
 		expect(result.outputs[0]).toEqual([]);
 		expect(result.outputs[1].map((item) => item.json.inviteAttempted)).toEqual([true, false]);
@@ -117,6 +124,7 @@ describe('Invites Exhausted output', () => {
 	test('with "Continue (using error output)" parked candidates stay on Invites Exhausted', async () => {
 		const result = await runInvite(mock(), {
 			items: [...candidates(4), { name: 'No Email', email: 'not-an-email' }],
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
 			settings: { onError: 'continueErrorOutput' },
 		});
 
@@ -145,7 +153,11 @@ describe('Invite Candidate as an AI agent tool', () => {
 	const mock = useMockXobin({ invitesLeft: 1 });
 
 	test('reports exhaustion on the first output, the only one an agent sees', async () => {
-		const result = await runInvite(mock(), { items: candidates(2), nodeType: 'xobinTool' });
+		const result = await runInvite(mock(), {
+			items: candidates(2),
+			nodeType: 'xobinTool',
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
+		});
 
 		expect(result.error).toBeUndefined();
 		const [first, second] = result.outputs;

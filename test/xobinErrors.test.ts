@@ -43,12 +43,17 @@ describe('Invite Candidate errors from Xobin', () => {
 		expect(result.error?.description).toMatch(/on Xobin's side/);
 	});
 
-	test('rate limiting (429) suggests slowing down', async () => {
+	test('rate limiting (429) with retries turned off suggests slowing down', async () => {
 		mock().queueFault({ path: /invite$/, status: 429, body: { error: 'Too many requests' } });
-		const result = await runInvite(mock(), { items: candidates(1) });
+		const result = await runInvite(mock(), {
+			items: candidates(1),
+			parameters: inviteParameters({ options: { retryOnRateLimit: false } }),
+		});
 
 		expect(result.error?.message).toBe('Xobin is limiting how fast requests can be sent: Too many requests [item 0]');
-		expect(result.error?.description).toMatch(/Retry On Fail/);
+		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.description).toMatch(/Run fewer items at once/);
+		expect(inviteRequests(mock())).toHaveLength(1);
 	});
 
 	test('an answer that is not JSON points at the Base URL', async () => {
@@ -79,7 +84,10 @@ describe('Invite Candidate errors from Xobin', () => {
 
 	test('"Stop Workflow" stops at the failing item; candidates before it were invited once', async () => {
 		mock().queueFault({ path: /invite$/, status: 500, body: { error: 'boom' } });
-		const result = await runInvite(mock(), { items: candidates(1).concat(candidates(2, 2)) });
+		const result = await runInvite(mock(), {
+			items: candidates(1).concat(candidates(2, 2)),
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
+		});
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/\[item 0\]$/);
@@ -90,7 +98,7 @@ describe('Invite Candidate errors from Xobin', () => {
 		mock().queueFault({ path: /invite$/, status: 500, body: { error: 'boom' } });
 		const result = await runInvite(mock(), {
 			items: [...candidates(1, 5), ...candidates(2)],
-			parameters: inviteParameters(),
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
 			settings: { onError: 'continueRegularOutput' },
 		});
 
@@ -112,6 +120,7 @@ describe('Invite Candidate errors from Xobin', () => {
 		mock().queueFault({ path: /invite$/, status: 404, body: { error: 'AI interview not found' } });
 		const result = await runInvite(mock(), {
 			items: candidates(3),
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
 			settings: { onError: 'continueErrorOutput' },
 		});
 

@@ -14,6 +14,8 @@ export interface FailureContext {
 	notFound?: string;
 	/** How to find the right id when a 404 comes back. */
 	notFoundFix?: string;
+	/** How many times the request was sent, when the node retried it. */
+	attempts?: number;
 }
 
 interface Failure {
@@ -133,9 +135,13 @@ export function toXobinError(
 		xobinMessage: failure.xobinMessage ?? null,
 		connectionCode: failure.connectionCode ?? null,
 	};
+	const retried =
+		context.attempts !== undefined && context.attempts > 1
+			? ` The node sent the request ${context.attempts} times, waiting between tries, before giving up.`
+			: '';
 	return new NodeApiError(node, errorResponse, {
 		message: `${known.message(failure, context)} [item ${context.itemIndex}]`,
-		description: known.description(failure, context),
+		description: known.description(failure, context) + retried,
 		httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
 		itemIndex: context.itemIndex,
 	});

@@ -44,16 +44,22 @@ export async function getBaseUrl(context: IExecuteFunctions): Promise<string> {
 	return baseUrl;
 }
 
-/**
- * Sends one request and returns Xobin's answer whatever its status. Only a request that got no
- * answer at all throws: a NodeApiError described for the item in `failureContext`.
- */
-export async function xobinApiRequest(
+export interface XobinRequest {
+	method: IHttpRequestMethods;
+	endpoint: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+/** What came back: an HTTP answer of any status, or no answer at all. */
+export type XobinAnswer = { response: XobinResponse } | { failure: ConnectionFailure };
+
+/** Sends one request once. Never throws for HTTP statuses or network failures. */
+export async function sendXobinRequest(
 	context: IExecuteFunctions,
 	baseUrl: string,
-	request: { method: IHttpRequestMethods; endpoint: string; body?: IDataObject; qs?: IDataObject },
-	failureContext: FailureContext,
-): Promise<XobinResponse> {
+	request: XobinRequest,
+): Promise<XobinAnswer> {
 	const { method, endpoint, body, qs } = request;
 	const options: IHttpRequestOptions = {
 		method,
@@ -72,13 +78,29 @@ export async function xobinApiRequest(
 			XOBIN_CREDENTIAL_TYPE,
 			options,
 		)) as XobinResponse;
-		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+		return {
+			response: { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body },
+		};
 	} catch (error) {
 		// n8n wraps network failures with the request config attached, headers (and so the API key)
 		// included. Keep only the error code, never the original object.
-		const failure: ConnectionFailure = { connectionCode: findErrorCode(error), baseUrl };
-		throw toXobinError(context.getNode(), failure, failureContext);
+		return { failure: { connectionCode: findErrorCode(error), baseUrl } };
 	}
+}
+
+/**
+ * Sends one request and returns Xobin's answer whatever its status. Only a request that got no
+ * answer at all throws: a NodeApiError described for the item in `failureContext`.
+ */
+export async function xobinApiRequest(
+	context: IExecuteFunctions,
+	baseUrl: string,
+	request: XobinRequest,
+	failureContext: FailureContext,
+): Promise<XobinResponse> {
+	const answer = await sendXobinRequest(context, baseUrl, request);
+	if ('failure' in answer) throw toXobinError(context.getNode(), answer.failure, failureContext);
+	return answer.response;
 }
 
 function findErrorCode(error: unknown): string {

@@ -8,8 +8,10 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	IPairedItemData,
+	NodeApiError,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { BodyField } from '../../helpers/bodyFields';
 import { buildRequestBody, toNodeProperties } from '../../helpers/bodyFields';
@@ -17,10 +19,15 @@ import {
 	INVITES_EXHAUSTED_CODE,
 	INVITES_EXHAUSTED_MESSAGE_PATTERN,
 } from '../../helpers/constants';
+import { InviteLedger } from '../../helpers/inviteLedger';
 import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
-import type { XobinResponse } from '../../transport';
-import { getBaseUrl, xobinApiRequest } from '../../transport';
+import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
+import type { XobinAnswer, XobinResponse } from '../../transport';
+import { getBaseUrl, sendXobinRequest } from '../../transport';
+import type { FailureContext } from '../../transport/failures';
 import { isJsonBody, readXobinMessage, toXobinError } from '../../transport/failures';
+import type { RetryPolicy } from '../../transport/retry';
+import { isBusy, nextRetryWait } from '../../transport/retry';
 
 const displayOptions: IDisplayOptions = {
 	show: { resource: ['aiInterview'], operation: ['invite'] },
@@ -131,6 +138,8 @@ export const inviteFields: BodyField[] = [
 ];
 
 const WHEN_EXHAUSTED_PARK = 'parkRemaining';
+const DEFAULT_CONCURRENCY = 5;
+const MAX_CONCURRENCY = 50;
 const WHEN_EXHAUSTED_TRY_EACH = 'tryEach';
 
 export const description: INodeProperties[] = [
@@ -143,6 +152,21 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions,
 		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				default: DEFAULT_CONCURRENCY,
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+				description: `How many invites are sent to Xobin at the same time (1 to ${MAX_CONCURRENCY}). Outputs keep the input order whatever the value. When Xobin answers that it is busy, the node slows down by itself.`,
+			},
+			{
+				displayName: 'Retry on Rate Limit',
+				name: 'retryOnRateLimit',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to wait and try again when Xobin answers 429 (too many requests) or 503 (busy), or cannot be reached at all. It honours Xobin\'s Retry-After and gives up after 6 tries or 2 minutes. Requests that may have reached Xobin are never repeated, so nobody is invited twice.',
+			},
 			{
 				displayName: 'When Invites Run Out',
 				name: 'whenInvitesRunOut',
@@ -174,73 +198,147 @@ interface ExhaustedNotice {
 
 type Prepared = { itemIndex: number; body: IDataObject } | { itemIndex: number; error: Error };
 
+/** What happened to one candidate. */
+type Outcome =
+	| { kind: 'invited'; response: IDataObject }
+	| { kind: 'exhausted'; notice: ExhaustedNotice; attempted: boolean }
+	| { kind: 'failed'; error: NodeApiError | NodeOperationError };
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	const invited: INodeExecutionData[] = [];
-	const exhausted: INodeExecutionData[] = [];
-	const asTool = isToolExecution(this);
+	const node = this.getNode();
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const keepTrying = options.whenInvitesRunOut === WHEN_EXHAUSTED_TRY_EACH;
+	const concurrency = clampConcurrency(options.concurrency);
+	const retryPolicy: RetryPolicy = { enabled: options.retryOnRateLimit !== false, idempotent: false };
+	const continueOnFail = this.continueOnFail();
 
 	// Every item is read and checked before the first request, so a bad row late in the list
 	// stops the run before anyone is invited rather than halfway through it.
 	const prepared = items.map((_item, itemIndex) => prepare(this, itemIndex));
-	if (!this.continueOnFail()) {
+	if (!continueOnFail) {
 		const firstInvalid = prepared.find((entry) => 'error' in entry);
 		if (firstInvalid && 'error' in firstInvalid) {
-			throw asNodeError(this.getNode(), firstInvalid.error, firstInvalid.itemIndex);
+			throw asNodeError(node, firstInvalid.error, firstInvalid.itemIndex);
 		}
 	}
 
+	const ledger = new InviteLedger(this.getContext('node'));
+	const pacer = new AdaptivePacer(concurrency);
+	const outcomes: Array<Outcome | undefined> = new Array(items.length);
+	const inFlight = new Map<string, Promise<unknown>>();
 	let notice: ExhaustedNotice | undefined;
-	let baseUrl: string | undefined;
-	for (const entry of prepared) {
-		const { itemIndex } = entry;
-		try {
-			if ('error' in entry) throw entry.error;
-			if (notice && !keepTrying) {
-				exhausted.push(parkedItem(items[itemIndex], entry.body, notice, false, itemIndex));
-				continue;
+	let stopped = false;
+	let baseUrl: Promise<string> | undefined;
+
+	const invite = async (body: IDataObject, itemIndex: number): Promise<Outcome> => {
+		const failureContext: FailureContext = {
+			itemIndex,
+			notFound: `AI interview ${String(body.ai_interview_id)}`,
+			notFoundFix:
+				'Check the AI Interview ID: open the interview in Xobin\'s AI Interviews dashboard and copy its number. The API key must belong to the account that owns the interview.',
+		};
+		baseUrl ??= getBaseUrl(this);
+		const url = await baseUrl;
+		let waited = 0;
+		for (let attempt = 1; ; attempt++) {
+			if (notice && !keepTrying) return { kind: 'exhausted', notice, attempted: false };
+			await pacer.acquire();
+			let answer: XobinAnswer;
+			try {
+				answer = await sendXobinRequest(this, url, {
+					method: 'POST',
+					endpoint: '/ai-interviews/invite',
+					body,
+				});
+			} finally {
+				pacer.release();
 			}
-			const failureContext = {
-				itemIndex,
-				notFound: `AI interview ${String(entry.body.ai_interview_id)}`,
-				notFoundFix:
-					'Check the AI Interview ID: open the interview in Xobin\'s AI Interviews dashboard and copy its number. The API key must belong to the account that owns the interview.',
-			};
-			baseUrl ??= await getBaseUrl(this);
-			const response = await xobinApiRequest(
-				this,
-				baseUrl,
-				{ method: 'POST', endpoint: '/ai-interviews/invite', body: entry.body },
-				failureContext,
-			);
-			const exhaustedNow = readExhaustion(response);
-			if (exhaustedNow) {
-				notice = exhaustedNow;
-				exhausted.push(parkedItem(items[itemIndex], entry.body, notice, true, itemIndex));
-				continue;
+			if ('response' in answer) {
+				const exhaustedNow = readExhaustion(answer.response);
+				if (exhaustedNow) {
+					notice = exhaustedNow;
+					return { kind: 'exhausted', notice, attempted: true };
+				}
+				if (answer.response.statusCode < 300 && isJsonBody(answer.response)) {
+					pacer.onSuccess();
+					// A quota that was refilled mid-run lifts the parking for the items still to come.
+					notice = undefined;
+					return { kind: 'invited', response: answer.response.body as IDataObject };
+				}
 			}
-			if (response.statusCode >= 300 || !isJsonBody(response)) {
-				throw toXobinError(this.getNode(), response, failureContext);
+			const wait = nextRetryWait(answer, attempt, waited, retryPolicy);
+			if (wait === undefined) {
+				const problem = 'response' in answer ? answer.response : answer.failure;
+				return { kind: 'failed', error: toXobinError(node, problem, { ...failureContext, attempts: attempt }) };
 			}
-			// A quota that was refilled mid-run lifts the parking for the items still to come.
-			notice = undefined;
-			invited.push({ json: response.body as IDataObject, pairedItem: { item: itemIndex } });
-		} catch (caught) {
-			const error = asNodeError(this.getNode(), caught, itemIndex);
-			if (!this.continueOnFail()) throw error;
-			invited.push(toErrorItem(error, itemIndex));
+			if (isBusy(answer)) pacer.onBusy(wait);
+			waited += wait;
+			await sleep(wait);
 		}
+	};
+
+	const handle = async (entry: Prepared): Promise<Outcome> => {
+		if ('error' in entry) return { kind: 'failed', error: asNodeError(node, entry.error, entry.itemIndex) };
+		const key = InviteLedger.keyOf(entry.body);
+		// The same candidate twice in one run: the second waits for the first and reuses its result.
+		await inFlight.get(key);
+		const earlier = ledger.find(key);
+		if (earlier) return { kind: 'invited', response: earlier };
+		const attempt = invite(entry.body, entry.itemIndex).catch(
+			(error: Error): Outcome => ({ kind: 'failed', error: asNodeError(node, error, entry.itemIndex) }),
+		);
+		inFlight.set(key, attempt);
+		const outcome = await attempt;
+		if (outcome.kind === 'invited') ledger.record(key, outcome.response);
+		return outcome;
+	};
+
+	await forEachInPool(prepared.length, concurrency, async (index) => {
+		// After a failure that stops the workflow, nothing new starts; requests already under way
+		// finish and are recorded, so n8n's Retry On Fail does not send them again.
+		if (stopped) return;
+		const outcome = await handle(prepared[index]);
+		outcomes[index] = outcome;
+		if (outcome.kind === 'failed' && !continueOnFail) stopped = true;
+	});
+
+	if (!continueOnFail) {
+		const firstFailure = outcomes.find((outcome) => outcome?.kind === 'failed');
+		if (firstFailure?.kind === 'failed') throw firstFailure.error;
 	}
+
+	const invited: INodeExecutionData[] = [];
+	const exhausted: INodeExecutionData[] = [];
+	outcomes.forEach((outcome, itemIndex) => {
+		if (!outcome) return;
+		if (outcome.kind === 'invited') {
+			invited.push({ json: outcome.response, pairedItem: { item: itemIndex } });
+		} else if (outcome.kind === 'failed') {
+			invited.push(toErrorItem(outcome.error, itemIndex));
+		} else {
+			const body = (prepared[itemIndex] as { body: IDataObject }).body;
+			exhausted.push(parkedItem(items[itemIndex], body, outcome.notice, outcome.attempted, itemIndex));
+		}
+	});
 
 	// An AI agent only sees the first output: tell it plainly instead of parking silently.
-	if (asTool && exhausted.length > 0) {
-		return [[...invited, ...exhausted.map(toToolMessage)], []];
+	if (isToolExecution(this) && exhausted.length > 0) {
+		return [[...invited, ...exhausted.map(toToolMessage)].sort(byInputOrder), []];
 	}
 	return [invited, exhausted];
+}
+
+function clampConcurrency(value: unknown): number {
+	const number = Math.floor(Number(value ?? DEFAULT_CONCURRENCY));
+	if (!Number.isFinite(number)) return DEFAULT_CONCURRENCY;
+	return Math.min(MAX_CONCURRENCY, Math.max(1, number));
+}
+
+function byInputOrder(a: INodeExecutionData, b: INodeExecutionData): number {
+	return (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item;
 }
 
 function prepare(context: IExecuteFunctions, itemIndex: number): Prepared {
