@@ -17,6 +17,8 @@ export interface MockXobinOptions {
 	port?: number;
 	/** Delay before every response (and before a dropped connection), in ms. Default: 0. */
 	latencyMs?: number;
+	/** Token-bucket rate limit answering 429 with Retry-After (whole seconds). Default: none. */
+	rateLimit?: MockRateLimit | null;
 	/** Known AI interviews, id -> name. Default: { 305, 211, 206, 138 } from Xobin's doc examples. */
 	interviews?: Record<number | string, string>;
 	/** Called after each request is answered (or dropped); the CLI uses it for its request log. */
@@ -29,25 +31,25 @@ export interface MockXobinOptions {
 }
 
 export interface MockRateLimit {
-  /** Requests per second refilled into the bucket. */
-  perSecond: number;
-  /** Bucket size (requests allowed in a burst). Default: perSecond. */
-  burst?: number;
+	/** Requests per second refilled into the bucket. */
+	perSecond: number;
+	/** Bucket size (requests allowed in a burst). Default: perSecond. */
+	burst?: number;
 }
 
 export interface MockStats {
-  /** Requests received (all endpoints, faulted and rejected ones included). */
-  requests: number;
-  /** Requests being handled right now, and the most at any one time since start/reset. */
-  inFlight: number;
-  maxInFlight: number;
-  /** Requests answered 429 by the rate limit. */
-  rateLimited: number;
-  /** Successful invites. */
-  invites: number;
-  /** Distinct (AI interview, email) pairs invited, and how many of them were invited twice or more. */
-  distinctCandidatesInvited: number;
-  candidatesInvitedMoreThanOnce: number;
+	/** Requests received (all endpoints, faulted and rejected ones included). */
+	requests: number;
+	/** Requests being handled right now, and the most at any one time since start/reset. */
+	inFlight: number;
+	maxInFlight: number;
+	/** Requests answered 429 by the rate limit. */
+	rateLimited: number;
+	/** Successful invites. */
+	invites: number;
+	/** Distinct (AI interview, email) pairs invited, and how many of them were invited twice or more. */
+	distinctCandidatesInvited: number;
+	candidatesInvitedMoreThanOnce: number;
 }
 
 export interface RecordedRequest {
@@ -94,6 +96,8 @@ export interface MockFault {
 	delayMs?: number;
 	/** Destroy the socket without any response. */
 	drop?: boolean;
+	/** Lets this many matching requests through untouched before the fault applies. Default: 0. */
+	after?: number;
 	/** How many matching requests the fault applies to. Default: 1. */
 	times?: number;
 }
@@ -111,6 +115,9 @@ export interface MockXobin {
 	readonly invitesLeft: number;
 	setInvitesLeft(n: number): void;
 	setLatency(ms: number): void;
+	/** Replaces the rate limit (null removes it); the bucket starts full. */
+	setRateLimit(rateLimit: MockRateLimit | null): void;
+	stats(): MockStats;
 	/** Queues a fault, checked before auth and validation; the first matching queued fault wins. */
 	queueFault(fault: MockFault): void;
 	/** Clears requests, invites, emailsSent and faults; restores quota, latency and the response_id counter. */

@@ -237,11 +237,18 @@ function faultReplaces(fault) {
 	);
 }
 
-/** Removes and returns the first queued fault matching the request, honouring `times`. */
+/**
+ * Removes and returns the first queued fault matching the request, honouring `times`. A fault
+ * with `after: n` lets n matching requests through first ("fail the 4th invite").
+ */
 function takeFault(faults, request) {
 	const index = faults.findIndex((fault) => faultMatches(fault, request));
 	if (index === -1) return undefined;
 	const fault = faults[index];
+	if (fault.after > 0) {
+		fault.after -= 1;
+		return undefined;
+	}
 	fault.remaining -= 1;
 	if (fault.remaining <= 0) faults.splice(index, 1);
 	return fault;

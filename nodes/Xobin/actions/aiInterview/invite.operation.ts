@@ -284,14 +284,16 @@ export async function execute(
 		if ('error' in entry) return { kind: 'failed', error: asNodeError(node, entry.error, entry.itemIndex) };
 		const key = InviteLedger.keyOf(entry.body);
 		// The same candidate twice in one run: the second waits for the first and reuses its result.
-		await inFlight.get(key);
+		for (let pending = inFlight.get(key); pending; pending = inFlight.get(key)) await pending;
 		const earlier = ledger.find(key);
 		if (earlier) return { kind: 'invited', response: earlier };
+		// No await between the check above and claiming the key here, so only one request is sent.
 		const attempt = invite(entry.body, entry.itemIndex).catch(
 			(error: Error): Outcome => ({ kind: 'failed', error: asNodeError(node, error, entry.itemIndex) }),
 		);
 		inFlight.set(key, attempt);
 		const outcome = await attempt;
+		inFlight.delete(key);
 		if (outcome.kind === 'invited') ledger.record(key, outcome.response);
 		return outcome;
 	};
