@@ -96,6 +96,11 @@ export interface RunWorkflowOptions {
 	startNode?: string;
 	items?: HarnessItems;
 	credentials?: HarnessCredentials;
+	/**
+	 * Real implementations for node types from other packages, by full type name (e.g. n8n's
+	 * HTTP Request node for benchmarks); other foreign types stay pass-through stand-ins.
+	 */
+	extraNodeTypes?: Record<string, unknown>;
 	/** Overrides the workflow's settings.timezone (which otherwise applies; fallback 'UTC'). */
 	timezone?: string;
 	mode?: WorkflowExecuteMode;

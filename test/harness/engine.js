@@ -248,10 +248,11 @@ function withErrorCapture(nodeType, thrownErrors) {
 }
 
 /** INodeTypes over the loaded package plus the harness' own node types (one per run). */
-function makeNodeTypes(loader, { standIns, thrownErrors = new Map() }) {
+function makeNodeTypes(loader, { standIns, extraNodeTypes = {}, thrownErrors = new Map() }) {
 	const wrapped = new Map();
 	const lookup = (type) => {
 		if (type === HARNESS_SOURCE_TYPE) return harnessSource;
+		if (extraNodeTypes[type]) return extraNodeTypes[type];
 		const name = shortName(loader, type);
 		if (name !== undefined) return packageNodeType(loader, name)?.type;
 		return standIns ? harnessStandIn : undefined;
@@ -660,7 +661,7 @@ async function runWorkflow(options) {
 		mode = 'manual',
 	} = options;
 	const loader = await loadPackage(packageDir);
-	const nodeTypes = makeNodeTypes(loader, { standIns: true });
+	const nodeTypes = makeNodeTypes(loader, { standIns: true, extraNodeTypes: options.extraNodeTypes });
 	// Fresh copy: the engine mutates nodes (and the caller may reuse the JSON across tests).
 	const json = deepCopy(workflowJson);
 

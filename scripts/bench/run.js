@@ -1,0 +1,162 @@
+// `npm run bench`: measures the Xobin node against n8n's own HTTP Request node doing the same
+// POSTs, side by side in one run, against the bundled mock Xobin on loopback.
+//   1. latency L = 100 ms, N = 1,000 and 5,000: wall time vs the physical limit N·L/C, requests,
+//      peak RSS and CPU per item.
+//   2. the mock rate-limited to R requests/second: wall time vs N/R, candidates invited, lost,
+//      and invited more than once.
+// Each case runs in its own process (scripts/bench/case.js); the mock runs here.
+// Flags: --quick (smaller N, for a smoke run).
+// The HTTP Request node is loaded from the real n8n install that the end-to-end tests cache
+// (scripts/e2e/n8n-install.js), or from $N8N_NODES_BASE_DIR when set.
+
+'use strict';
+
+const path = require('node:path');
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+
+const { startMockXobin } = require('../../test/mock-xobin/server');
+
+const QUICK = process.argv.includes('--quick');
+const LATENCY_MS = 100;
+const SIZES = QUICK ? [100] : [1000, 5000];
+const RATE = { perSecond: 20, n: QUICK ? 100 : 400 };
+const DEFAULT_CONCURRENCY = 5;
+
+async function httpRequestNodePath() {
+	let base = process.env.N8N_NODES_BASE_DIR;
+	if (!base) {
+		const { ensureN8n } = require('../e2e/n8n-install');
+		const { dir } = await ensureN8n('2.40.7');
+		base = path.join(dir, 'node_modules', 'n8n-nodes-base');
+	}
+	const file = path.join(base, 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	if (!fs.existsSync(file)) throw new Error(`n8n's HTTP Request node not found at ${file}`);
+	const version = JSON.parse(fs.readFileSync(path.join(base, 'package.json'), 'utf8')).version;
+	return { file, version };
+}
+
+function runCase(mock, config) {
+	return new Promise((resolve, reject) => {
+		const child = fork(path.join(__dirname, 'case.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		child.on('message', (message) => {
+			if (message.type === 'ready') {
+				// reset() also restores the start-up rate limit (none), so re-apply this case's.
+				mock.reset();
+				mock.setRateLimit(config.rateLimit || null);
+				child.send({ type: 'run', config });
+			} else if (message.type === 'done') {
+				const stats = mock.stats();
+				child.kill();
+				resolve({ ...message, stats });
+			} else if (message.type === 'error') {
+				child.kill();
+				reject(new Error(message.message));
+			}
+		});
+		child.on('exit', (code) => {
+			if (code) reject(new Error(`benchmark case exited with code ${code}`));
+		});
+		child.send({ type: 'warmup', config });
+	});
+}
+
+const fmt = {
+	s: (ms) => `${(ms / 1000).toFixed(2)} s`,
+	x: (ratio) => `${ratio.toFixed(2)}×`,
+	mb: (mb) => `${mb.toFixed(0)} MB`,
+	ms: (ms) => `${ms.toFixed(2)} ms`,
+};
+
+function table(headers, rows) {
+	const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
+	for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+	return lines.join('\n');
+}
+
+async function main() {
+	const http = await httpRequestNodePath();
+	const mock = await startMockXobin({ latencyMs: LATENCY_MS });
+	const started = Date.now();
+	try {
+		console.log(`# Xobin node benchmark${QUICK ? ' (quick)' : ''}`);
+		console.log(`Node ${process.version}; HTTP Request node from n8n-nodes-base ${http.version}; mock Xobin on loopback.\n`);
+
+		console.log(`## 1. Throughput: latency ${LATENCY_MS} ms per request\n`);
+		const rows = [];
+		for (const n of SIZES) {
+			const cases = [
+				{ label: 'Xobin node, concurrency 1', kind: 'xobin', concurrency: 1 },
+				{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' },
+				{ label: 'Xobin node, concurrency 10', kind: 'xobin', concurrency: 10 },
+				{ label: 'HTTP Request node (all at once)', kind: 'http' },
+			];
+			for (const c of cases) {
+				const config = { ...c, n, mockUrl: mock.url, httpRequestNodePath: http.file };
+				const result = await runCase(mock, config);
+				const effective = c.kind === 'http' ? n : c.concurrency || DEFAULT_CONCURRENCY;
+				const limitMs = (n * LATENCY_MS) / effective;
+				rows.push([
+					n.toLocaleString('en-US'),
+					c.label,
+					fmt.s(result.wallMs),
+					fmt.s(limitMs),
+					fmt.x(result.wallMs / limitMs),
+					String(result.stats.requests),
+					fmt.mb(result.maxRssMb),
+					fmt.ms(result.cpuMs / n),
+				]);
+				process.stderr.write(`  done: N=${n} ${c.label} in ${fmt.s(result.wallMs)}\n`);
+			}
+		}
+		console.log(table(['N', 'Case', 'Wall', 'Limit N·L/C', 'Ratio', 'Requests', 'Peak RSS', 'CPU / item'], rows));
+
+		console.log(`\n## 2. Rate limit: mock allows ${RATE.perSecond} requests/second (429 + Retry-After), N = ${RATE.n}, latency ${LATENCY_MS} ms\n`);
+		const floorMs = (RATE.n / RATE.perSecond) * 1000;
+		const rateRows = [];
+		const rateCases = [
+			{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' },
+			{ label: 'Xobin node, concurrency 10', kind: 'xobin', concurrency: 10 },
+			{ label: 'HTTP Request node, defaults', kind: 'http' },
+			{
+				label: 'HTTP Request node, Retry On Fail (5 tries, 1 s apart)',
+				kind: 'http',
+				settings: { retryOnFail: true, maxTries: 5, waitBetweenTries: 1000 },
+			},
+		];
+		for (const c of rateCases) {
+			const config = {
+				...c,
+				n: RATE.n,
+				rateLimit: { perSecond: RATE.perSecond },
+				mockUrl: mock.url,
+				httpRequestNodePath: http.file,
+			};
+			const result = await runCase(mock, config);
+			const { stats } = result;
+			rateRows.push([
+				c.label,
+				fmt.s(result.wallMs),
+				fmt.x(result.wallMs / floorMs),
+				String(stats.requests),
+				String(stats.distinctCandidatesInvited),
+				String(RATE.n - stats.distinctCandidatesInvited),
+				String(stats.candidatesInvitedMoreThanOnce),
+				result.failed ? 'failed' : 'succeeded',
+			]);
+			process.stderr.write(`  done: rate-limited ${c.label} in ${fmt.s(result.wallMs)}\n`);
+		}
+		console.log(`N/R = ${fmt.s(floorMs)}\n`);
+		console.log(
+			table(['Case', 'Wall', 'vs N/R', 'Requests', 'Invited', 'Lost', 'Invited more than once', 'Workflow'], rateRows),
+		);
+		console.log(`\nTotal benchmark time ${fmt.s(Date.now() - started)}.`);
+	} finally {
+		await mock.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(error.stack || error.message);
+	process.exitCode = 1;
+});
