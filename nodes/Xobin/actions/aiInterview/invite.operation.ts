@@ -9,25 +9,14 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	IPairedItemData,
-	NodeApiError,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { BodyField } from '../../helpers/bodyFields';
 import { buildRequestBody, toNodeProperties } from '../../helpers/bodyFields';
-import {
-	INVITES_EXHAUSTED_CODE,
-	INVITES_EXHAUSTED_MESSAGE_PATTERN,
-} from '../../helpers/constants';
-import { InviteLedger } from '../../helpers/inviteLedger';
 import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
-import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
-import type { XobinAnswer, XobinResponse } from '../../transport';
-import { getBaseUrl, sendXobinRequest } from '../../transport';
-import type { FailureContext } from '../../transport/failures';
-import { isJsonBody, readXobinMessage, toXobinError } from '../../transport/failures';
-import type { RetryPolicy } from '../../transport/retry';
-import { isBusy, nextRetryWait } from '../../transport/retry';
+import type { ExhaustedNotice, PreparedInvite } from './inviteCandidates';
+import { inviteCandidates } from './inviteCandidates';
 
 const displayOptions: IDisplayOptions = {
 	show: { resource: ['aiInterview'], operation: ['invite'] },
@@ -57,7 +46,8 @@ export const inviteFields: BodyField[] = [
 			required: true,
 			default: '',
 			placeholder: 'e.g. alex.tanaka@example.com',
-			description: 'Email address of the candidate. Xobin sends the invite here when Invite Format is "Send Email Invite".',
+			description:
+				'Email address of the candidate. Xobin sends the invite here when Invite Format is "Send Email Invite".',
 		},
 	},
 	{
@@ -71,7 +61,8 @@ export const inviteFields: BodyField[] = [
 			default: 0,
 			placeholder: 'e.g. 305',
 			typeOptions: { minValue: 1, numberPrecision: 0 },
-			description: 'The number of the AI interview in Xobin. Open the interview in Xobin\'s AI Interviews dashboard to find it.',
+			description:
+				"The number of the AI interview in Xobin. Open the interview in Xobin's AI Interviews dashboard to find it.",
 		},
 	},
 	{
@@ -87,7 +78,8 @@ export const inviteFields: BodyField[] = [
 				{
 					name: 'Get Link Only',
 					value: 'getlink',
-					description: 'Xobin creates the invite link and the node returns it; you send it yourself',
+					description:
+						'Xobin creates the invite link and the node returns it; you send it yourself',
 				},
 				{
 					name: 'Send Email Invite',
@@ -107,7 +99,8 @@ export const inviteFields: BodyField[] = [
 			name: 'startDate',
 			type: 'dateTime',
 			default: '',
-			description: 'Earliest time the candidate can start the interview. Read in the workflow\'s timezone and sent to Xobin in GMT. Leave empty to allow starting at once.',
+			description:
+				"Earliest time the candidate can start the interview. Read in the workflow's timezone and sent to Xobin in GMT. Leave empty to allow starting at once.",
 		},
 	},
 	{
@@ -119,7 +112,8 @@ export const inviteFields: BodyField[] = [
 			name: 'expiryDate',
 			type: 'dateTime',
 			default: '',
-			description: 'When the invite link stops working. Read in the workflow\'s timezone and sent to Xobin in GMT. Leave empty for a link that never expires.',
+			description:
+				"When the invite link stops working. Read in the workflow's timezone and sent to Xobin in GMT. Leave empty for a link that never expires.",
 		},
 	},
 	{
@@ -132,7 +126,8 @@ export const inviteFields: BodyField[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. CAND-2025-001',
-			description: 'Your own ID for this candidate, such as a CRM or sheet row ID. Use it later to look up the interview report.',
+			description:
+				'Your own ID for this candidate, such as a CRM or sheet row ID. Use it later to look up the interview report.',
 		},
 	},
 ];
@@ -165,7 +160,8 @@ export const description: INodeProperties[] = [
 				name: 'retryOnRateLimit',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to wait and try again when Xobin answers 429 (too many requests) or 503 (busy), or cannot be reached at all. It honours Xobin\'s Retry-After and gives up after 6 tries or 2 minutes. Requests that may have reached Xobin are never repeated, so nobody is invited twice.',
+				description:
+					"Whether to wait and try again when Xobin answers 429 (too many requests) or 503 (busy), or cannot be reached at all. It honours Xobin's Retry-After and gives up after 6 tries or 2 minutes. Requests that may have reached Xobin are never repeated, so nobody is invited twice.",
 			},
 			{
 				displayName: 'When Invites Run Out',
@@ -176,43 +172,28 @@ export const description: INodeProperties[] = [
 					{
 						name: 'Park the Rest Without Calling Xobin',
 						value: WHEN_EXHAUSTED_PARK,
-						description: 'After the first "Invites Exhausted" answer, the remaining candidates go to the Invites Exhausted output without another request',
+						description:
+							'After the first "Invites Exhausted" answer, the remaining candidates go to the Invites Exhausted output without another request',
 					},
 					{
 						name: 'Keep Trying Each Candidate',
 						value: WHEN_EXHAUSTED_TRY_EACH,
-						description: 'Send every remaining candidate to Xobin anyway, in case invites are added during the run',
+						description:
+							'Send every remaining candidate to Xobin anyway, in case invites are added during the run',
 					},
 				],
-				description: 'What happens to the remaining candidates once Xobin says the account has no invites left',
+				description:
+					'What happens to the remaining candidates once Xobin says the account has no invites left',
 			},
 		],
 	},
 ];
 
-/** Why a candidate left on the Invites Exhausted output. */
-interface ExhaustedNotice {
-	message: string;
-	code: string;
-}
-
-type Prepared = { itemIndex: number; body: IDataObject } | { itemIndex: number; error: Error };
-
-/** What happened to one candidate. */
-type Outcome =
-	| { kind: 'invited'; response: IDataObject }
-	| { kind: 'exhausted'; notice: ExhaustedNotice; attempted: boolean }
-	| { kind: 'failed'; error: NodeApiError | NodeOperationError };
-
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const keepTrying = options.whenInvitesRunOut === WHEN_EXHAUSTED_TRY_EACH;
-	const concurrency = clampConcurrency(options.concurrency);
-	const retryPolicy: RetryPolicy = { enabled: options.retryOnRateLimit !== false, idempotent: false };
 	const continueOnFail = this.continueOnFail();
 
 	// Every item is read and checked before the first request, so a bad row late in the list
@@ -221,90 +202,15 @@ export async function execute(
 	if (!continueOnFail) {
 		const firstInvalid = prepared.find((entry) => 'error' in entry);
 		if (firstInvalid && 'error' in firstInvalid) {
-			throw asNodeError(node, firstInvalid.error, firstInvalid.itemIndex);
+			throw asNodeError(this.getNode(), firstInvalid.error, firstInvalid.itemIndex);
 		}
 	}
 
-	const ledger = new InviteLedger(this.getContext('node'));
-	const pacer = new AdaptivePacer(concurrency);
-	const outcomes: Array<Outcome | undefined> = new Array(items.length);
-	const inFlight = new Map<string, Promise<unknown>>();
-	let notice: ExhaustedNotice | undefined;
-	let stopped = false;
-	let baseUrl: Promise<string> | undefined;
-
-	const invite = async (body: IDataObject, itemIndex: number): Promise<Outcome> => {
-		const failureContext: FailureContext = {
-			itemIndex,
-			notFound: `AI interview ${String(body.ai_interview_id)}`,
-			notFoundFix:
-				'Check the AI Interview ID: open the interview in Xobin\'s AI Interviews dashboard and copy its number. The API key must belong to the account that owns the interview.',
-		};
-		baseUrl ??= getBaseUrl(this);
-		const url = await baseUrl;
-		let waited = 0;
-		for (let attempt = 1; ; attempt++) {
-			if (notice && !keepTrying) return { kind: 'exhausted', notice, attempted: false };
-			await pacer.acquire();
-			let answer: XobinAnswer;
-			try {
-				answer = await sendXobinRequest(this, url, {
-					method: 'POST',
-					endpoint: '/ai-interviews/invite',
-					body,
-				});
-			} finally {
-				pacer.release();
-			}
-			if ('response' in answer) {
-				const exhaustedNow = readExhaustion(answer.response);
-				if (exhaustedNow) {
-					notice = exhaustedNow;
-					return { kind: 'exhausted', notice, attempted: true };
-				}
-				if (answer.response.statusCode < 300 && isJsonBody(answer.response)) {
-					pacer.onSuccess();
-					// A quota that was refilled mid-run lifts the parking for the items still to come.
-					notice = undefined;
-					return { kind: 'invited', response: answer.response.body as IDataObject };
-				}
-			}
-			const wait = nextRetryWait(answer, attempt, waited, retryPolicy);
-			if (wait === undefined) {
-				const problem = 'response' in answer ? answer.response : answer.failure;
-				return { kind: 'failed', error: toXobinError(node, problem, { ...failureContext, attempts: attempt }) };
-			}
-			if (isBusy(answer)) pacer.onBusy(wait);
-			waited += wait;
-			await sleep(wait);
-		}
-	};
-
-	const handle = async (entry: Prepared): Promise<Outcome> => {
-		if ('error' in entry) return { kind: 'failed', error: asNodeError(node, entry.error, entry.itemIndex) };
-		const key = InviteLedger.keyOf(entry.body);
-		// The same candidate twice in one run: the second waits for the first and reuses its result.
-		for (let pending = inFlight.get(key); pending; pending = inFlight.get(key)) await pending;
-		const earlier = ledger.find(key);
-		if (earlier) return { kind: 'invited', response: earlier };
-		// No await between the check above and claiming the key here, so only one request is sent.
-		const attempt = invite(entry.body, entry.itemIndex).catch(
-			(error: Error): Outcome => ({ kind: 'failed', error: asNodeError(node, error, entry.itemIndex) }),
-		);
-		inFlight.set(key, attempt);
-		const outcome = await attempt;
-		inFlight.delete(key);
-		if (outcome.kind === 'invited') ledger.record(key, outcome.response);
-		return outcome;
-	};
-
-	await forEachInPool(prepared.length, concurrency, async (index) => {
-		// After a failure that stops the workflow, nothing new starts; requests already under way
-		// finish and are recorded, so n8n's Retry On Fail does not send them again.
-		if (stopped) return;
-		const outcome = await handle(prepared[index]);
-		outcomes[index] = outcome;
-		if (outcome.kind === 'failed' && !continueOnFail) stopped = true;
+	const outcomes = await inviteCandidates(this, prepared, {
+		concurrency: clampConcurrency(options.concurrency),
+		keepTryingWhenExhausted: options.whenInvitesRunOut === WHEN_EXHAUSTED_TRY_EACH,
+		retry: { enabled: options.retryOnRateLimit !== false, idempotent: false },
+		stopOnFailure: !continueOnFail,
 	});
 
 	if (!continueOnFail) {
@@ -322,7 +228,9 @@ export async function execute(
 			invited.push(toErrorItem(outcome.error, itemIndex));
 		} else {
 			const body = (prepared[itemIndex] as { body: IDataObject }).body;
-			exhausted.push(parkedItem(items[itemIndex], body, outcome.notice, outcome.attempted, itemIndex));
+			exhausted.push(
+				parkedItem(items[itemIndex], body, outcome.notice, outcome.attempted, itemIndex),
+			);
 		}
 	});
 
@@ -343,7 +251,7 @@ function byInputOrder(a: INodeExecutionData, b: INodeExecutionData): number {
 	return (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item;
 }
 
-function prepare(context: IExecuteFunctions, itemIndex: number): Prepared {
+function prepare(context: IExecuteFunctions, itemIndex: number): PreparedInvite {
 	try {
 		const body = buildRequestBody(context, inviteFields, itemIndex);
 		const { start_date: start, expiry_date: expiry } = body;
@@ -361,20 +269,6 @@ function prepare(context: IExecuteFunctions, itemIndex: number): Prepared {
 	} catch (error) {
 		return { itemIndex, error };
 	}
-}
-
-/** Xobin's "no invites left" answer: 403 with error code limit_exceed, or only its message text. */
-function readExhaustion(response: XobinResponse): ExhaustedNotice | undefined {
-	if (response.statusCode !== 403 || !isJsonBody(response)) return undefined;
-	const { error } = response.body as IDataObject;
-	const message = readXobinMessage(response.body) ?? '';
-	if (error !== INVITES_EXHAUSTED_CODE && !INVITES_EXHAUSTED_MESSAGE_PATTERN.test(message)) {
-		return undefined;
-	}
-	return {
-		message: message && message !== INVITES_EXHAUSTED_CODE ? message : 'Invites Exhausted. Please contact support.',
-		code: INVITES_EXHAUSTED_CODE,
-	};
 }
 
 /**
