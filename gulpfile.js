@@ -2,7 +2,8 @@
 // - `gulp build`: makes sure dist/ holds everything n8n loads (codex .node.json files and icons are
 //   copied when tsc did not emit them), then checks every path package.json's "n8n" section names
 //   and every icon a description points at, so a package that would not show up in n8n fails here.
-// - `gulp docs`: rewrites the README's operations table from the built node description.
+// - `gulp docs`: rewrites the README's field tables (every operation, and the trigger) from the
+//   built node descriptions.
 // - `gulp docsCheck`: fails when the README's table is out of date (CI runs it).
 
 const { src, dest, series } = require('gulp');
@@ -52,27 +53,43 @@ function iconPaths(icon) {
 	return values.filter((value) => value.startsWith('file:')).map((value) => value.slice('file:'.length));
 }
 
-/** Body keys declared next to each field (helpers/bodyFields.ts), read from the built operations. */
-function bodyKeysByParameter() {
+/**
+ * Where each declared field goes in Xobin's request (helpers/bodyFields.ts), read from the built
+ * modules: operation fields keyed `resource.operation.parameter`, other fields by their folder,
+ * e.g. the trigger's (trigger/registration.ts) as `trigger.parameter`.
+ */
+function xobinKeysByParameter() {
 	const keys = {};
-	const actions = path.join(ROOT, 'dist/nodes/Xobin/actions');
-	for (const resource of fs.readdirSync(actions)) {
-		const dir = path.join(actions, resource);
-		if (!fs.statSync(dir).isDirectory()) continue;
-		for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.operation.js'))) {
-			const operation = file.replace('.operation.js', '');
-			for (const value of Object.values(require(path.join(dir, file)))) {
-				if (!Array.isArray(value)) continue;
-				for (const field of value) {
-					if (field && field.bodyKey && field.property) {
-						keys[`${resource}.${operation}.${field.property.name}`] = field.bodyKey;
-					}
-				}
+	const nodesDir = path.join(ROOT, 'dist/nodes');
+	for (const file of listJs(nodesDir)) {
+		const operation = /actions[\\/]([^\\/]+)[\\/]([^\\/]+)\.operation\.js$/.exec(file);
+		for (const value of Object.values(require(file))) {
+			if (!Array.isArray(value)) continue;
+			for (const field of value) {
+				if (!field || !field.bodyKey || !field.property) continue;
+				const scope = operation ? `${operation[1]}.${operation[2]}` : path.basename(path.dirname(file));
+				keys[`${scope}.${field.property.name}`] = destinationLabel(field);
 			}
 		}
 	}
 	return keys;
 }
+
+function listJs(dir) {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return listJs(full);
+		return entry.name.endsWith('.js') ? [full] : [];
+	});
+}
+
+function destinationLabel(field) {
+	if (field.in === 'path') return `\`${field.bodyKey}\` (in the URL)`;
+	if (field.in === 'query') return `\`${field.bodyKey}\` (query)`;
+	return `\`${field.bodyKey}\``;
+}
+
+const GENERAL_KEYS = ['resource', 'operation'];
 
 function shownFor(property, resource, operation) {
 	const show = property.displayOptions?.show;
@@ -80,42 +97,75 @@ function shownFor(property, resource, operation) {
 	return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
 }
 
+/** "when Look Up By is Response ID": the conditions beyond resource and operation, in words. */
+function condition(property, properties) {
+	const show = property.displayOptions?.show ?? {};
+	const parts = Object.entries(show)
+		.filter(([name]) => !GENERAL_KEYS.includes(name))
+		.map(([name, values]) => {
+			const other = properties.find((candidate) => candidate.name === name);
+			const words = values.map((value) => {
+				if (other?.type === 'boolean') return value ? 'on' : 'off';
+				return other?.options?.find((option) => option.value === value)?.name ?? String(value);
+			});
+			return `${other?.displayName ?? name} is ${words.join(' or ')}`;
+		});
+	return parts.length ? ` (when ${parts.join(' and ')})` : '';
+}
+
 function cell(text) {
 	return String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function typeLabel(property) {
-	if (property.type === 'options') {
-		return property.options.map((option) => `${option.name} (\`${option.value}\`)`).join(', ');
+	if (property.type === 'options' || property.type === 'multiOptions') {
+		const choices = property.options.map((option) => `${option.name} (\`${option.value}\`)`).join(', ');
+		return property.type === 'multiOptions' ? `Any of: ${choices}` : choices;
 	}
 	return { string: 'Text', number: 'Number', dateTime: 'Date & time', boolean: 'On/off' }[property.type] ?? property.type;
 }
 
-function renderOperations() {
-	const { Xobin } = require(path.join(ROOT, 'dist/nodes/Xobin/Xobin.node.js'));
-	const { properties } = new Xobin().description;
-	const bodyKeys = bodyKeysByParameter();
-	const resources = properties.find((p) => p.name === 'resource').options;
-	const lines = [];
-	for (const resource of resources) {
-		const operationField = properties.find((p) => p.name === 'operation' && shownFor(p, resource.value));
-		for (const operation of operationField.options) {
-			lines.push(`#### ${resource.name} → ${operation.name}`, '', `${operation.description}.`, '');
-			lines.push('| Field | Type | Required | Sent to Xobin as | Description |', '|---|---|---|---|---|');
-			const fields = properties.filter(
-				(p) => !['resource', 'operation'].includes(p.name) && shownFor(p, resource.value, operation.value),
+/** One table of fields: those shown for `resource`/`operation` (all of them for a node without resources). */
+function fieldRows(properties, keyScope, keys, resource, operation) {
+	const rows = ['| Field | Type | Required | Sent to Xobin as | Description |', '|---|---|---|---|---|'];
+	const fields = properties.filter(
+		(p) => !GENERAL_KEYS.includes(p.name) && p.type !== 'notice' && shownFor(p, resource, operation),
+	);
+	for (const field of fields) {
+		const nested = field.type === 'collection' ? field.options : [field];
+		for (const inner of nested) {
+			const name = field.type === 'collection' ? `${field.displayName} → ${inner.displayName}` : inner.displayName;
+			const label = `${name}${condition(field, properties)}`;
+			const key = keys[`${keyScope}.${inner.name}`];
+			rows.push(
+				`| ${cell(label)} | ${cell(typeLabel(inner))} | ${field.required || inner.required ? 'Yes' : 'No'} | ${key ?? '—'} | ${cell(inner.description)} |`,
 			);
-			for (const field of fields) {
-				const nested = field.type === 'collection' ? field.options : [field];
-				for (const inner of nested) {
-					const label = field.type === 'collection' ? `${field.displayName} → ${inner.displayName}` : inner.displayName;
-					const key = bodyKeys[`${resource.value}.${operation.value}.${inner.name}`];
-					lines.push(
-						`| ${cell(label)} | ${cell(typeLabel(inner))} | ${field.required || inner.required ? 'Yes' : 'No'} | ${key ? `\`${key}\`` : '—'} | ${cell(inner.description)} |`,
-					);
-				}
+		}
+	}
+	return rows;
+}
+
+/** The README tables for every node package.json lists: per operation, or one for a trigger. */
+function renderOperations() {
+	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const keys = xobinKeysByParameter();
+	const lines = [];
+	for (const file of pkg.n8n.nodes) {
+		const exported = Object.values(require(path.join(ROOT, file)));
+		const { description } = new exported[0]();
+		const { properties } = description;
+		const resourceField = properties.find((p) => p.name === 'resource');
+		if (!resourceField) {
+			lines.push(`#### ${description.displayName}`, '', `${description.description}.`, '');
+			lines.push(...fieldRows(properties, description.group.includes('trigger') ? 'trigger' : 'node', keys), '');
+			continue;
+		}
+		for (const resource of resourceField.options) {
+			const operationField = properties.find((p) => p.name === 'operation' && shownFor(p, resource.value));
+			for (const operation of operationField.options) {
+				lines.push(`#### ${resource.name} → ${operation.name}`, '', `${operation.description}.`, '');
+				lines.push(...fieldRows(properties, `${resource.value}.${operation.value}`, keys, resource.value, operation.value), '');
 			}
-			lines.push('');
 		}
 	}
 	return lines.join('\n').trim();

@@ -87,3 +87,32 @@ export function pairedIndexes(items: Array<{ pairedItem?: unknown }>): number[] 
 		return Array.isArray(paired) ? paired[0].item : paired.item;
 	});
 }
+
+export interface OperationRun {
+	/** The AI Interview operation, e.g. 'getReport'. */
+	operation: string;
+	parameters?: IDataObject;
+	/** Input items; one empty item when left out. */
+	items?: IDataObject[];
+	settings?: NodeSettings;
+	apiKey?: string;
+	baseUrl?: string;
+}
+
+/** Runs one AI Interview operation of the Xobin node in n8n's engine against the mock. */
+export async function runOperation(mock: MockXobin, run: OperationRun): Promise<RunNodeResult> {
+	return await runNode({
+		nodeType: 'xobin',
+		parameters: { resource: 'aiInterview', operation: run.operation, ...run.parameters },
+		items: run.items ?? [{}],
+		settings: run.settings,
+		credentials: {
+			xobinApi: { apiKey: run.apiKey ?? MOCK_API_KEY, baseUrl: run.baseUrl ?? mock.url },
+		},
+	});
+}
+
+/** Requests the mock received on paths under /api/v2 matching `path` (e.g. /\/report\//). */
+export function requestsTo(mock: MockXobin, path: RegExp): RecordedRequest[] {
+	return mock.requests.filter((request) => path.test(request.path));
+}

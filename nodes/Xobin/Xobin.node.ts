@@ -26,7 +26,7 @@ export class Xobin implements INodeType {
 		group: ['transform'],
 		version: [1],
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Invite candidates to Xobin AI interviews',
+		description: 'Invite candidates to Xobin AI interviews and get their reports, share links and PDFs',
 		defaults: {
 			name: 'Xobin',
 		},

@@ -119,6 +119,72 @@ export interface TestCredentialOptions {
 	data?: ICredentialDataDecryptedObject;
 }
 
+export interface StartTriggerOptions {
+	packageDir?: string;
+	/** Short node name from the node description (`xobinTrigger`). */
+	nodeType: string;
+	typeVersion?: number;
+	parameters?: IDataObject;
+	credentials?: HarnessCredentials;
+	timezone?: string;
+	nodeName?: string;
+	/** The node's webhookId (part of its URL). Default: a random UUID, as n8n assigns. */
+	webhookId?: string;
+}
+
+/** Lifecycle calls on the test URL ("Listen for test event") instead of the production URL. */
+export interface LifecycleOptions {
+	test?: boolean;
+}
+
+/** One HTTP call the trigger's webhook endpoint received. */
+export interface TriggerCall {
+	method: string;
+	path: string;
+	/** Request headers, names lower-cased. */
+	headers: Record<string, string | string[] | undefined>;
+	rawBody: string;
+	body?: unknown;
+	/** The status the caller got. */
+	status?: number;
+	/** The JSON the harness answered with (absent when the node wrote its own response). */
+	response?: unknown;
+	/** The items the node emitted, when the call started the workflow. */
+	items?: INodeExecutionData[];
+	error?: Error;
+}
+
+export interface HarnessTrigger {
+	/** n8n's production webhook URL for the node (served by the harness on loopback). */
+	readonly productionUrl: string;
+	readonly testUrl: string;
+	/** Every call to the webhook URLs, in order. */
+	readonly calls: TriggerCall[];
+	/** The workflowData of each call that started the workflow. */
+	readonly executions: INodeExecutionData[][][];
+	/** The workflow's persisted static data (a copy). */
+	staticData(): IDataObject;
+	/** webhookMethods.default.checkExists / create / delete through n8n-core's HookContext. */
+	checkExists(options?: LifecycleOptions): Promise<boolean>;
+	create(options?: LifecycleOptions): Promise<boolean>;
+	delete(options?: LifecycleOptions): Promise<boolean>;
+	/** What n8n does when the workflow is activated: checkExists, then create if needed. */
+	activate(options?: LifecycleOptions): Promise<{ created: boolean }>;
+	/** What n8n does when the workflow is deactivated: delete. */
+	deactivate(options?: LifecycleOptions): Promise<boolean>;
+	/** Changes node parameters and reloads the workflow (static data kept), like saving an edit. */
+	edit(parameters: IDataObject): void;
+	/** Reloads the workflow from its persisted state, like an n8n restart. */
+	restart(): void;
+	close(): Promise<void>;
+}
+
+/**
+ * Sets up a webhook trigger node of the package the way n8n does: a loopback server serves its
+ * webhook URLs and hands each call to the node's webhook() through n8n-core's WebhookContext.
+ */
+export function startTrigger(options: StartTriggerOptions): Promise<HarnessTrigger>;
+
 /**
  * Runs one node of the package, fed by `items` from a harness input node, in a fresh workflow.
  * Rejects (instead of resolving with `error`) only when n8n refuses to start the run, e.g. a

@@ -7,10 +7,13 @@
  * forbids Node built-ins, timers and `process` there; .js files are not linted. Types for TS specs
  * live next to this file in engine.d.ts.
  *
- * Exports: runNode, runWorkflow, testCredential (+ loadPackage); engine.d.ts has the contract.
+ * Exports: runNode, runWorkflow, startTrigger (webhook triggers), testCredential (+ loadPackage);
+ * engine.d.ts has the contract.
  */
 'use strict';
 
+const crypto = require('node:crypto');
+const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -31,6 +34,8 @@ const {
 	WorkflowExecute,
 	ExecutionLifecycleHooks,
 	ExecuteContext,
+	HookContext,
+	WebhookContext,
 	RoutingNode,
 	InstanceSettings,
 	ErrorReporter,
@@ -719,6 +724,250 @@ async function runWorkflow(options) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Webhook triggers: the lifecycle n8n runs on activation, and calls to the webhook URL
+// ---------------------------------------------------------------------------------------------
+
+/*
+ * Mirrors what n8n does for a node with `webhooks` (packages/cli WebhookService and the webhook
+ * server), with n8n-core's real HookContext and WebhookContext:
+ *  - activation: webhookMethods.<name>.checkExists, then create when it answered false;
+ *    deactivation: delete. Mode 'trigger' / activation 'activate' for the production URL, mode
+ *    and activation 'manual' for the test URL ("Listen for test event").
+ *  - a loopback HTTP server plays n8n's webhook endpoint at <base>/webhook/<webhookId>/<path>
+ *    (and /webhook-test/...). A POST there is parsed as JSON and handed to the node's webhook()
+ *    with the real request and response objects, then answered the way n8n answers for
+ *    responseMode "onReceived": the node's own response (noWebhookResponse), "Workflow was
+ *    started" when it returned workflowData, or "Webhook call received".
+ *  - the workflow's static data outlives calls, edits and restarts, as n8n persists it.
+ */
+async function startTrigger(options) {
+	const {
+		packageDir,
+		nodeType: nodeTypeName,
+		typeVersion,
+		parameters = {},
+		credentials = {},
+		timezone = 'UTC',
+		nodeName,
+		webhookId = crypto.randomUUID(),
+	} = options;
+	const loader = await loadPackage(packageDir);
+	const entry = packageNodeType(loader, nodeTypeName);
+	if (!entry) throw new Error(`Node "${nodeTypeName}" not found in ${loader.packageName}`);
+	const nodeTypeDef = NodeHelpers.getVersionedNodeType(entry.type, typeVersion ?? latestVersion(entry.type));
+	const name = nodeName ?? nodeTypeDef.description.defaults?.name ?? nodeTypeName;
+	const nodeTypes = makeNodeTypes(loader, { standIns: false });
+	const credentialsHelper = new HarnessCredentialsHelper(loader, credentials);
+
+	const calls = [];
+	const executions = [];
+	let workflow;
+	let currentParameters = deepCopy(parameters);
+	let staticData = {};
+
+	const server = http.createServer((req, res) => {
+		receive(req, res).catch((error) => {
+			if (!res.headersSent) {
+				res.writeHead(500, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ message: String(error?.message ?? error) }));
+			}
+		});
+	});
+	const sockets = new Set();
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const origin = `http://127.0.0.1:${server.address().port}`;
+
+	const executionId = `harness-${++executionCounter}`;
+	const baseAdditionalData = {
+		...makeAdditionalData({
+			executionId,
+			hooks: new ExecutionLifecycleHooks('trigger', executionId, { nodes: [], connections: {} }),
+			credentialsHelper,
+		}),
+		webhookBaseUrl: `${origin}/webhook`,
+		webhookTestBaseUrl: `${origin}/webhook-test`,
+	};
+
+	/** A fresh Workflow over the current parameters and the persisted static data (n8n reloading it). */
+	function load() {
+		const node = {
+			id: 'harness-trigger-node',
+			name,
+			type: `${loader.packageName}.${nodeTypeName}`,
+			typeVersion: typeVersion ?? latestVersion(entry.type),
+			position: [0, 0],
+			parameters: deepCopy(currentParameters),
+			webhookId,
+			credentials: Object.fromEntries(
+				Object.keys(credentials).map((type) => [type, { id: `harness-${type}`, name: type }]),
+			),
+		};
+		workflow = new Workflow({
+			id: 'harness-trigger-workflow',
+			name: 'Harness trigger workflow',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: deepCopy(staticData),
+			settings: { executionOrder: 'v1', timezone },
+		});
+	}
+	load();
+
+	/** Saves the workflow's static data, as n8n does after activation and after each execution. */
+	function persist() {
+		staticData = JSON.parse(JSON.stringify(workflow.staticData));
+	}
+
+	function webhookDatas(isTest) {
+		const node = workflow.getNode(name);
+		return (nodeTypeDef.description.webhooks ?? []).map((description) => {
+			const webhookPath = String(
+				workflow.expression.getSimpleParameterValue(node, description.path, 'internal', {}),
+			).replace(/^\/|\/$/g, '');
+			const isFullPath = workflow.expression.getSimpleParameterValue(
+				node,
+				description.isFullPath,
+				'internal',
+				{},
+				undefined,
+				false,
+			);
+			return {
+				httpMethod: String(
+					workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'internal', {}, undefined, 'GET'),
+				),
+				node: name,
+				path: NodeHelpers.getNodeWebhookPath(workflow.id, node, webhookPath, isFullPath, false),
+				webhookDescription: description,
+				workflowId: workflow.id,
+				workflowExecuteAdditionalData: baseAdditionalData,
+				isTest,
+			};
+		});
+	}
+
+	async function runLifecycle(method, { test = false } = {}) {
+		const results = [];
+		for (const webhookData of webhookDatas(test)) {
+			const fn = nodeTypeDef.webhookMethods?.[webhookData.webhookDescription.name]?.[method];
+			if (fn === undefined) continue;
+			const context = new HookContext(
+				workflow,
+				workflow.getNode(name),
+				baseAdditionalData,
+				test ? 'manual' : 'trigger',
+				test ? 'manual' : 'activate',
+				webhookData,
+			);
+			results.push(await fn.call(context));
+		}
+		persist();
+		return results.every(Boolean);
+	}
+
+	async function receive(req, res) {
+		const url = new URL(req.url, origin);
+		const isTest = url.pathname.startsWith('/webhook-test/');
+		const requestPath = url.pathname.replace(/^\/webhook(-test)?\//, '');
+		const webhookData = webhookDatas(isTest).find(
+			(data) => data.path === requestPath && data.httpMethod === req.method,
+		);
+		const rawBody = await new Promise((resolve, reject) => {
+			const chunks = [];
+			req.on('data', (chunk) => chunks.push(chunk));
+			req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+			req.on('error', reject);
+		});
+		const call = { method: req.method, path: url.pathname, headers: { ...req.headers }, rawBody };
+		calls.push(call);
+		const answer = (status, body) => {
+			call.status = status;
+			call.response = body;
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(body));
+		};
+		if (!webhookData) return answer(404, { message: `The requested webhook "${req.method} ${requestPath}" is not registered.` });
+		let body = {};
+		if (rawBody !== '') {
+			try {
+				body = JSON.parse(rawBody);
+			} catch {
+				return answer(400, { message: 'Invalid JSON body' });
+			}
+		}
+		call.body = body;
+		const httpRequest = { method: req.method, url: req.url, headers: req.headers, body, query: Object.fromEntries(url.searchParams), params: {} };
+		const context = new WebhookContext(
+			workflow,
+			workflow.getNode(name),
+			{ ...baseAdditionalData, httpRequest, httpResponse: res },
+			isTest ? 'manual' : 'webhook',
+			webhookData,
+			[],
+			null,
+		);
+		let result;
+		try {
+			result = await nodeTypeDef.webhook.call(context);
+		} catch (error) {
+			call.error = error;
+			return answer(500, { message: error.message });
+		}
+		persist();
+		if (result.noWebhookResponse === true) {
+			call.status = res.statusCode;
+			return;
+		}
+		if (result.workflowData !== undefined) {
+			call.items = result.workflowData[0] ?? [];
+			executions.push(result.workflowData);
+			return answer(200, { message: 'Workflow was started' });
+		}
+		return answer(200, result.webhookResponse ?? { message: 'Webhook call received' });
+	}
+
+	return {
+		get productionUrl() {
+			return webhookDatas(false).map((data) => `${baseAdditionalData.webhookBaseUrl}/${data.path}`)[0];
+		},
+		get testUrl() {
+			return webhookDatas(true).map((data) => `${baseAdditionalData.webhookTestBaseUrl}/${data.path}`)[0];
+		},
+		calls,
+		executions,
+		staticData: () => deepCopy(staticData),
+		checkExists: (opts) => runLifecycle('checkExists', opts),
+		create: (opts) => runLifecycle('create', opts),
+		delete: (opts) => runLifecycle('delete', opts),
+		async activate(opts) {
+			const exists = await runLifecycle('checkExists', opts);
+			if (!exists) await runLifecycle('create', opts);
+			return { created: !exists };
+		},
+		deactivate: (opts) => runLifecycle('delete', opts),
+		edit(parameterChanges) {
+			currentParameters = { ...currentParameters, ...deepCopy(parameterChanges) };
+			load();
+		},
+		restart() {
+			load();
+		},
+		close() {
+			return new Promise((resolve) => {
+				server.close(() => resolve());
+				for (const socket of sockets) socket.destroy();
+			});
+		},
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
 // Credential "Test" button
 // ---------------------------------------------------------------------------------------------
 
@@ -855,4 +1104,4 @@ function getPath(object, key) {
 		.reduce((value, part) => (value == null ? undefined : value[part]), object);
 }
 
-module.exports = { runNode, runWorkflow, testCredential, loadPackage, DEFAULT_PACKAGE_DIR };
+module.exports = { runNode, runWorkflow, startTrigger, testCredential, loadPackage, DEFAULT_PACKAGE_DIR };

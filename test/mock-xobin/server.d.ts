@@ -78,6 +78,78 @@ export interface MockInviteResponse {
 	custom_field_id: string;
 }
 
+/** A report as GET /ai-interviews/report answers it (result fields are null until completed). */
+export interface MockReport {
+	ai_interview_id: number;
+	ai_interview_name: string;
+	candidate_email: string;
+	candidate_id: number;
+	candidate_name: string;
+	candidate_summary: string | null;
+	completed_date: string | null;
+	integrity_score: number | null;
+	invite_status: string;
+	pdf_link: string | null;
+	recommendation: string | null;
+	response_id: number;
+	custom_field_id: string;
+	score: number | null;
+	report_link: string | null;
+	interview_recording: Record<string, string> | null;
+	skill_wise_scores: unknown;
+	conversation: unknown;
+}
+
+/** What completeInterview() records; anything left out gets a plausible default. */
+export interface MockInterviewResult {
+	candidate_summary?: string;
+	completed_date?: string;
+	integrity_score?: number;
+	recommendation?: string;
+	score?: number;
+	interview_recording?: Record<string, string>;
+	skill_wise_scores?: unknown;
+	conversation?: unknown;
+}
+
+/** One stored AI-interview webhook configuration (api-key spellings normalised to key/value). */
+export interface MockWebhookConfig {
+	start?: { status: boolean; url: string | null };
+	submission?: { status: boolean; url: string | null };
+	auth?: {
+		type: 'apikey' | 'basic';
+		status: boolean;
+		apikey?: { key: string; value: string };
+		basic?: { username: string; password: string };
+	};
+}
+
+/** What a webhook receiver answered. */
+export interface WebhookAnswer {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON, the text when not JSON, undefined when empty. */
+	body: unknown;
+}
+
+/** One webhook the mock sent as Xobin (startInterview / completeInterview). */
+export interface MockDelivery {
+	event: 'start' | 'submission';
+	url: string;
+	headers: Record<string, string>;
+	payload: Record<string, unknown>;
+	/** The receiver's status and body, once it answered. */
+	status?: number;
+	response?: unknown;
+}
+
+/** POSTs `payload` as JSON to `url` with the extra headers; resolves with the receiver's answer. */
+export declare function deliverWebhook(
+	url: string,
+	payload: unknown,
+	headers?: Record<string, string>,
+): Promise<WebhookAnswer>;
+
 export interface MockFault {
 	/** Only requests with this method (case-insensitive). Default: any. */
 	method?: string;
@@ -120,7 +192,32 @@ export interface MockXobin {
 	stats(): MockStats;
 	/** Queues a fault, checked before auth and validation; the first matching queued fault wins. */
 	queueFault(fault: MockFault): void;
-	/** Clears requests, invites, emailsSent and faults; restores quota, latency and the response_id counter. */
+	/** Share links handed out: response_id and expiration_hours of each. */
+	readonly shareLinks: Array<{ response_id: number; expiration_hours: number }>;
+	/** Generation jobs queued by POST /ai-interviews/generate-interview, with the request body. */
+	readonly generationJobs: Array<{ job_id: string; status: string; message: string; request: Record<string, unknown> }>;
+	/** Webhooks sent by startInterview / completeInterview. */
+	readonly deliveries: MockDelivery[];
+	/** The report of a response as the API would answer it, or undefined. */
+	report(responseId: number): MockReport | undefined;
+	/**
+	 * The candidate starts the interview: status "Started", and the Start payload is POSTed to the
+	 * URL in the webhook settings (the interview's own, else the account's) with the configured auth.
+	 * Resolves with the receiver's answer, or undefined when the Start webhook is not switched on.
+	 */
+	startInterview(responseId: number): Promise<WebhookAnswer | undefined>;
+	/** The candidate completes the interview: status "Completed", result recorded, Submission POSTed. */
+	completeInterview(responseId: number, result?: MockInterviewResult): Promise<WebhookAnswer | undefined>;
+	/** Stored webhook settings of an AI interview, or the account's when no id is given. */
+	webhookSettings(aiInterviewId?: number): MockWebhookConfig | undefined;
+	/** false: the webhook settings endpoints answer 403 (a plan without Workflows). Default true. */
+	setWebhooksAllowed(allowed: boolean): void;
+	/** The bare POST used for deliveries, for sending any payload to any URL. */
+	deliverWebhook: typeof deliverWebhook;
+	/**
+	 * Clears requests, invites, emailsSent, faults, share links, jobs, deliveries and webhook
+	 * settings; restores quota, latency, the seeded reports and the id counters.
+	 */
 	reset(): void;
 	/** Closes the server, open sockets and pending delays. */
 	close(): Promise<void>;

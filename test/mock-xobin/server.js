@@ -1,10 +1,14 @@
 /*
  * Mock Xobin API v2 server for the n8n-nodes-xobin tests and demo.
  *
- * A loopback HTTP server that imitates the parts of https://app.xobin.com/api/v2 the node uses
- * (AI-interview invite, account-wide track stats as the credential test), with knobs that let a
- * test provoke every failure the real API may produce: quota exhaustion, bad keys, latency,
- * arbitrary status codes, non-JSON bodies and dropped connections.
+ * A loopback HTTP server that imitates the parts of https://app.xobin.com/api/v2 the package uses
+ * (AI-interview invite, invited list, reports, share links, report PDFs, interview generation,
+ * webhook settings, and track stats as the credential test), with knobs that let a test provoke
+ * every failure the real API may produce: quota exhaustion, bad keys, latency, arbitrary status
+ * codes, non-JSON bodies, dropped connections and a plan without webhooks. It also plays Xobin's
+ * webhook sender: startInterview / completeInterview POST the Start / Submission payload to the
+ * URL registered in the webhook settings, with the configured auth header (deliverWebhook is the
+ * bare POST).
  *
  * CommonJS and Node built-ins only, so it runs without a build step and without npm packages.
  * Usage as a module: const { startMockXobin, MOCK_API_KEY } = require('./server');
@@ -13,6 +17,7 @@
 'use strict';
 
 const http = require('node:http');
+const https = require('node:https');
 const crypto = require('node:crypto');
 const { URL } = require('node:url');
 
@@ -22,8 +27,24 @@ const MOCK_API_KEY = 'mock-xobin-key-for-tests';
 /** Every endpoint lives under this prefix, like the real base URL https://app.xobin.com/api/v2. */
 const API_PREFIX = '/api/v2';
 
-/** The documented example report uses response_id 7421, so new invites count up from there. */
-const FIRST_RESPONSE_ID = 7421;
+/**
+ * The documented example report (response_id 7421) is seeded as a completed report, so new invites
+ * count up from the next number.
+ */
+const FIRST_RESPONSE_ID = 7422;
+
+/** Candidate ids of new invites (the documented examples use 7054, 7062, 7063). */
+const FIRST_CANDIDATE_ID = 8001;
+
+/** Xobin's bounds for expiration_hours on share links: 1 minute to 24 hours. */
+const MIN_EXPIRATION_HOURS = 1 / 60;
+const MAX_EXPIRATION_HOURS = 24;
+
+/** The documented generate-interview example job id; the first job gets it, later ones a random UUID. */
+const FIRST_JOB_ID = '550e8400-e29b-41d4-a716-446655440000';
+
+/** Shares and reports live on the customer's subdomain in Xobin's examples. */
+const REPORT_HOST = 'https://yourdomain.xobin.com';
 
 /** AI interview ids and names taken from the examples in Xobin's docs. */
 const DEFAULT_INTERVIEWS = Object.freeze({
@@ -170,6 +191,18 @@ function handleAiInterviewInvite(ctx) {
 		custom_field_id: body.custom_field_id === undefined ? '' : body.custom_field_id,
 	};
 	state.invites.push({ ...invite });
+	// Every invite has a report that stays "Pending" until completeInterview() is called.
+	state.reports.set(invite.response_id, {
+		ai_interview_id: body.ai_interview_id,
+		ai_interview_name: interviewName,
+		candidate_email: body.candidate_email,
+		candidate_id: state.nextCandidateId++,
+		candidate_name: body.candidate_name,
+		custom_field_id: invite.custom_field_id,
+		invite_status: 'Pending',
+		response_id: invite.response_id,
+		last_updated_at: Date.now(),
+	});
 	// "sendlink" means Xobin e-mails the candidate; tests can check that here rather than in the response.
 	if (body.invite_format === 'sendlink') state.emailsSent.push(body.candidate_email);
 	return { status: 200, body: invite };
@@ -198,12 +231,550 @@ function handleTracksStats() {
 	};
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Reports, invited lists, share links and PDFs (fact sheet A3.2 – A3.4)
+ * --------------------------------------------------------------------------------------------- */
+
+/**
+ * Reports known before any invite, from the examples in Xobin's docs: 7421 (the report page's
+ * example, completed, custom_field_id "CAND-2025-001"), 6734 / 6735 (the invited-list example, one
+ * Pending and one Completed) and 6726 (Jennifer Gross in the webhook examples, Started; completing
+ * it produces the documented Submission payload). Names and scores the docs do not show are ours.
+ */
+function seedReports() {
+	const reports = new Map();
+	const add = (record) => reports.set(record.response_id, record);
+	add({
+		ai_interview_id: 305,
+		ai_interview_name: 'Senior Data Engineer',
+		candidate_email: 'alex.tanaka@example.com',
+		candidate_id: 7101,
+		candidate_name: 'Alex Tanaka',
+		custom_field_id: 'CAND-2025-001',
+		invite_status: 'Completed',
+		response_id: 7421,
+		last_updated_at: Date.UTC(2025, 6, 19, 11, 5, 12),
+		result: {
+			candidate_summary:
+				'Alex Tanaka showed strong command of data modelling and pipeline design, explained trade-offs between batch and streaming clearly and handled the Spark tuning questions well. Alex is recommended for the role.',
+			completed_date: 'Jul 19, 2025, 11:05:12 AM',
+			integrity_score: 9.5,
+			recommendation: 'Recommended',
+			score: 82,
+			interview_recording: {
+				session1: `${REPORT_HOST}/interviews/ai/recording/7421/session1`,
+				session2: `${REPORT_HOST}/interviews/ai/recording/7421/session2`,
+			},
+			skill_wise_scores: {
+				must_haves: [
+					{ score: 86, skill_name: 'SQL' },
+					{ score: 80, skill_name: 'Data Modelling' },
+				],
+				nice_to_haves: [{ score: 71, skill_name: 'Apache Spark' }],
+			},
+			conversation: [
+				{ content: 'Tell me about a data pipeline you designed.', mode: 'audio', role: 'assistant', timestamp: 1752922812000 },
+				{ content: 'At my last company I rebuilt our nightly ETL as an incremental pipeline…', mode: 'audio', role: 'user', timestamp: 1752922830000 },
+			],
+		},
+	});
+	add({
+		ai_interview_id: 211,
+		ai_interview_name: 'Customer Success Associate',
+		candidate_email: 'sam.okafor@example.com',
+		candidate_id: 7062,
+		candidate_name: 'Sam Okafor',
+		custom_field_id: '',
+		invite_status: 'Pending',
+		response_id: 6734,
+		last_updated_at: Date.parse('Thu, 10 Jul 2025 11:52:57 GMT'),
+	});
+	add({
+		ai_interview_id: 211,
+		ai_interview_name: 'Customer Success Associate',
+		candidate_email: 'maria.lopez@example.com',
+		candidate_id: 7063,
+		candidate_name: 'Maria Lopez',
+		custom_field_id: '',
+		invite_status: 'Completed',
+		response_id: 6735,
+		last_updated_at: Date.parse('Thu, 10 Jul 2025 12:10:05 GMT'),
+		result: {
+			candidate_summary: 'Maria Lopez handled the customer scenarios with empathy and structure. Maria is recommended for the role.',
+			completed_date: 'Jul 10, 2025, 12:10:05 PM',
+			integrity_score: 8,
+			recommendation: 'Recommended',
+			score: 77,
+		},
+	});
+	add({
+		ai_interview_id: 206,
+		ai_interview_name: 'Receptionist',
+		candidate_email: 'jennifergross@mailinator.com',
+		candidate_id: 7054,
+		candidate_name: 'Jennifer Gross',
+		custom_field_id: '',
+		invite_status: 'Started',
+		response_id: 6726,
+		last_updated_at: Date.UTC(2025, 6, 5, 4, 20, 0),
+		// What completeInterview(6726) records: the documented Submission example (its visible part).
+		pendingResult: {
+			candidate_summary:
+				'Jennifer Gross exhibited significant weaknesses in key skills required for the Receptionist role, … Jennifer is not recommended for the role.',
+			completed_date: 'Jul 05, 2025, 4:42:45 AM',
+			integrity_score: 10,
+			interview_recording: {
+				1755695988585: 'https://example.com/interview_recording/session-1.webm',
+				1755695988586: 'https://example.com/interview_recording/session-2.webm',
+			},
+			recommendation: 'Not Recommended',
+			score: 38,
+		},
+	});
+	return reports;
+}
+
+/** "Jul 05, 2025, 4:42:45 AM": the human-readable GMT form Xobin uses for completed_date. */
+function formatCompletedDate(ms) {
+	return new Intl.DateTimeFormat('en-US', {
+		timeZone: 'UTC',
+		month: 'short',
+		day: '2-digit',
+		year: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit',
+		second: '2-digit',
+		hour12: true,
+	})
+		.format(new Date(ms))
+		.replace(/\u202f/g, ' ');
+}
+
+/** The result a completed interview gets when the test does not give one. */
+function defaultResult(record, now) {
+	return {
+		candidate_summary: `${record.candidate_name} answered the questions for the ${record.ai_interview_name} role with good structure. ${record.candidate_name} is recommended for the role.`,
+		completed_date: formatCompletedDate(now),
+		integrity_score: 9,
+		recommendation: 'Recommended',
+		score: 74,
+		interview_recording: {
+			session1: `${REPORT_HOST}/interviews/ai/recording/${record.response_id}/session1`,
+		},
+		skill_wise_scores: { must_haves: [{ score: 74, skill_name: 'Communication' }], nice_to_haves: [] },
+	};
+}
+
+function isCompleted(record) {
+	return record.invite_status === 'Completed';
+}
+
+/**
+ * A report as GET /ai-interviews/report answers it: keys in the documented order. Unfinished ones
+ * carry their status with the result fields null. With is_downloadable=true the recording URLs are
+ * direct .webm download links (the docs say the flag "adds downloadable URLs"; where they go is not
+ * documented, so the mock puts them in interview_recording).
+ */
+function reportBody(record, downloadable) {
+	const result = isCompleted(record) ? record.result || {} : {};
+	const recordings = result.interview_recording || null;
+	const links = isCompleted(record);
+	return {
+		ai_interview_id: record.ai_interview_id,
+		ai_interview_name: record.ai_interview_name,
+		candidate_email: record.candidate_email,
+		candidate_id: record.candidate_id,
+		candidate_name: record.candidate_name,
+		candidate_summary: result.candidate_summary ?? null,
+		completed_date: result.completed_date ?? null,
+		integrity_score: result.integrity_score ?? null,
+		invite_status: record.invite_status,
+		pdf_link: links ? `${REPORT_HOST}/interviews/ai/report/${record.response_id}/pdf` : null,
+		recommendation: result.recommendation ?? null,
+		response_id: record.response_id,
+		custom_field_id: record.custom_field_id,
+		score: result.score ?? null,
+		report_link: links ? `${REPORT_HOST}/interviews/ai/report/${record.response_id}` : null,
+		interview_recording:
+			recordings && downloadable
+				? Object.fromEntries(
+						Object.keys(recordings).map((key) => [
+							key,
+							`https://recordings.xobin.example/${record.response_id}/${key}.webm?download=1&signature=${crypto.randomBytes(8).toString('hex')}`,
+						]),
+					)
+				: recordings,
+		skill_wise_scores: result.skill_wise_scores ?? null,
+		conversation: result.conversation ?? null,
+	};
+}
+
+function findReport(state, responseIdText) {
+	if (!/^\d+$/.test(responseIdText)) return { error: jsonError(400, 'response_id must be an integer') };
+	const record = state.reports.get(Number(responseIdText));
+	return record ? { record } : { error: jsonError(404, 'Report not found') };
+}
+
+/** GET /ai-interviews/report/:responseId[?is_downloadable=true] (fact sheet A3.3). */
+function handleReportById(ctx) {
+	const found = findReport(ctx.state, ctx.params.responseId);
+	if (found.error) return found.error;
+	return { status: 200, body: reportBody(found.record, ctx.request.query.is_downloadable === 'true') };
+}
+
+/** GET /ai-interviews/report?custom_field_id=… — the most recent invite with that id wins. */
+function handleReportByCustomFieldId(ctx) {
+	const { custom_field_id: customFieldId, is_downloadable: downloadable } = ctx.request.query;
+	if (!isNonEmptyString(customFieldId)) return jsonError(400, 'response_id or custom_field_id is required');
+	const matches = [...ctx.state.reports.values()].filter((record) => record.custom_field_id === customFieldId);
+	if (matches.length === 0) return jsonError(404, 'No report found for this custom_field_id');
+	const latest = matches.reduce((a, b) => (b.response_id > a.response_id ? b : a));
+	return { status: 200, body: reportBody(latest, downloadable === 'true') };
+}
+
+/** GET /ai-interviews/invited/:aiInterviewId (fact sheet A3.2): a bare array, HTTP-dates. */
+function handleInvited(ctx) {
+	const { state, params } = ctx;
+	if (!/^\d+$/.test(params.aiInterviewId)) return jsonError(400, 'ai_interview_id must be an integer');
+	const id = Number(params.aiInterviewId);
+	if (state.interviews[String(id)] === undefined) return jsonError(404, 'AI interview not found');
+	const invited = [...state.reports.values()]
+		.filter((record) => record.ai_interview_id === id)
+		.sort((a, b) => a.response_id - b.response_id)
+		.map((record) => ({
+			ai_interview_id: record.ai_interview_id,
+			candidate_id: record.candidate_id,
+			invite_status: record.invite_status,
+			last_updated_at: new Date(record.last_updated_at).toUTCString(),
+			response_id: record.response_id,
+		}));
+	return { status: 200, body: invited };
+}
+
+/** POST /ai-interviews/report/:responseId/:option with option share | download (fact sheet A3.4). */
+function handleReportOption(ctx) {
+	const { request, params, state } = ctx;
+	if (params.option !== 'share' && params.option !== 'download') {
+		return jsonError(400, 'option must be "share" or "download"');
+	}
+	const found = findReport(state, params.responseId);
+	if (found.error) return found.error;
+	const record = found.record;
+	if (!isCompleted(record)) {
+		return jsonError(400, 'Report is not available: the AI interview is not completed yet');
+	}
+	if (params.option === 'download') {
+		return {
+			status: 200,
+			rawBody: reportPdf(record),
+			contentType: 'application/pdf',
+			headers: {
+				'Content-Disposition': `attachment; filename="AI_Interview_Report_${record.candidate_name.replace(/\W+/g, '_')}_${record.response_id}.pdf"`,
+			},
+		};
+	}
+	// No body (or no expiration_hours) means the documented default of one hour.
+	const hours = request.body && typeof request.body === 'object' ? request.body.expiration_hours : undefined;
+	const expirationHours = hours === undefined ? 1 : hours;
+	if (
+		typeof expirationHours !== 'number' ||
+		!(expirationHours >= MIN_EXPIRATION_HOURS && expirationHours <= MAX_EXPIRATION_HOURS)
+	) {
+		return jsonError(400, 'expiration_hours must be between 1 minute and 24 hours');
+	}
+	const expiresAt = new Date(Date.now() + expirationHours * 3600 * 1000);
+	const token = crypto.randomBytes(24).toString('base64url');
+	state.shareLinks.push({ response_id: record.response_id, expiration_hours: expirationHours });
+	return {
+		status: 200,
+		body: {
+			ai_interview_id: record.ai_interview_id,
+			expiration_hours: expirationHours,
+			// Like the docs' example: no timezone suffix, microseconds.
+			expires_at: `${expiresAt.toISOString().slice(0, 23)}${String(crypto.randomInt(1000)).padStart(3, '0')}`,
+			response_id: record.response_id,
+			signed_url: `${REPORT_HOST}/interviews/ai/report/shared/${token}`,
+		},
+	};
+}
+
+/**
+ * A small but well-formed PDF naming the candidate. Its second line holds bytes above 0x7f, as
+ * real PDFs do, so a client that reads the file as text instead of bytes corrupts it visibly.
+ */
+function reportPdf(record) {
+	const text = `AI Interview Report - ${record.candidate_name} - ${record.ai_interview_name} - Score ${record.result?.score ?? ''}`.replace(/[()\\]/g, '');
+	const stream = `BT /F1 14 Tf 56 760 Td (${text}) Tj ET`;
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+		`<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+	];
+	const chunks = [Buffer.from('%PDF-1.4\n'), Buffer.from([0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a])];
+	const offsets = [];
+	let length = chunks[0].length + chunks[1].length;
+	objects.forEach((object, index) => {
+		offsets.push(length);
+		const chunk = Buffer.from(`${index + 1} 0 obj\n${object}\nendobj\n`);
+		chunks.push(chunk);
+		length += chunk.length;
+	});
+	const xref = [
+		'xref',
+		`0 ${objects.length + 1}`,
+		'0000000000 65535 f ',
+		...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n `),
+		'trailer',
+		`<< /Size ${objects.length + 1} /Root 1 0 R >>`,
+		'startxref',
+		String(length),
+		'%%EOF',
+		'',
+	].join('\n');
+	chunks.push(Buffer.from(xref));
+	return Buffer.concat(chunks);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Generate AI interview (fact sheet A3.5)
+ * --------------------------------------------------------------------------------------------- */
+
+/** POST /ai-interviews/generate-interview: 202 with a queued job. */
+function handleGenerateInterview(ctx) {
+	const { request, state } = ctx;
+	const body = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? request.body : {};
+	// The documented error body, for either field missing.
+	if (!isNonEmptyString(body.job_role) || !isNonEmptyString(body.job_description)) {
+		return jsonError(400, 'Job role and job description are required');
+	}
+	if (body.notification_url !== undefined && !isWebUrl(body.notification_url)) {
+		return jsonError(400, 'notification_url must be a valid URL');
+	}
+	const job = {
+		job_id: state.generationJobs.length === 0 ? FIRST_JOB_ID : crypto.randomUUID(),
+		status: 'pending',
+		message: 'AI interview plan generation job has been queued successfully',
+	};
+	state.generationJobs.push({ ...job, request: { ...body } });
+	return { status: 202, body: job };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * AI-interview webhook settings (fact sheet A3.6)
+ * --------------------------------------------------------------------------------------------- */
+
+/** Webhook "Workflows" are a Standard Plan feature (A1); the wording of the refusal is ours. */
+const PLAN_REFUSAL = 'Workflows are not available on your plan. Please contact support to upgrade to the Standard plan.';
+
+function isWebUrl(value) {
+	if (typeof value !== 'string') return false;
+	try {
+		const url = new URL(value);
+		return url.protocol === 'http:' || url.protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Checks a `webhooks` object and returns it normalised, or { error }. Tolerant of the two api-key
+ * spellings the docs use (key/value on the per-interview page, header/apikey on the global one).
+ */
+function readWebhookConfig(body) {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) return { error: 'Request body must be a JSON object' };
+	const webhooks = body.webhooks;
+	if (webhooks === null || typeof webhooks !== 'object' || Array.isArray(webhooks)) return { error: 'webhooks is required' };
+	const config = {};
+	for (const key of ['start', 'submission']) {
+		if (webhooks[key] === undefined) continue;
+		const entry = webhooks[key];
+		if (entry === null || typeof entry !== 'object' || typeof entry.status !== 'boolean') {
+			return { error: `webhooks.${key}.status must be a boolean` };
+		}
+		if (entry.status && !isWebUrl(entry.url)) return { error: `webhooks.${key}.url must be a valid URL` };
+		config[key] = { status: entry.status, url: typeof entry.url === 'string' ? entry.url : null };
+	}
+	if (webhooks.auth !== undefined) {
+		const auth = webhooks.auth;
+		if (auth === null || typeof auth !== 'object' || (auth.type !== 'apikey' && auth.type !== 'basic')) {
+			return { error: 'auth.type must be "apikey" or "basic"' };
+		}
+		const stored = { type: auth.type, status: auth.status !== false };
+		if (auth.type === 'apikey') {
+			const apikey = auth.apikey || {};
+			const header = apikey.key ?? apikey.header;
+			const value = apikey.value ?? apikey.apikey;
+			if (!isNonEmptyString(header) || !isNonEmptyString(value)) {
+				return { error: 'auth.apikey.key and auth.apikey.value are required' };
+			}
+			stored.apikey = { key: header, value };
+		} else {
+			const basic = auth.basic || {};
+			if (!isNonEmptyString(basic.username) || !isNonEmptyString(basic.password)) {
+				return { error: 'auth.basic.username and auth.basic.password are required' };
+			}
+			stored.basic = { username: basic.username, password: basic.password };
+		}
+		config.auth = stored;
+	}
+	return { config };
+}
+
+/** Keys left out keep their stored values; `auth`, when sent, replaces the stored auth. */
+function mergeWebhookConfig(current, update) {
+	return { ...(current || {}), ...update };
+}
+
+/** The documented response shape: secrets are never echoed back. */
+function echoWebhookConfig(config) {
+	const echo = {};
+	if (config.start) echo.start = { ...config.start };
+	if (config.submission) echo.submission = { ...config.submission };
+	if (config.auth) {
+		echo.auth = {
+			type: config.auth.type,
+			basic: {
+				username: config.auth.basic ? config.auth.basic.username : null,
+				password: null,
+				hasPassword: Boolean(config.auth.basic),
+			},
+			apikey: { header: config.auth.apikey ? config.auth.apikey.key : null, apikey: null },
+		};
+	}
+	return echo;
+}
+
+/** POST /ai-interviews/settings/webhooks: account settings; updateAll copies them to every interview. */
+function handleGlobalWebhookSettings(ctx) {
+	const { request, state } = ctx;
+	if (!state.webhooksAllowed) return jsonError(403, PLAN_REFUSAL);
+	if (request.bodyError) return jsonError(400, 'Request body must be valid JSON');
+	const { config, error } = readWebhookConfig(request.body);
+	if (error) return jsonError(400, error);
+	state.webhookSettings.global = mergeWebhookConfig(state.webhookSettings.global, config);
+	if (request.body.updateAll === true) {
+		for (const id of Object.keys(state.interviews)) {
+			state.webhookSettings.byInterview.set(id, mergeWebhookConfig(state.webhookSettings.byInterview.get(id), config));
+		}
+	}
+	return { status: 200, body: { webhooks: echoWebhookConfig(state.webhookSettings.global) } };
+}
+
+/** PUT /ai-interviews/settings/webhooks/:aiInterviewId: one interview's settings. */
+function handleInterviewWebhookSettings(ctx) {
+	const { request, params, state } = ctx;
+	if (!state.webhooksAllowed) return jsonError(403, PLAN_REFUSAL);
+	if (state.interviews[params.aiInterviewId] === undefined) return jsonError(404, 'AI interview not found');
+	if (request.bodyError) return jsonError(400, 'Request body must be valid JSON');
+	const { config, error } = readWebhookConfig(request.body);
+	if (error) return jsonError(400, error);
+	const merged = mergeWebhookConfig(state.webhookSettings.byInterview.get(params.aiInterviewId), config);
+	state.webhookSettings.byInterview.set(params.aiInterviewId, merged);
+	return {
+		status: 200,
+		body: { status: 'success', message: 'Webhook settings updated successfully', webhooks: echoWebhookConfig(merged) },
+	};
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Sending webhooks (fact sheet A4.1): what Xobin POSTs to the registered URL
+ * --------------------------------------------------------------------------------------------- */
+
+/** POSTs a JSON payload to a URL; resolves with the receiver's answer (body parsed when JSON). */
+function deliverWebhook(url, payload, headers = {}) {
+	const target = new URL(url);
+	const transport = target.protocol === 'https:' ? https : http;
+	const data = Buffer.from(JSON.stringify(payload));
+	return new Promise((resolve, reject) => {
+		const request = transport.request(
+			target,
+			{
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', 'Content-Length': data.length, ...headers },
+			},
+			(response) => {
+				const chunks = [];
+				response.on('data', (chunk) => chunks.push(chunk));
+				response.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					let body = text;
+					try {
+						body = text === '' ? undefined : JSON.parse(text);
+					} catch {
+						// not JSON: keep the text
+					}
+					resolve({ status: response.statusCode, headers: response.headers, body });
+				});
+				response.on('error', reject);
+			},
+		);
+		request.on('error', reject);
+		request.end(data);
+	});
+}
+
+/** The headers Xobin adds for the configured webhook authentication. */
+function authHeaders(auth) {
+	if (!auth || auth.status === false) return {};
+	if (auth.type === 'apikey') return { [auth.apikey.key]: auth.apikey.value };
+	const token = Buffer.from(`${auth.basic.username}:${auth.basic.password}`).toString('base64');
+	return { Authorization: `Basic ${token}` };
+}
+
+/** Start payload (exact key set of the documented example). */
+function startPayload(record) {
+	return {
+		ai_interview_id: record.ai_interview_id,
+		ai_interview_name: record.ai_interview_name,
+		candidate_email: record.candidate_email,
+		candidate_id: record.candidate_id,
+		candidate_name: record.candidate_name,
+		invite_status: 'Started',
+		response_id: record.response_id,
+	};
+}
+
+/**
+ * Submission payload: the documented visible keys in their (alphabetical) order, then the tail the
+ * docs cut off, assumed to be recommendation, response_id, score and the links (fact sheet B4).
+ */
+function submissionPayload(record) {
+	const report = reportBody(record, false);
+	return {
+		ai_interview_id: report.ai_interview_id,
+		ai_interview_name: report.ai_interview_name,
+		candidate_email: report.candidate_email,
+		candidate_id: report.candidate_id,
+		candidate_name: report.candidate_name,
+		candidate_summary: report.candidate_summary,
+		completed_date: report.completed_date,
+		custom_field_id: report.custom_field_id,
+		integrity_score: report.integrity_score,
+		interview_recording: report.interview_recording,
+		invite_status: 'Completed',
+		pdf_link: report.pdf_link,
+		recommendation: report.recommendation,
+		report_link: report.report_link,
+		response_id: report.response_id,
+		score: report.score,
+	};
+}
+
 /**
  * The route table. Paths are relative to /api/v2 and may contain ':name' segments (exposed as
- * ctx.params.name). Add endpoints here: reports, invited list, share links, rate limiting, ...
+ * ctx.params.name). The first matching path wins.
  */
 const ROUTES = [
 	{ path: '/ai-interviews/invite', methods: { POST: handleAiInterviewInvite } },
+	{ path: '/ai-interviews/invited/:aiInterviewId', methods: { GET: handleInvited } },
+	{ path: '/ai-interviews/report', methods: { GET: handleReportByCustomFieldId } },
+	{ path: '/ai-interviews/report/:responseId', methods: { GET: handleReportById } },
+	{ path: '/ai-interviews/report/:responseId/:option', methods: { POST: handleReportOption } },
+	{ path: '/ai-interviews/generate-interview', methods: { POST: handleGenerateInterview } },
+	{ path: '/ai-interviews/settings/webhooks', methods: { POST: handleGlobalWebhookSettings } },
+	{ path: '/ai-interviews/settings/webhooks/:aiInterviewId', methods: { PUT: handleInterviewWebhookSettings } },
 	{ path: '/tracks/stats', methods: { GET: handleTracksStats } },
 ].map((route) => ({ ...route, pattern: compileRoutePath(route.path) }));
 
@@ -311,7 +882,7 @@ function sendResponse(res, result) {
 	let contentType = result.contentType;
 	if (status !== 204 && status !== 304) {
 		if (result.rawBody !== undefined) {
-			payload = String(result.rawBody);
+			payload = Buffer.isBuffer(result.rawBody) ? result.rawBody : String(result.rawBody);
 			contentType = contentType || 'application/json';
 		} else if (result.body !== undefined) {
 			payload = JSON.stringify(result.body);
@@ -373,6 +944,7 @@ async function startMockXobin(options = {}) {
 		invitesLeft: start.invitesLeft,
 		latencyMs: start.latencyMs,
 		nextResponseId: FIRST_RESPONSE_ID,
+		nextCandidateId: FIRST_CANDIDATE_ID,
 		interviews: start.interviews,
 		requests: [],
 		invites: [],
@@ -382,7 +954,44 @@ async function startMockXobin(options = {}) {
 		inFlight: 0,
 		maxInFlight: 0,
 		rateLimited: 0,
+		reports: seedReports(),
+		shareLinks: [],
+		generationJobs: [],
+		webhooksAllowed: true,
+		webhookSettings: { global: null, byInterview: new Map() },
+		deliveries: [],
 	};
+
+	/** The settings Xobin would use for one interview: its own, else the account's, per event. */
+	function effectiveWebhookSettings(aiInterviewId) {
+		const own = state.webhookSettings.byInterview.get(String(aiInterviewId)) || {};
+		const account = state.webhookSettings.global || {};
+		return {
+			start: own.start || account.start,
+			submission: own.submission || account.submission,
+			auth: own.auth || account.auth,
+		};
+	}
+
+	/** Sends an event's payload where the settings say, like Xobin; undefined when that event is off. */
+	async function fireEvent(record, event, payload) {
+		const settings = effectiveWebhookSettings(record.ai_interview_id);
+		const target = settings[event];
+		if (!target || !target.status || !target.url) return undefined;
+		const headers = authHeaders(settings.auth);
+		const delivery = { event, url: target.url, headers, payload, status: undefined, response: undefined };
+		state.deliveries.push(delivery);
+		const answer = await deliverWebhook(target.url, payload, headers);
+		delivery.status = answer.status;
+		delivery.response = answer.body;
+		return answer;
+	}
+
+	function reportRecord(responseId) {
+		const record = state.reports.get(Number(responseId));
+		if (!record) throw new Error(`The mock has no AI-interview response ${responseId}`);
+		return record;
+	}
 
 	// Tracked so close() can end keep-alive connections and pending delays at once (jest must not hang).
 	const sockets = new Set();
@@ -540,11 +1149,50 @@ async function startMockXobin(options = {}) {
 		queueFault(fault) {
 			state.faults.push({ ...fault, remaining: fault.times === undefined ? 1 : fault.times });
 		},
+		shareLinks: state.shareLinks,
+		generationJobs: state.generationJobs,
+		deliveries: state.deliveries,
+		report(responseId) {
+			const record = state.reports.get(Number(responseId));
+			return record ? reportBody(record, false) : undefined;
+		},
+		async startInterview(responseId) {
+			const record = reportRecord(responseId);
+			record.invite_status = 'Started';
+			record.last_updated_at = Date.now();
+			return await fireEvent(record, 'start', startPayload(record));
+		},
+		async completeInterview(responseId, result = {}) {
+			const record = reportRecord(responseId);
+			const now = Date.now();
+			record.result = { ...(record.pendingResult || defaultResult(record, now)), ...result };
+			record.invite_status = 'Completed';
+			record.last_updated_at = now;
+			return await fireEvent(record, 'submission', submissionPayload(record));
+		},
+		webhookSettings(aiInterviewId) {
+			const config =
+				aiInterviewId === undefined
+					? state.webhookSettings.global
+					: state.webhookSettings.byInterview.get(String(aiInterviewId));
+			return config ? JSON.parse(JSON.stringify(config)) : undefined;
+		},
+		setWebhooksAllowed(allowed) {
+			state.webhooksAllowed = allowed;
+		},
+		deliverWebhook,
 		reset() {
 			state.requests.length = 0;
 			state.invites.length = 0;
 			state.emailsSent.length = 0;
 			state.faults.length = 0;
+			state.shareLinks.length = 0;
+			state.generationJobs.length = 0;
+			state.deliveries.length = 0;
+			state.reports = seedReports();
+			state.webhooksAllowed = true;
+			state.webhookSettings = { global: null, byInterview: new Map() };
+			state.nextCandidateId = FIRST_CANDIDATE_ID;
 			state.invitesLeft = start.invitesLeft;
 			state.latencyMs = start.latencyMs;
 			state.bucket = makeBucket(start.rateLimit);
@@ -616,4 +1264,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { startMockXobin, MOCK_API_KEY };
+module.exports = { startMockXobin, deliverWebhook, MOCK_API_KEY };

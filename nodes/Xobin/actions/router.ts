@@ -12,6 +12,11 @@ type Operation = (
 
 const operations: Record<string, Record<string, Operation>> = {
 	aiInterview: {
+		downloadReportPdf: aiInterview.downloadReportPdf.execute,
+		generate: aiInterview.generate.execute,
+		getManyInvited: aiInterview.getManyInvited.execute,
+		getReport: aiInterview.getReport.execute,
+		getShareLink: aiInterview.getShareLink.execute,
 		invite: aiInterview.invite.execute,
 	},
 };

@@ -16,3 +16,12 @@ export const INVITES_EXHAUSTED_MESSAGE_PATTERN = /invites?\s+exhausted/i;
 
 /** How long one request may take before the node gives up on it. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The header Xobin sends back to the Xobin Trigger on every webhook call, holding the trigger's
+ * secret (Xobin's "apikey" webhook authentication: a static header name and value).
+ */
+export const WEBHOOK_SECRET_HEADER = 'X-Xobin-Webhook-Secret';
+
+/** Shortest secret the trigger accepts in manual setup: long enough that guessing it is hopeless. */
+export const MIN_WEBHOOK_SECRET_LENGTH = 16;

@@ -1,6 +1,7 @@
 // Turns the date values n8n users pass (picker strings, ISO text, Luxon or JS dates, epoch numbers,
 // "YYYY-MM-DD HH:MM") into the "YYYY-MM-DD HH:MM" GMT text Xobin expects. Values without an offset
-// are read as wall-clock time in the workflow's timezone. No dependencies: the Intl API knows zones.
+// are read as wall-clock time in the workflow's timezone; Xobin's HTTP-dates go back out as ISO.
+// No dependencies: the Intl API knows zones.
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -130,4 +131,14 @@ function wallClockToInstant(wallClock: number, timeZone: string): number {
 		.sort((a, b) => a - b);
 	if (candidates.length > 0) return candidates[0];
 	return wallClock - offsetBefore * MINUTE_MS;
+}
+
+/** An HTTP-date as Xobin writes `last_updated_at`: "Thu, 10 Jul 2025 11:52:57 GMT". */
+const HTTP_DATE = /^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** Turns an HTTP-date into ISO 8601 in UTC; anything else comes back unchanged. */
+export function httpDateToIso(value: unknown): unknown {
+	if (typeof value !== 'string' || !HTTP_DATE.test(value.trim())) return value;
+	const instant = Date.parse(value);
+	return Number.isNaN(instant) ? value : new Date(instant).toISOString();
 }

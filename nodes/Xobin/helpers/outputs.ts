@@ -1,5 +1,6 @@
-// Shapes the items the node returns: error items that n8n's "On Error" settings understand, and the
-// check for running as an AI agent's tool (where only the first output reaches the agent).
+// Shapes the items the node returns: error items that n8n's "On Error" settings understand, the
+// per-item loop of the single-output operations, and the check for running as an AI agent's tool
+// (where only the first output reaches the agent).
 
 import type { IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -39,4 +40,29 @@ export function asNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError) return error;
 	return new NodeOperationError(node, error, { itemIndex });
+}
+
+/**
+ * Runs `work` for each input item in turn and collects what it returns on the node's one output.
+ * A failing item stops the run ("Stop Workflow") or becomes an error item in its place
+ * ("Continue" / "Continue (using error output)"). All per-item work happens inside the try, so
+ * n8n never passes raw input items on as if they had succeeded.
+ */
+export async function runPerItem(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	work: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[][]> {
+	const continueOnFail = context.continueOnFail();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			output.push(...(await work(itemIndex)));
+		} catch (error) {
+			const nodeError = asNodeError(context.getNode(), error, itemIndex);
+			if (!continueOnFail) throw nodeError;
+			output.push(toErrorItem(nodeError, itemIndex));
+		}
+	}
+	return [output];
 }

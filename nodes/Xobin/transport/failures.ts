@@ -9,13 +9,28 @@ import type { ConnectionFailure, XobinResponse } from './index';
 
 /** What the operation knows that makes a message specific ("AI interview 305"). */
 export interface FailureContext {
-	itemIndex: number;
+	/** The input item; left out for calls that serve no item (the trigger's webhook registration). */
+	itemIndex?: number;
 	/** Names the thing a 404 could not find, e.g. "AI interview 305". */
 	notFound?: string;
 	/** How to find the right id when a 404 comes back. */
 	notFoundFix?: string;
 	/** How many times the request was sent, when the node retried it. */
 	attempts?: number;
+	/**
+	 * What a timeout or broken connection means for this request and what to do about it. Default:
+	 * the invite may exist. READ_ONLY_LOST_ANSWER suits requests that change nothing in Xobin.
+	 */
+	lostAnswer?: string;
+}
+
+/** How a 404 about an AI interview reads: which interview, and where to find the right number. */
+export function aiInterviewNotFound(aiInterviewId: unknown): Pick<FailureContext, 'notFound' | 'notFoundFix'> {
+	return {
+		notFound: `AI interview ${String(aiInterviewId)}`,
+		notFoundFix:
+			'Check the AI Interview ID: open the interview in Xobin\'s AI Interviews dashboard and copy its number. The API key must belong to the account that owns the interview.',
+	};
 }
 
 interface Failure {
@@ -36,6 +51,16 @@ interface KnownFailure {
 const CREDENTIAL_FIX =
 	'Open the Xobin API credential and paste the API key Xobin support issued for your account (keys are case-sensitive; check for spaces at either end). Use the credential\'s "Test" button to confirm it works.';
 
+/** How Xobin may word "the candidate has not finished yet" on report, share and PDF calls. */
+export const NOT_COMPLETED_PATTERN =
+	/\bnot\s+(yet\s+)?(been\s+)?(complete|completed|finished|submitted|evaluated|ready)\b|\bin\s+progress\b|\bstill\s+being\s+evaluated\b/i;
+
+const MAY_HAVE_INVITED =
+	'Xobin may have received it, so the candidate may or may not be invited: look the candidate up in Xobin (or by Custom Field ID) before running this item again.';
+
+export const READ_ONLY_LOST_ANSWER =
+	'This request changes nothing in Xobin, so it is safe to run the item again (or turn on "Retry On Fail" in the node settings).';
+
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMED_OUT = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
@@ -49,14 +74,14 @@ const KNOWN_FAILURES: KnownFailure[] = [
 	{
 		matches: (f) => f.connectionCode !== undefined && TIMED_OUT.has(f.connectionCode),
 		message: () => `Xobin did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`,
-		description: (f) =>
-			`The request timed out (${f.connectionCode}). Xobin may have received it, so the candidate may or may not be invited: look the candidate up in Xobin (or by Custom Field ID) before running this item again.`,
+		description: (f, c) =>
+			`The request timed out (${f.connectionCode}). ${c.lostAnswer ?? MAY_HAVE_INVITED}`,
 	},
 	{
 		matches: (f) => f.connectionCode !== undefined,
 		message: () => 'The connection to Xobin broke before it answered',
-		description: (f) =>
-			`The connection was closed unexpectedly (${f.connectionCode}). Xobin may have received the request, so the candidate may or may not be invited: look the candidate up in Xobin (or by Custom Field ID) before running this item again.`,
+		description: (f, c) =>
+			`The connection was closed unexpectedly (${f.connectionCode}). ${c.lostAnswer ?? MAY_HAVE_INVITED}`,
 	},
 	{
 		matches: (f) => f.statusCode === 401 || /invalid api key/i.test(f.xobinMessage ?? ''),
@@ -68,6 +93,16 @@ const KNOWN_FAILURES: KnownFailure[] = [
 		message: (f) => `Xobin refused the request${said(f)}`,
 		description: () =>
 			'The API key is valid but not allowed to do this. Your Xobin plan may not include this feature, or the item belongs to another account. Ask Xobin support to check the key\'s permissions.',
+	},
+	{
+		matches: (f) =>
+			f.statusCode !== undefined &&
+			f.statusCode >= 400 &&
+			f.statusCode < 500 &&
+			NOT_COMPLETED_PATTERN.test(f.xobinMessage ?? ''),
+		message: (f) => `The candidate has not finished this AI interview yet${said(f)}`,
+		description: () =>
+			'Xobin has a report, a share link and a PDF only once the candidate has completed the interview and the evaluation is done. Check the status with "Get Report" (it returns the status instead of failing), or start this workflow from the Xobin Trigger\'s "AI Interview Completed" event.',
 	},
 	{
 		matches: (f) => f.statusCode === 404,
@@ -139,8 +174,9 @@ export function toXobinError(
 		context.attempts !== undefined && context.attempts > 1
 			? ` The node sent the request ${context.attempts} times, waiting between tries, before giving up.`
 			: '';
+	const item = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	return new NodeApiError(node, errorResponse, {
-		message: `${known.message(failure, context)} [item ${context.itemIndex}]`,
+		message: `${known.message(failure, context)}${item}`,
 		description: known.description(failure, context) + retried,
 		httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
 		itemIndex: context.itemIndex,

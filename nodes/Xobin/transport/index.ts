@@ -1,12 +1,15 @@
-// The one place the node talks HTTP to Xobin: base URL from the credential, the apiKey header via
+// The one place the package talks HTTP to Xobin: base URL from the credential, the apiKey header via
 // n8n's credential system, and every answer handed back whole (status, headers, body) so callers
-// can read Xobin's own error bodies instead of n8n's generic status text.
+// can read Xobin's own error bodies instead of n8n's generic status text. Used by the Xobin node's
+// operations and by the Xobin Trigger's webhook registration alike.
 
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -28,8 +31,11 @@ export interface ConnectionFailure {
 	baseUrl: string;
 }
 
+/** The n8n contexts that may call Xobin: an operation's execution, or a trigger's webhook methods. */
+export type XobinContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+
 /** Reads and checks the credential's base URL once per execution. */
-export async function getBaseUrl(context: IExecuteFunctions): Promise<string> {
+export async function getBaseUrl(context: XobinContext): Promise<string> {
 	const credentials = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
 	const baseUrl = tidyBaseUrl(credentials.baseUrl);
 	if (!isSafeBaseUrl(baseUrl)) {
@@ -49,6 +55,11 @@ export interface XobinRequest {
 	endpoint: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/**
+	 * Expect a file (the report PDF): a 2xx answer's body comes back as a Buffer. JSON answers are
+	 * still parsed and other error answers turned into text, so failures read as usual.
+	 */
+	binary?: boolean;
 }
 
 /** What came back: an HTTP answer of any status, or no answer at all. */
@@ -56,11 +67,11 @@ export type XobinAnswer = { response: XobinResponse } | { failure: ConnectionFai
 
 /** Sends one request once. Never throws for HTTP statuses or network failures. */
 export async function sendXobinRequest(
-	context: IExecuteFunctions,
+	context: XobinContext,
 	baseUrl: string,
 	request: XobinRequest,
 ): Promise<XobinAnswer> {
-	const { method, endpoint, body, qs } = request;
+	const { method, endpoint, body, qs, binary } = request;
 	const options: IHttpRequestOptions = {
 		method,
 		url: `${baseUrl}${endpoint}`,
@@ -71,6 +82,11 @@ export async function sendXobinRequest(
 	};
 	if (body !== undefined) options.body = body;
 	if (qs !== undefined) options.qs = qs;
+	if (binary) {
+		options.json = false;
+		options.encoding = 'arraybuffer';
+		options.headers = { Accept: 'application/pdf, application/json;q=0.9, */*;q=0.5' };
+	}
 
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -78,8 +94,13 @@ export async function sendXobinRequest(
 			XOBIN_CREDENTIAL_TYPE,
 			options,
 		)) as XobinResponse;
+		const headers = response.headers ?? {};
 		return {
-			response: { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body },
+			response: {
+				statusCode: response.statusCode,
+				headers,
+				body: binary ? readBinaryBody(response.statusCode, headers, response.body) : response.body,
+			},
 		};
 	} catch (error) {
 		// n8n wraps network failures with the request config attached, headers (and so the API key)
@@ -93,7 +114,7 @@ export async function sendXobinRequest(
  * answer at all throws: a NodeApiError described for the item in `failureContext`.
  */
 export async function xobinApiRequest(
-	context: IExecuteFunctions,
+	context: XobinContext,
 	baseUrl: string,
 	request: XobinRequest,
 	failureContext: FailureContext,
@@ -101,6 +122,24 @@ export async function xobinApiRequest(
 	const answer = await sendXobinRequest(context, baseUrl, request);
 	if ('failure' in answer) throw toXobinError(context.getNode(), answer.failure, failureContext);
 	return answer.response;
+}
+
+/** A file answer stays a Buffer; JSON is parsed and error pages become text, as in a JSON request. */
+function readBinaryBody(
+	statusCode: number,
+	headers: XobinResponse['headers'],
+	body: unknown,
+): unknown {
+	if (!Buffer.isBuffer(body)) return body;
+	const contentType = String(headers['content-type'] ?? '').toLowerCase();
+	if (contentType.includes('json')) {
+		try {
+			return JSON.parse(body.toString('utf8'));
+		} catch {
+			return body.toString('utf8');
+		}
+	}
+	return statusCode < 300 ? body : body.toString('utf8');
 }
 
 function findErrorCode(error: unknown): string {

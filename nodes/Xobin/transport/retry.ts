@@ -4,11 +4,10 @@
 
 import { sleep } from 'n8n-workflow';
 
-import type { XobinAnswer, XobinRequest, XobinResponse } from './index';
+import type { XobinAnswer, XobinContext, XobinRequest, XobinResponse } from './index';
 import { sendXobinRequest } from './index';
-import type { IExecuteFunctions } from 'n8n-workflow';
 import type { FailureContext } from './failures';
-import { toXobinError } from './failures';
+import { isJsonBody, toXobinError } from './failures';
 
 export interface RetryPolicy {
 	/** Off: every answer is final (the node's "Retry on Rate Limit" option). */
@@ -75,7 +74,7 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
  * a NodeApiError only when no answer came back; callers judge HTTP statuses themselves.
  */
 export async function requestWithRetry(
-	context: IExecuteFunctions,
+	context: XobinContext,
 	baseUrl: string,
 	request: XobinRequest,
 	failureContext: FailureContext,
@@ -94,4 +93,25 @@ export async function requestWithRetry(
 		waited += wait;
 		await sleep(wait);
 	}
+}
+
+/** Reads: side-effect free, so a lost answer may be asked for again. */
+export const READ_POLICY: RetryPolicy = { enabled: true, idempotent: true };
+
+/**
+ * requestWithRetry for calls whose only good answer is a 2xx JSON document: returns that answer,
+ * and throws the described NodeApiError (Xobin's words plus how to fix it) for anything else.
+ */
+export async function requestXobinJson(
+	context: XobinContext,
+	baseUrl: string,
+	request: XobinRequest,
+	failureContext: FailureContext,
+	policy: RetryPolicy,
+): Promise<XobinResponse> {
+	const response = await requestWithRetry(context, baseUrl, request, failureContext, policy);
+	if (response.statusCode >= 300 || !isJsonBody(response)) {
+		throw toXobinError(context.getNode(), response, failureContext);
+	}
+	return response;
 }

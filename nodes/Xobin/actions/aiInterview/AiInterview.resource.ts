@@ -2,9 +2,14 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as downloadReportPdf from './downloadReportPdf.operation';
+import * as generate from './generate.operation';
+import * as getManyInvited from './getManyInvited.operation';
+import * as getReport from './getReport.operation';
+import * as getShareLink from './getShareLink.operation';
 import * as invite from './invite.operation';
 
-export { invite };
+export { downloadReportPdf, generate, getManyInvited, getReport, getShareLink, invite };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,6 +20,36 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['aiInterview'] } },
 		options: [
 			{
+				name: 'Download Report PDF',
+				value: 'downloadReportPdf',
+				description: 'Download a candidate\'s AI interview report as a PDF file',
+				action: 'Download an AI interview report as PDF',
+			},
+			{
+				name: 'Generate AI Interview',
+				value: 'generate',
+				description: 'Have Xobin build a new AI interview from a job role and description',
+				action: 'Generate an AI interview from a job description',
+			},
+			{
+				name: 'Get Many Invited',
+				value: 'getManyInvited',
+				description: 'List the candidates invited to an AI interview, with their status',
+				action: 'Get many candidates invited to an AI interview',
+			},
+			{
+				name: 'Get Report',
+				value: 'getReport',
+				description: 'Get a candidate\'s AI interview report: score, recommendation, summary and links',
+				action: 'Get an AI interview report',
+			},
+			{
+				name: 'Get Shareable Report Link',
+				value: 'getShareLink',
+				description: 'Create a time-limited link to a report that opens without a Xobin login',
+				action: 'Get a shareable AI interview report link',
+			},
+			{
 				name: 'Invite Candidate',
 				value: 'invite',
 				description: 'Invite a candidate to an AI interview and get the invite link',
@@ -24,4 +59,9 @@ export const description: INodeProperties[] = [
 		default: 'invite',
 	},
 	...invite.description,
+	...getReport.description,
+	...getManyInvited.description,
+	...getShareLink.description,
+	...downloadReportPdf.description,
+	...generate.description,
 ];

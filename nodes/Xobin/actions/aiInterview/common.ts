@@ -1,0 +1,41 @@
+// What several AI Interview operations share: the Response ID field (the key of reports, share
+// links and PDFs) and the way a report Xobin cannot find is explained.
+
+import type { IDisplayOptions } from 'n8n-workflow';
+
+import type { BodyField } from '../../helpers/bodyFields';
+import type { FailureContext } from '../../transport/failures';
+import { READ_ONLY_LOST_ANSWER } from '../../transport/failures';
+
+/** Show a property only for one operation of the AI Interview resource. */
+export function forOperation(operation: string): IDisplayOptions {
+	return { show: { resource: ['aiInterview'], operation: [operation] } };
+}
+
+export const responseIdField: BodyField = {
+	bodyKey: 'response_id',
+	in: 'path',
+	format: 'positiveInteger',
+	property: {
+		displayName: 'Response ID',
+		name: 'responseId',
+		type: 'number',
+		required: true,
+		default: 0,
+		placeholder: 'e.g. 7421',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description:
+			'Xobin\'s number for one candidate\'s attempt at an AI interview. Invite Candidate returns it as response_id; Get Many Invited and the Xobin Trigger do too.',
+	},
+};
+
+/** How a 404 on a report, share link or PDF reads: which response, and where to find the right one. */
+export function reportFailureContext(responseId: unknown, itemIndex: number): FailureContext {
+	return {
+		itemIndex,
+		lostAnswer: READ_ONLY_LOST_ANSWER,
+		notFound: `a report for response ID ${String(responseId)}`,
+		notFoundFix:
+			'Check the Response ID: Invite Candidate returns it as response_id, and Get Many Invited lists those of an interview. The API key must belong to the Xobin account that owns the interview.',
+	};
+}

@@ -1,0 +1,83 @@
+// AI Interview → Generate AI Interview: POST /ai-interviews/generate-interview for each item. Xobin
+// queues the job and answers 202 at once with its job_id (status "pending"); the interview itself
+// is built in the background, and Xobin reports progress to the Notification URL when one is given.
+
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { BodyField } from '../../helpers/bodyFields';
+import { itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import { runPerItem } from '../../helpers/outputs';
+import { getBaseUrl } from '../../transport';
+import { requestXobinJson } from '../../transport/retry';
+import { forOperation } from './common';
+
+const displayOptions = forOperation('generate');
+
+export const generateFields: BodyField[] = [
+	{
+		bodyKey: 'job_role',
+		format: 'text',
+		property: {
+			displayName: 'Job Role',
+			name: 'jobRole',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Senior Python Developer',
+			description: 'Title of the role the AI interview is for',
+		},
+	},
+	{
+		bodyKey: 'job_description',
+		format: 'text',
+		property: {
+			displayName: 'Job Description',
+			name: 'jobDescription',
+			type: 'string',
+			required: true,
+			default: '',
+			typeOptions: { rows: 6 },
+			placeholder: 'e.g. We are looking for a Senior Python Developer with 5+ years of experience…',
+			description: 'The job description Xobin builds the interview plan from: responsibilities, must-have and nice-to-have skills',
+		},
+	},
+	{
+		bodyKey: 'notification_url',
+		format: 'url',
+		optional: true,
+		property: {
+			displayName: 'Notification URL',
+			name: 'notificationUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://your-n8n.example.com/webhook/xobin-generation',
+			description: 'Address Xobin sends status updates about the generation job to, such as an n8n Webhook node\'s URL',
+		},
+	},
+];
+
+export const description: INodeProperties[] = [...toNodeProperties(generateFields, displayOptions)];
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	let baseUrl: Promise<string> | undefined;
+	return await runPerItem(this, items, async (itemIndex) => {
+		const { body } = readFields(itemSource(this, itemIndex), generateFields);
+		baseUrl ??= getBaseUrl(this);
+		// Each request queues a new job: retried only when Xobin says it did not take it (429 / 503).
+		const response = await requestXobinJson(
+			this,
+			await baseUrl,
+			{ method: 'POST', endpoint: '/ai-interviews/generate-interview', body },
+			{
+				itemIndex,
+				lostAnswer:
+					'Xobin may have queued the generation job anyway: check the AI Interviews dashboard in Xobin before running this item again, or the interview may be generated twice.',
+			},
+			{ enabled: true, idempotent: false },
+		);
+		return [{ json: response.body as INodeExecutionData['json'], pairedItem: { item: itemIndex } }];
+	});
+}

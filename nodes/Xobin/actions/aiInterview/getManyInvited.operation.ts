@@ -1,0 +1,123 @@
+// AI Interview → Get Many Invited: GET /ai-interviews/invited/<ai_interview_id> for each item, one
+// output item per invited candidate. Xobin returns the whole list at once (no paging, no filters),
+// so the status filter and the limit are applied here; last_updated_at becomes ISO 8601.
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { BodyField } from '../../helpers/bodyFields';
+import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import { httpDateToIso } from '../../helpers/dates';
+import { runPerItem } from '../../helpers/outputs';
+import { getBaseUrl } from '../../transport';
+import type { FailureContext } from '../../transport/failures';
+import { aiInterviewNotFound, READ_ONLY_LOST_ANSWER, toXobinError } from '../../transport/failures';
+import { READ_POLICY, requestXobinJson } from '../../transport/retry';
+import { forOperation } from './common';
+
+const displayOptions = forOperation('getManyInvited');
+
+export const invitedFields: BodyField[] = [
+	{
+		bodyKey: 'ai_interview_id',
+		in: 'path',
+		format: 'positiveInteger',
+		property: {
+			displayName: 'AI Interview ID',
+			name: 'aiInterviewId',
+			type: 'number',
+			required: true,
+			default: 0,
+			placeholder: 'e.g. 211',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description:
+				'The number of the AI interview in Xobin. Open the interview in Xobin\'s AI Interviews dashboard to find it.',
+		},
+	},
+];
+
+export const description: INodeProperties[] = [
+	...toNodeProperties(invitedFields, displayOptions),
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Invite Status',
+				name: 'inviteStatus',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'Completed', value: 'Completed' },
+					{ name: 'Pending', value: 'Pending' },
+					{ name: 'Started', value: 'Started' },
+				],
+				description:
+					'Return only candidates with one of these statuses. Xobin has no server-side filter, so the node filters the full list.',
+			},
+		],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	let baseUrl: Promise<string> | undefined;
+	return await runPerItem(this, items, async (itemIndex) => {
+		const { path } = readFields(itemSource(this, itemIndex), invitedFields);
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const wanted = ((filters.inviteStatus as string[] | undefined) ?? []).map((status) => status.toLowerCase());
+		const failureContext: FailureContext = {
+			itemIndex,
+			lostAnswer: READ_ONLY_LOST_ANSWER,
+			...aiInterviewNotFound(path.ai_interview_id),
+		};
+		baseUrl ??= getBaseUrl(this);
+		const response = await requestXobinJson(
+			this,
+			await baseUrl,
+			{ method: 'GET', endpoint: fillPath('/ai-interviews/invited/{ai_interview_id}', path) },
+			failureContext,
+			READ_POLICY,
+		);
+		// Xobin documents a bare array; anything else is an answer the node cannot use.
+		if (!Array.isArray(response.body)) throw toXobinError(this.getNode(), response, failureContext);
+
+		return (response.body as IDataObject[])
+			.filter((invitee) => wanted.length === 0 || wanted.includes(String(invitee.invite_status).toLowerCase()))
+			.slice(0, limit)
+			.map((invitee) => {
+				const json: IDataObject = { ...invitee };
+				if (json.last_updated_at !== undefined) json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
+				return { json, pairedItem: { item: itemIndex } };
+			});
+	});
+}

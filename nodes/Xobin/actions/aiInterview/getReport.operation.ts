@@ -1,0 +1,207 @@
+// AI Interview → Get Report: GET /ai-interviews/report/<response_id> (or ?custom_field_id=) for each
+// item. A finished interview gives the report, whole or simplified to the columns people keep in a
+// sheet; one the candidate has not finished yet gives its status (report_ready: false), not an error.
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { BodyField } from '../../helpers/bodyFields';
+import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import { runPerItem } from '../../helpers/outputs';
+import type { XobinResponse } from '../../transport';
+import { getBaseUrl } from '../../transport';
+import type { FailureContext } from '../../transport/failures';
+import {
+	isJsonBody,
+	NOT_COMPLETED_PATTERN,
+	READ_ONLY_LOST_ANSWER,
+	readXobinMessage,
+	toXobinError,
+} from '../../transport/failures';
+import { READ_POLICY, requestWithRetry } from '../../transport/retry';
+import { forOperation, reportFailureContext, responseIdField } from './common';
+
+const displayOptions = forOperation('getReport');
+
+const BY_RESPONSE_ID = 'responseId';
+const BY_CUSTOM_FIELD_ID = 'customFieldId';
+
+export const reportFields: BodyField[] = [
+	{ ...responseIdField, onlyWhen: { lookupBy: [BY_RESPONSE_ID] } },
+	{
+		bodyKey: 'custom_field_id',
+		in: 'query',
+		format: 'text',
+		onlyWhen: { lookupBy: [BY_CUSTOM_FIELD_ID] },
+		property: {
+			displayName: 'Custom Field ID',
+			name: 'customFieldId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. CAND-2025-001',
+			description:
+				'The Custom Field ID given when the candidate was invited (Invite Candidate → Additional Fields), such as a CRM or sheet row ID',
+		},
+	},
+	{
+		bodyKey: 'is_downloadable',
+		in: 'query',
+		format: 'flag',
+		property: {
+			displayName: 'Include Recording Download URLs',
+			name: 'includeRecordingDownloads',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether Xobin adds download links for the interview recordings (in interview_recording, when recordings exist)',
+		},
+	},
+];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Look Up By',
+		name: 'lookupBy',
+		type: 'options',
+		default: BY_RESPONSE_ID,
+		displayOptions,
+		options: [
+			{
+				name: 'Custom Field ID',
+				value: BY_CUSTOM_FIELD_ID,
+				description: 'Your own ID, set when the candidate was invited',
+			},
+			{
+				name: 'Response ID',
+				value: BY_RESPONSE_ID,
+				description: 'Xobin\'s number for the candidate\'s attempt (response_id)',
+			},
+		],
+		description: 'Which ID the report is found by',
+	},
+	...toNodeProperties(reportFields, displayOptions),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		displayOptions,
+		description:
+			'Whether to return only the fields people keep in a sheet (name, email, score, recommendation, integrity score, completed date, report and PDF links) instead of the whole report with its conversation and skill scores',
+	},
+];
+
+/** The report fields kept by Simplify, output name → Xobin key, in sheet-column order. */
+const SIMPLIFIED: Array<[string, string]> = [
+	['response_id', 'response_id'],
+	['custom_field_id', 'custom_field_id'],
+	['ai_interview_id', 'ai_interview_id'],
+	['ai_interview_name', 'ai_interview_name'],
+	['name', 'candidate_name'],
+	['email', 'candidate_email'],
+	['invite_status', 'invite_status'],
+	['score', 'score'],
+	['recommendation', 'recommendation'],
+	['integrity_score', 'integrity_score'],
+	['completed_date', 'completed_date'],
+	['report_link', 'report_link'],
+	['pdf_link', 'pdf_link'],
+];
+
+/** What Xobin's answer says about the report. */
+type ReportState =
+	| { ready: true; report: IDataObject }
+	| { ready: false; report: IDataObject; status: string; said?: string };
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	let baseUrl: Promise<string> | undefined;
+	return await runPerItem(this, items, async (itemIndex) => {
+		const { path, qs } = readFields(itemSource(this, itemIndex), reportFields);
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const byResponseId = path.response_id !== undefined;
+		const failureContext: FailureContext = byResponseId
+			? reportFailureContext(path.response_id, itemIndex)
+			: {
+					itemIndex,
+					lostAnswer: READ_ONLY_LOST_ANSWER,
+					notFound: `a report for custom field ID "${String(qs.custom_field_id)}"`,
+					notFoundFix:
+						'Check the Custom Field ID: it must be exactly the value sent as Custom Field ID when the candidate was invited (it is case-sensitive). Candidates invited without one can only be found by Response ID.',
+				};
+		baseUrl ??= getBaseUrl(this);
+		const response = await requestWithRetry(
+			this,
+			await baseUrl,
+			{
+				method: 'GET',
+				endpoint: byResponseId ? fillPath('/ai-interviews/report/{response_id}', path) : '/ai-interviews/report',
+				qs,
+			},
+			failureContext,
+			READ_POLICY,
+		);
+		const state = readReportState(response);
+		if (!state) throw toXobinError(this.getNode(), response, failureContext);
+
+		const asked: IDataObject = { ...path, ...(byResponseId ? {} : { custom_field_id: qs.custom_field_id }) };
+		const report = { ...asked, ...state.report };
+		const json: IDataObject = simplify ? simplified(report, qs.is_downloadable === true) : { ...report };
+		json.report_ready = state.ready;
+		if (!state.ready) {
+			json.invite_status = state.status;
+			const said = state.said ? ` Xobin said: "${state.said}".` : '';
+			json.message = `The candidate has not completed this AI interview yet (status: ${state.status}). The report is available once they finish and Xobin has evaluated it.${said}`;
+		}
+		return [{ json, pairedItem: { item: itemIndex } }];
+	});
+}
+
+/**
+ * A finished report; or the status of one that is not finished, whether Xobin says so with a 2xx
+ * (invite_status "Pending" / "Started", or no scores yet) or with a 4xx whose message or
+ * invite_status says it; or undefined for a real failure.
+ */
+function readReportState(response: XobinResponse): ReportState | undefined {
+	if (!isJsonBody(response) || Array.isArray(response.body)) return undefined;
+	const body = response.body as IDataObject;
+	const status = typeof body.invite_status === 'string' ? body.invite_status.trim() : undefined;
+	const completed = status !== undefined && /^completed$/i.test(status);
+	if (response.statusCode < 300) {
+		const scored = body.score !== undefined && body.score !== null;
+		if (completed || (status === undefined && (scored || Boolean(body.completed_date)))) {
+			return { ready: true, report: body };
+		}
+		return { ready: false, report: body, status: status ?? statusWord(body) };
+	}
+	if (response.statusCode >= 400 && response.statusCode < 500 && !completed) {
+		const said = readXobinMessage(body) ?? '';
+		if (status !== undefined || NOT_COMPLETED_PATTERN.test(said)) {
+			// Xobin's wording goes into the node's own message; the rest (ids, status) is kept.
+			const report = { ...body };
+			delete report.error;
+			delete report.message;
+			return { ready: false, report, status: status ?? 'Not completed', said: said || undefined };
+		}
+	}
+	return undefined;
+}
+
+/** A 2xx without invite_status and without scores: the job-style `status` if Xobin sent one. */
+function statusWord(body: IDataObject): string {
+	return typeof body.status === 'string' && body.status.trim() !== '' ? body.status.trim() : 'Not completed';
+}
+
+function simplified(report: IDataObject, withRecordings: boolean): IDataObject {
+	const json: IDataObject = {};
+	for (const [name, key] of SIMPLIFIED) json[name] = report[key] ?? null;
+	if (withRecordings) json.interview_recording = report.interview_recording ?? null;
+	return json;
+}

@@ -1,0 +1,65 @@
+// AI Interview → Get Shareable Report Link: POST /ai-interviews/report/<response_id>/share for each
+// item. Xobin answers with a signed, time-limited URL (signed_url, expires_at) that anyone can open
+// without a Xobin login, e.g. a hiring manager. The expiration is checked against Xobin's range
+// (1 minute to 24 hours) before anything is sent.
+
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { BodyField } from '../../helpers/bodyFields';
+import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import { runPerItem } from '../../helpers/outputs';
+import { getBaseUrl } from '../../transport';
+import { READ_POLICY, requestXobinJson } from '../../transport/retry';
+import { forOperation, reportFailureContext, responseIdField } from './common';
+
+const displayOptions = forOperation('getShareLink');
+
+/** Xobin's bounds for expiration_hours: 1 minute and 24 hours. */
+const MIN_EXPIRATION_HOURS = 1 / 60;
+const MAX_EXPIRATION_HOURS = 24;
+
+export const shareLinkFields: BodyField[] = [
+	responseIdField,
+	{
+		bodyKey: 'expiration_hours',
+		format: 'decimalInRange',
+		range: {
+			min: MIN_EXPIRATION_HOURS,
+			max: MAX_EXPIRATION_HOURS,
+			text: 'between 1 minute (0.0167) and 24 hours',
+			hint: 'Xobin accepts 1 minute to 24 hours. Enter hours as a number: 0.5 is 30 minutes, 2 is two hours, 24 is a full day.',
+		},
+		property: {
+			displayName: 'Expiration (Hours)',
+			name: 'expirationHours',
+			type: 'number',
+			required: true,
+			default: 1,
+			typeOptions: { minValue: 0.0167, maxValue: MAX_EXPIRATION_HOURS, numberPrecision: 4 },
+			description:
+				'How long the link works, in hours: from 1 minute (0.0167) to 24 hours. Decimals are fine, e.g. 0.5 for 30 minutes.',
+		},
+	},
+];
+
+export const description: INodeProperties[] = [...toNodeProperties(shareLinkFields, displayOptions)];
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	let baseUrl: Promise<string> | undefined;
+	return await runPerItem(this, items, async (itemIndex) => {
+		const { path, body } = readFields(itemSource(this, itemIndex), shareLinkFields);
+		baseUrl ??= getBaseUrl(this);
+		// A new signed link changes nothing else in Xobin, so a lost answer may be asked for again.
+		const response = await requestXobinJson(
+			this,
+			await baseUrl,
+			{ method: 'POST', endpoint: fillPath('/ai-interviews/report/{response_id}/share', path), body },
+			reportFailureContext(path.response_id, itemIndex),
+			READ_POLICY,
+		);
+		return [{ json: response.body as INodeExecutionData['json'], pairedItem: { item: itemIndex } }];
+	});
+}

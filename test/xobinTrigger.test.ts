@@ -1,0 +1,405 @@
+// Xobin Trigger: activating registers n8n's webhook URL and a random secret with Xobin, Xobin's
+// Start / Submission calls start the workflow, calls without the secret get a 401, deactivating
+// switches the events off again; manual setup never touches Xobin's settings.
+
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HarnessTrigger } from './harness/engine';
+import { startTrigger } from './harness/engine';
+import type { RecordedRequest } from './mock-xobin/server';
+import { MOCK_API_KEY, requestsTo, useMockXobin } from './support';
+
+const SECRET_HEADER = 'X-Xobin-Webhook-Secret';
+const SETTINGS_PATH = /\/ai-interviews\/settings\/webhooks/;
+
+/** The documented Start payload (fact sheet A4.1). */
+const START_PAYLOAD = {
+	ai_interview_id: 206,
+	ai_interview_name: 'Receptionist',
+	candidate_email: 'jennifergross@mailinator.com',
+	candidate_id: 7054,
+	candidate_name: 'Jennifer Gross',
+	invite_status: 'Started',
+	response_id: 6726,
+};
+
+/** A secret someone pasted into Xobin's Workflows tab by hand. */
+const PASTED_SECRET = 'pasted-into-the-workflows-tab-of-xobin';
+
+describe('Xobin Trigger', () => {
+	const mock = useMockXobin();
+	const started: HarnessTrigger[] = [];
+
+	afterEach(async () => {
+		await Promise.all(started.splice(0).map(async (trigger) => await trigger.close()));
+	});
+
+	async function trigger(parameters: IDataObject = {}): Promise<HarnessTrigger> {
+		const created = await startTrigger({
+			nodeType: 'xobinTrigger',
+			parameters: { events: ['completed'], scope: 'interview', aiInterviewId: 206, ...parameters },
+			credentials: { xobinApi: { apiKey: MOCK_API_KEY, baseUrl: mock().url } },
+		});
+		started.push(created);
+		return created;
+	}
+
+	function settingsRequests(): RecordedRequest[] {
+		return requestsTo(mock(), SETTINGS_PATH);
+	}
+
+	/** What the trigger stored in its static data about its registration with Xobin. */
+	function registrationOf(xobin: HarnessTrigger): IDataObject | undefined {
+		const nodeData = xobin.staticData()['node:Xobin Trigger'] as IDataObject | undefined;
+		return nodeData?.xobinRegistration as IDataObject | undefined;
+	}
+
+	function secretSentWith(request: RecordedRequest): string {
+		return ((request.body as IDataObject).webhooks as { auth: { apikey: { value: string } } }).auth.apikey.value;
+	}
+
+	describe('automatic setup', () => {
+		test("activating registers the webhook URL and a fresh random secret in the interview's webhook settings", async () => {
+			const xobin = await trigger();
+
+			await expect(xobin.activate()).resolves.toEqual({ created: true });
+
+			const [request] = settingsRequests();
+			expect([request.method, request.path]).toEqual(['PUT', '/api/v2/ai-interviews/settings/webhooks/206']);
+			expect(request.headers.apikey).toBe(MOCK_API_KEY);
+			expect(request.body).toEqual({
+				webhooks: {
+					submission: { status: true, url: xobin.productionUrl },
+					auth: {
+						type: 'apikey',
+						status: true,
+						apikey: { key: SECRET_HEADER, value: expect.stringMatching(/^[0-9a-f]{64}$/) },
+					},
+				},
+			});
+			expect(xobin.productionUrl).toMatch(/\/webhook\/[0-9a-f-]{36}\/webhook$/);
+			expect(mock().webhookSettings(206)?.submission).toEqual({ status: true, url: xobin.productionUrl });
+			expect(registrationOf(xobin)).toEqual({
+				scope: 'interview',
+				aiInterviewId: 206,
+				events: ['completed'],
+				url: xobin.productionUrl,
+				secret: secretSentWith(request),
+				registeredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+			});
+		});
+
+		test('a candidate completing the interview starts the workflow with the Submission payload and the event name', async () => {
+			const xobin = await trigger();
+			await xobin.activate();
+
+			const answer = await mock().completeInterview(6726);
+
+			expect(answer).toEqual(expect.objectContaining({ status: 200, body: { message: 'Workflow was started' } }));
+			expect(xobin.executions).toHaveLength(1);
+			const [[item]] = xobin.executions[0];
+			expect(item.json).toEqual(
+				expect.objectContaining({
+					event: 'AI Interview Completed',
+					ai_interview_id: 206,
+					ai_interview_name: 'Receptionist',
+					candidate_email: 'jennifergross@mailinator.com',
+					candidate_id: 7054,
+					candidate_name: 'Jennifer Gross',
+					candidate_summary: expect.stringMatching(/^Jennifer Gross exhibited significant weaknesses/),
+					completed_date: 'Jul 05, 2025, 4:42:45 AM',
+					integrity_score: 10,
+					interview_recording: {
+						1755695988585: 'https://example.com/interview_recording/session-1.webm',
+						1755695988586: 'https://example.com/interview_recording/session-2.webm',
+					},
+					invite_status: 'Completed',
+					response_id: 6726,
+				}),
+			);
+			expect(Object.keys(item.json)[0]).toBe('event');
+			expect(mock().deliveries[0].headers).toEqual({ [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) });
+		});
+
+		test('both events share one URL; each item says whether the interview started or was completed', async () => {
+			const xobin = await trigger({ events: ['started', 'completed'] });
+			await xobin.activate();
+
+			await mock().startInterview(6726);
+			await mock().completeInterview(6726);
+
+			expect(settingsRequests()[0].body).toEqual({
+				webhooks: expect.objectContaining({
+					start: { status: true, url: xobin.productionUrl },
+					submission: { status: true, url: xobin.productionUrl },
+				}),
+			});
+			expect(xobin.executions.map((run) => run[0][0].json.event)).toEqual([
+				'AI Interview Started',
+				'AI Interview Completed',
+			]);
+			expect(xobin.executions[0][0][0].json).toEqual({ event: 'AI Interview Started', ...START_PAYLOAD });
+		});
+
+		test('a call without the secret, or with a wrong one, is refused with 401 and starts nothing', async () => {
+			const xobin = await trigger({ events: ['started'] });
+			await xobin.activate();
+
+			const missing = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD);
+			const wrong = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD, { [SECRET_HEADER]: 'guess' });
+			const almost = secretSentWith(settingsRequests()[0]).slice(0, -1);
+			const truncated = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD, { [SECRET_HEADER]: almost });
+
+			for (const answer of [missing, wrong, truncated]) {
+				expect(answer.status).toBe(401);
+				expect(answer.body).toEqual({ message: `Missing or wrong ${SECRET_HEADER} header` });
+			}
+			expect(xobin.executions).toEqual([]);
+		});
+
+		test('every activation gets its own secret', async () => {
+			const first = await trigger();
+			const second = await trigger();
+			await first.activate();
+			await first.deactivate();
+			await first.activate();
+			await second.activate();
+
+			const secrets = settingsRequests()
+				.filter((request) => ((request.body as IDataObject).webhooks as IDataObject).auth)
+				.map(secretSentWith);
+			expect(secrets).toHaveLength(3);
+			expect(new Set(secrets).size).toBe(3);
+		});
+
+		test('after an n8n restart checkExists answers from the stored registration: nothing is registered again', async () => {
+			const xobin = await trigger();
+			await xobin.activate();
+			xobin.restart();
+
+			await expect(xobin.activate()).resolves.toEqual({ created: false });
+			expect(settingsRequests()).toHaveLength(1);
+			// The stored secret still lets Xobin's calls through after the restart.
+			await mock().completeInterview(6726);
+			expect(xobin.executions).toHaveLength(1);
+		});
+
+		test('checkExists answers false once the settings no longer match what was registered', async () => {
+			const xobin = await trigger();
+			await xobin.activate();
+
+			await expect(xobin.checkExists()).resolves.toBe(true);
+			xobin.edit({ aiInterviewId: 305 });
+			await expect(xobin.checkExists()).resolves.toBe(false);
+			xobin.edit({ aiInterviewId: 206, events: ['started', 'completed'] });
+			await expect(xobin.checkExists()).resolves.toBe(false);
+		});
+
+		test('deactivating switches the registered events off in Xobin and forgets the registration', async () => {
+			const xobin = await trigger({ events: ['completed', 'started'] });
+			await xobin.activate();
+
+			await expect(xobin.deactivate()).resolves.toBe(true);
+
+			const [, off] = settingsRequests();
+			expect([off.method, off.path, off.body]).toEqual([
+				'PUT',
+				'/api/v2/ai-interviews/settings/webhooks/206',
+				{
+					webhooks: {
+						start: { status: false, url: xobin.productionUrl },
+						submission: { status: false, url: xobin.productionUrl },
+					},
+				},
+			]);
+			expect(registrationOf(xobin)).toBeUndefined();
+			await expect(mock().completeInterview(6726)).resolves.toBeUndefined();
+			await expect(xobin.checkExists()).resolves.toBe(false);
+		});
+
+		test('deactivating switches off what was registered even after the settings were edited', async () => {
+			const xobin = await trigger();
+			await xobin.activate();
+			xobin.edit({ aiInterviewId: 305 });
+
+			await xobin.deactivate();
+
+			expect(settingsRequests().map((request) => request.path)).toEqual([
+				'/api/v2/ai-interviews/settings/webhooks/206',
+				'/api/v2/ai-interviews/settings/webhooks/206',
+			]);
+		});
+
+		test('registering new settings first switches off a registration left from the old ones', async () => {
+			const xobin = await trigger();
+			await xobin.activate();
+			xobin.edit({ aiInterviewId: 305 });
+
+			await expect(xobin.activate()).resolves.toEqual({ created: true });
+
+			expect(
+				settingsRequests().map((request) => [
+					request.path,
+					((request.body as IDataObject).webhooks as { submission: { status: boolean } }).submission.status,
+				]),
+			).toEqual([
+				['/api/v2/ai-interviews/settings/webhooks/206', true],
+				['/api/v2/ai-interviews/settings/webhooks/206', false],
+				['/api/v2/ai-interviews/settings/webhooks/305', true],
+			]);
+			await expect(mock().completeInterview(6726)).resolves.toBeUndefined();
+			expect(registrationOf(xobin)).toEqual(expect.objectContaining({ aiInterviewId: 305 }));
+		});
+
+		test('deactivating a trigger that never registered does not call Xobin', async () => {
+			const xobin = await trigger();
+
+			await expect(xobin.deactivate()).resolves.toBe(true);
+			expect(mock().requests).toEqual([]);
+		});
+
+		test('account-wide: registers with the account settings for every interview and hears from any of them', async () => {
+			const xobin = await trigger({ scope: 'account', events: ['started'] });
+			await xobin.activate();
+
+			const [request] = settingsRequests();
+			expect([request.method, request.path]).toEqual(['POST', '/api/v2/ai-interviews/settings/webhooks']);
+			expect(request.body).toEqual({
+				webhooks: expect.objectContaining({ start: { status: true, url: xobin.productionUrl } }),
+				updateAll: true,
+			});
+			await mock().startInterview(6734);
+			await mock().startInterview(6726);
+			expect(xobin.executions.map((run) => run[0][0].json.ai_interview_id)).toEqual([211, 206]);
+
+			await xobin.deactivate();
+			expect(settingsRequests()[1].body).toEqual({
+				webhooks: { start: { status: false, url: xobin.productionUrl } },
+				updateAll: true,
+			});
+		});
+
+		test("Xobin refusing the registration (a plan without Workflows) fails the activation with Xobin's words", async () => {
+			mock().setWebhooksAllowed(false);
+			const xobin = await trigger();
+
+			await expect(xobin.activate()).rejects.toMatchObject({
+				message:
+					'Xobin refused the request: Workflows are not available on your plan. Please contact support to upgrade to the Standard plan.',
+				description: expect.stringMatching(/Your Xobin plan may not include this feature/),
+				httpCode: '403',
+			});
+			expect(registrationOf(xobin)).toBeUndefined();
+		});
+
+		test('an unknown interview fails the activation and names the ID', async () => {
+			const xobin = await trigger({ aiInterviewId: 999 });
+
+			await expect(xobin.activate()).rejects.toMatchObject({
+				message: 'Xobin could not find AI interview 999: AI interview not found',
+				description: expect.stringMatching(/AI Interviews dashboard/),
+			});
+		});
+
+		test('an AI Interview ID that is not a whole number stops activation before Xobin is called', async () => {
+			const xobin = await trigger({ aiInterviewId: 20.6 });
+
+			await expect(xobin.activate()).rejects.toMatchObject({
+				message: 'AI Interview ID must be a whole number above zero, got "20.6"',
+			});
+			expect(mock().requests).toEqual([]);
+		});
+
+		test('a failed switch-off is reported and the registration kept, so deactivating again retries it', async () => {
+			const xobin = await trigger();
+			await xobin.activate();
+			mock().queueFault({ path: SETTINGS_PATH, status: 500, body: { error: 'Internal Server Error' } });
+
+			await expect(xobin.deactivate()).rejects.toMatchObject({
+				message: 'Xobin had a problem answering (HTTP 500): Internal Server Error',
+			});
+			expect(registrationOf(xobin)).toEqual(expect.objectContaining({ aiInterviewId: 206 }));
+			await expect(xobin.deactivate()).resolves.toBe(true);
+			expect(mock().webhookSettings(206)?.submission?.status).toBe(false);
+		});
+
+		test('an interview deleted in Xobin meanwhile counts as switched off', async () => {
+			const xobin = await trigger();
+			await xobin.activate();
+			mock().queueFault({ path: SETTINGS_PATH, status: 404, body: { error: 'AI interview not found' } });
+
+			await expect(xobin.deactivate()).resolves.toBe(true);
+			expect(registrationOf(xobin)).toBeUndefined();
+		});
+
+		test('calls about another interview, or for an event not chosen, are acknowledged but start nothing', async () => {
+			const xobin = await trigger({ events: ['completed'] });
+			await xobin.activate();
+			const headers = { [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) };
+
+			const otherInterview = await mock().deliverWebhook(
+				xobin.productionUrl,
+				{ ...START_PAYLOAD, ai_interview_id: 305, invite_status: 'Completed', score: 80 },
+				headers,
+			);
+			const otherEvent = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD, headers);
+
+			expect(otherInterview).toEqual(
+				expect.objectContaining({ status: 200, body: { message: 'Ignored: this trigger listens to AI interview 206 only' } }),
+			);
+			expect(otherEvent).toEqual(
+				expect.objectContaining({
+					status: 200,
+					body: { message: 'Ignored: this trigger does not listen for AI Interview Started' },
+				}),
+			);
+			expect(xobin.executions).toEqual([]);
+		});
+
+		test('"Listen for test event" registers the test URL, and Xobin\'s call reaches it', async () => {
+			const xobin = await trigger();
+
+			await xobin.activate({ test: true });
+			await mock().completeInterview(6726);
+
+			expect(mock().webhookSettings(206)?.submission?.url).toBe(xobin.testUrl);
+			expect(xobin.calls.map((call) => [call.path, call.status])).toEqual([[new URL(xobin.testUrl).pathname, 200]]);
+			expect(xobin.executions).toHaveLength(1);
+		});
+	});
+
+	describe('manual setup', () => {
+		test('never calls Xobin, and a call carrying the pasted secret starts the workflow', async () => {
+			const xobin = await trigger({ setup: 'manual', webhookSecret: PASTED_SECRET, events: ['started'] });
+
+			await xobin.activate();
+			const accepted = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD, { [SECRET_HEADER]: PASTED_SECRET });
+			const refused = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD);
+			await xobin.deactivate();
+
+			expect(mock().requests).toEqual([]);
+			expect([accepted.status, refused.status]).toEqual([200, 401]);
+			expect(xobin.executions.map((run) => run[0][0].json)).toEqual([{ event: 'AI Interview Started', ...START_PAYLOAD }]);
+		});
+
+		test('a secret shorter than 16 characters stops activation with how to fix it', async () => {
+			const xobin = await trigger({ setup: 'manual', webhookSecret: 'short' });
+
+			await expect(xobin.activate()).rejects.toMatchObject({
+				message: 'Webhook Secret must be at least 16 characters long',
+				description: expect.stringMatching(/password generator/),
+			});
+		});
+
+		test('a Submission without invite_status is still recognised as completed by its score and date', async () => {
+			const xobin = await trigger({ setup: 'manual', webhookSecret: PASTED_SECRET, scope: 'account' });
+			await xobin.activate();
+			const withoutStatus: IDataObject = { ...START_PAYLOAD, score: 64, completed_date: 'Jul 05, 2025, 4:42:45 AM' };
+			delete withoutStatus.invite_status;
+
+			await mock().deliverWebhook(xobin.productionUrl, withoutStatus, { [SECRET_HEADER]: PASTED_SECRET });
+
+			expect(xobin.executions.map((run) => run[0][0].json.event)).toEqual(['AI Interview Completed']);
+		});
+	});
+});
