@@ -4,6 +4,7 @@
 // operations and by the Xobin Trigger's webhook registration alike.
 
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -34,9 +35,33 @@ export interface ConnectionFailure {
 /** The n8n contexts that may call Xobin: an operation's execution, or a trigger's webhook methods. */
 export type XobinContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
+/**
+ * The credential, read once per node run and handed to every request of that run: n8n would
+ * otherwise load and decrypt it again for each request, which on thousands of rows adds up.
+ */
+const credentialsByRun = new WeakMap<XobinContext, Promise<ICredentialsDecrypted>>();
+
+function credentialsOf(context: XobinContext): Promise<ICredentialsDecrypted> {
+	let credentials = credentialsByRun.get(context);
+	if (!credentials) {
+		credentials = (async () => {
+			const data = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
+			const reference = context.getNode().credentials?.[XOBIN_CREDENTIAL_TYPE];
+			return {
+				id: reference?.id ?? '',
+				name: reference?.name ?? '',
+				type: XOBIN_CREDENTIAL_TYPE,
+				data,
+			};
+		})();
+		credentialsByRun.set(context, credentials);
+	}
+	return credentials;
+}
+
 /** Reads and checks the credential's base URL once per execution. */
 export async function getBaseUrl(context: XobinContext): Promise<string> {
-	const credentials = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
+	const { data: credentials = {} } = await credentialsOf(context);
 	const baseUrl = tidyBaseUrl(credentials.baseUrl);
 	if (!isSafeBaseUrl(baseUrl)) {
 		throw new NodeOperationError(
@@ -88,11 +113,13 @@ export async function sendXobinRequest(
 		options.headers = { Accept: 'application/pdf, application/json;q=0.9, */*;q=0.5' };
 	}
 
+	const credentialsDecrypted = await credentialsOf(context);
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			XOBIN_CREDENTIAL_TYPE,
 			options,
+			{ credentialsDecrypted },
 		)) as XobinResponse;
 		const headers = response.headers ?? {};
 		return {

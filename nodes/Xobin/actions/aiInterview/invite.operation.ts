@@ -13,7 +13,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BodyField } from '../../helpers/bodyFields';
-import { buildRequestBody, toNodeProperties } from '../../helpers/bodyFields';
+import type { FieldSource } from '../../helpers/bodyFields';
+import { itemSources, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
 import type { ExhaustedNotice, PreparedInvite } from './inviteCandidates';
 import { inviteCandidates } from './inviteCandidates';
@@ -198,7 +199,8 @@ export async function execute(
 
 	// Every item is read and checked before the first request, so a bad row late in the list
 	// stops the run before anyone is invited rather than halfway through it.
-	const prepared = items.map((_item, itemIndex) => prepare(this, itemIndex));
+	const sourceOf = itemSources(this);
+	const prepared = items.map((_item, itemIndex) => prepare(this, sourceOf(itemIndex)));
 	if (!continueOnFail) {
 		const firstInvalid = prepared.find((entry) => 'error' in entry);
 		if (firstInvalid && 'error' in firstInvalid) {
@@ -251,9 +253,10 @@ function byInputOrder(a: INodeExecutionData, b: INodeExecutionData): number {
 	return (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item;
 }
 
-function prepare(context: IExecuteFunctions, itemIndex: number): PreparedInvite {
+function prepare(context: IExecuteFunctions, source: FieldSource): PreparedInvite {
+	const itemIndex = source.itemIndex as number;
 	try {
-		const body = buildRequestBody(context, inviteFields, itemIndex);
+		const body = readFields(source, inviteFields).body;
 		const { start_date: start, expiry_date: expiry } = body;
 		if (typeof start === 'string' && typeof expiry === 'string' && expiry <= start) {
 			throw new NodeOperationError(
