@@ -12,8 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BodyField } from '../../helpers/bodyFields';
-import type { FieldSource } from '../../helpers/bodyFields';
+import type { BodyField, FieldSource } from '../../helpers/bodyFields';
 import { itemSources, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
 import type { ExhaustedNotice, PreparedInvite } from './inviteCandidates';
