@@ -58,13 +58,24 @@ export class XobinApi implements ICredentialType {
 	};
 
 	// GET /tracks/stats is read-only and answers any valid key; Xobin answers 401
-	// {"error":"Invalid API key"} to a wrong one (the rule covers a 200 with that body too).
+	// {"error":"Invalid API key"} to a wrong one. The rules turn that (and a 200 carrying the same
+	// body) into a message that says what to fix instead of n8n's generic "Unauthorized".
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: testBaseUrl,
 			url: '/tracks/stats',
 		},
+		// n8n's tester checks each rule by its own type (responseCode on errors, responseSuccessBody
+		// on 2xx answers) in 1.x and 2.x alike; only the TypeScript type insists on one kind per list.
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Xobin rejected the API key. Check that it is the key Xobin support issued for your account, with no spaces at either end.',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -73,6 +84,6 @@ export class XobinApi implements ICredentialType {
 					message: 'Xobin rejected the API key. Check that it is the key Xobin support issued for your account.',
 				},
 			},
-		],
+		] as unknown as ICredentialTestRequest['rules'],
 	};
 }

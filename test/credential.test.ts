@@ -26,6 +26,7 @@ describe('Xobin API credential', () => {
 		});
 
 		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Xobin rejected the API key\./);
 	});
 
 	test('the Test button fails when Xobin answers 200 with "Invalid API key"', async () => {

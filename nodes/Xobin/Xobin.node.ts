@@ -4,6 +4,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -16,7 +17,17 @@ import { router } from './actions/router';
  * Invite Candidate has two outputs ("Invited", "Invites Exhausted"); operations added later have
  * one. n8n evaluates this expression in the editor and the engine to draw and fill the outputs.
  */
-const outputsExpression = `={{ $parameter.operation !== undefined && $parameter.operation !== 'invite' ? [{ type: '${NodeConnectionTypes.Main}' }] : [{ type: '${NodeConnectionTypes.Main}', displayName: 'Invited' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Invites Exhausted' }] }}` as const;
+const outputsExpression =
+	`={{ $parameter.operation !== undefined && $parameter.operation !== 'invite' ? [{ type: '${NodeConnectionTypes.Main}' }] : [{ type: '${NodeConnectionTypes.Main}', displayName: 'Invited' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Invites Exhausted' }] }}` as const;
+
+/** The canvas shows the chosen operation by its name ("Invite Candidate"), not its internal value. */
+const operationNames = Object.fromEntries(
+	(aiInterview.description[0].options as INodePropertyOptions[]).map((option) => [
+		option.value,
+		option.name,
+	]),
+);
+const subtitleExpression = `={{ ${JSON.stringify(operationNames)}[$parameter["operation"]] || $parameter["operation"] }}`;
 
 export class Xobin implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,8 +36,9 @@ export class Xobin implements INodeType {
 		icon: { light: 'file:../../icons/xobin.svg', dark: 'file:../../icons/xobin.dark.svg' },
 		group: ['transform'],
 		version: [1],
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Invite candidates to Xobin AI interviews and get their reports, share links and PDFs',
+		subtitle: subtitleExpression,
+		description:
+			'Invite candidates to Xobin AI interviews and get their reports, share links and PDFs',
 		defaults: {
 			name: 'Xobin',
 		},

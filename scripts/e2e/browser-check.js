@@ -1,0 +1,168 @@
+// The editor check, in headless Chromium against a running n8n (1.123.x or 2.x): sign in through
+// the login form, open the imported example workflow, assert that the canvas draws the Xobin node
+// (type n8n-nodes-xobin.xobin) with both named outputs wired to the next nodes, open the node and
+// assert that its panel shows the credential and the invite fields. Saves two screenshots.
+//
+// Selectors are n8n's own data-test-id attributes, the same in 1.123.81 and 2.40.7 (both use the
+// Vue Flow canvas): canvas-node[data-node-name][data-node-type], canvas-node-output-handle
+// [data-node-name][data-index] (its text is the output label), edge[data-source-node-name]
+// [data-target-node-name], ndv, node-parameters, parameter-input-<name>, node-credentials-select.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { launchChromium } = require('./chromium');
+
+const INVITE_FIELDS = ['Candidate Name', 'Candidate Email', 'AI Interview ID', 'Invite Format'];
+const INVITE_PARAMS = ['candidateName', 'candidateEmail', 'aiInterviewId', 'inviteFormat'];
+
+function check(cond, msg) {
+	if (!cond) throw new Error(msg);
+}
+
+const cssString = (s) => JSON.stringify(String(s));
+
+/**
+ * @param {object} o
+ * @param {string} o.baseUrl        n8n editor URL
+ * @param {{email:string,password:string}} o.owner
+ * @param {string} o.workflowId
+ * @param {string} o.xobinNode      name of the Xobin node on the canvas
+ * @param {string} o.nodeType       e.g. 'n8n-nodes-xobin.xobin'
+ * @param {string[]} o.outputNames  expected output labels, in order
+ * @param {string[]} o.outputTargets nodes wired to those outputs
+ * @param {string} o.credentialName credential the node should show
+ * @param {string} o.screenshotDir  where to write <prefix>-canvas.png and <prefix>-node-panel.png
+ * @param {string} o.prefix
+ * -> { screenshots: string[], seconds }
+ */
+async function checkEditor(o) {
+	const t0 = Date.now();
+	fs.mkdirSync(o.screenshotDir, { recursive: true });
+	fs.rmSync(path.join(o.screenshotDir, `${o.prefix}-FAILED.png`), { force: true });
+	const shots = [];
+	const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
+	const { page } = browser;
+	page.setDefaultTimeout(60000);
+	page.setDefaultNavigationTimeout(90000);
+	const pageErrors = [];
+	page.on('pageerror', (e) => pageErrors.push(String(e && e.message ? e.message : e)));
+	try {
+		// --- sign in through the form -------------------------------------------------------------
+		await page.goto(`${o.baseUrl}/signin`);
+		await page.locator('input[name="emailOrLdapLoginId"]').fill(o.owner.email);
+		await page.locator('input[name="password"]').fill(o.owner.password);
+		await page.locator('[data-test-id="form-submit-button"]').click();
+		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 60000 });
+
+		// --- canvas ---------------------------------------------------------------------------------
+		await page.goto(`${o.baseUrl}/workflow/${o.workflowId}`);
+		const node = page.locator(
+			`[data-test-id="canvas-node"][data-node-name=${cssString(o.xobinNode)}]`,
+		);
+		await node.waitFor({ state: 'visible' });
+		const type = await node.getAttribute('data-node-type');
+		check(
+			type === o.nodeType,
+			`canvas node "${o.xobinNode}" has type ${type}, expected ${o.nodeType} (package not loaded?)`,
+		);
+		const handles = page.locator(
+			`[data-test-id="canvas-node-output-handle"][data-node-name=${cssString(o.xobinNode)}]`,
+		);
+		await handles.nth(o.outputNames.length - 1).waitFor({ state: 'visible' });
+		const labels = [];
+		for (let i = 0; i < (await handles.count()); i++) {
+			const h = handles.nth(i);
+			labels[Number(await h.getAttribute('data-index'))] = (await h.innerText()).trim();
+		}
+		check(
+			JSON.stringify(labels) === JSON.stringify(o.outputNames),
+			`canvas output labels of "${o.xobinNode}": ${JSON.stringify(labels)}, expected ${JSON.stringify(o.outputNames)}`,
+		);
+		for (const target of o.outputTargets) {
+			const edge = page.locator(
+				`[data-test-id="edge"][data-source-node-name=${cssString(o.xobinNode)}][data-target-node-name=${cssString(target)}]`,
+			);
+			check((await edge.count()) === 1, `no canvas edge from "${o.xobinNode}" to "${target}"`);
+		}
+		// screenshot of the workflow itself (all nodes, a margin around them)
+		const canvasShot = path.join(o.screenshotDir, `${o.prefix}-canvas.png`);
+		await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+		const boxes = [];
+		for (const el of await page.locator('[data-test-id="canvas-node"]').all()) {
+			const b = await el.boundingBox();
+			if (b) boxes.push(b);
+		}
+		const vp = page.viewportSize();
+		const pad = { x: 70, top: 50, bottom: 60 };
+		const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad.x);
+		const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad.top);
+		const x1 = Math.min(vp.width, Math.max(...boxes.map((b) => b.x + b.width)) + pad.x + 60);
+		const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + pad.bottom);
+		await page.screenshot({
+			path: canvasShot,
+			clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+		});
+		shots.push(canvasShot);
+
+		// --- node details panel ---------------------------------------------------------------------
+		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ state: 'visible' });
+		const params = ndv.locator('[data-test-id="node-parameters"]');
+		await params.waitFor({ state: 'visible' });
+		for (const [i, label] of INVITE_FIELDS.entries()) {
+			// <label for="<parameter name>"> holds the display name (and a hover-only Fixed/Expression toggle)
+			const lbl = params.locator(`label[for=${cssString(INVITE_PARAMS[i])}]`).first();
+			await lbl.waitFor({ state: 'visible', timeout: 30000 }).catch(() => {
+				throw new Error(`node panel does not show the field "${label}" (${INVITE_PARAMS[i]})`);
+			});
+			const text = (await lbl.innerText()).replace(/\s+/g, ' ').trim();
+			check(
+				text.startsWith(label),
+				`node panel label for ${INVITE_PARAMS[i]} reads "${text}", expected "${label}"`,
+			);
+			const input = params.locator(`[data-test-id="parameter-input-${INVITE_PARAMS[i]}"]`);
+			check((await input.count()) >= 1, `node panel has no input for ${INVITE_PARAMS[i]}`);
+		}
+		const credText = (await ndv.locator('[data-test-id="node-credentials-select"]').innerText())
+			.toString()
+			.trim();
+		const credValue = await ndv
+			.locator('[data-test-id="node-credentials-select"] input')
+			.first()
+			.inputValue()
+			.catch(() => '');
+		check(
+			credText.includes(o.credentialName) || credValue.includes(o.credentialName),
+			`node panel credential shows "${credText || credValue}", expected "${o.credentialName}"`,
+		);
+		const formatText = await params
+			.locator('[data-test-id="parameter-input-inviteFormat"]')
+			.first()
+			.innerText()
+			.catch(() => '');
+		const formatValue = await params
+			.locator('[data-test-id="parameter-input-inviteFormat"] input')
+			.first()
+			.inputValue()
+			.catch(() => '');
+		check(
+			/Get Link Only/.test(`${formatText} ${formatValue}`),
+			`Invite Format shows "${formatText || formatValue}", expected "Get Link Only"`,
+		);
+		const panelShot = path.join(o.screenshotDir, `${o.prefix}-node-panel.png`);
+		await page.screenshot({ path: panelShot });
+		shots.push(panelShot);
+		return { screenshots: shots, seconds: (Date.now() - t0) / 1000, pageErrors };
+	} catch (err) {
+		const failShot = path.join(o.screenshotDir, `${o.prefix}-FAILED.png`);
+		await page.screenshot({ path: failShot }).catch(() => {});
+		err.message += `\n(screenshot of the failure: ${failShot}; page URL ${page.url()}${pageErrors.length ? `; page errors: ${pageErrors.slice(-3).join(' | ')}` : ''})`;
+		throw err;
+	} finally {
+		await browser.close();
+	}
+}
+
+module.exports = { checkEditor, INVITE_FIELDS };

@@ -1,0 +1,550 @@
+// `npm run test:e2e`: proves the package inside real n8n, for each pinned n8n version (2.40.7 on
+// Node 24, 1.123.81 on Node 20):
+//   1. builds and `npm pack`s this package (into a temp dir) like a release;
+//   2. obtains that n8n from the cache outside the repo (installing it once: scripts/e2e/n8n-install.js);
+//   3. installs the packed tarball into a throwaway <userFolder>/.n8n/nodes like a user's manual
+//      install, starts n8n on 127.0.0.1 and sets up the owner through the REST API;
+//   4. checks n8n lists the package's node and credential types (n8n-nodes-xobin.*);
+//   5. starts the mock Xobin API, creates the Xobin credential pointing at it and runs n8n's own
+//      credential test with the right key (passes) and a wrong key (fails, with a clear message);
+//   6. imports every committed example workflow, runs the webhook one (3 candidates, 2 invites left)
+//      and asserts the Invited / Invites Exhausted split, the invite links and what the mock received;
+//   7. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
+//      the node panel's invite fields, and saves screenshots;
+//   8. stops n8n and the mock.
+// Ends with the line "N passed, M failed" and exits non-zero on any failure.
+//
+//   node scripts/e2e/run-e2e.js [--version 2.40.7] [--version 1.123.81] [--no-browser]
+//        [--no-build] (pack the existing dist/) [--update-screenshots] (write docs/images/)
+//        [--keep] (keep n8n user folders)
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { startN8n, nodeOutputs, DEFAULT_OWNER } = require('./n8n-instance');
+const { ensureN8n, PINNED } = require('./n8n-install');
+const stack = require('./xobin-stack');
+
+const SCREENSHOTS_COMMITTED = path.join(stack.REPO, 'docs', 'images');
+const SCREENSHOTS_RUN = path.join(stack.REPO, '.n8n-e2e', 'screenshots');
+const CREDENTIAL_NAME = 'Xobin (mock)';
+const OUTPUT_NAMES = ['Invited', 'Invites Exhausted'];
+
+// --- arguments -------------------------------------------------------------------------------------
+/**
+ * n8n 2.x applies the credential's `responseCode` rule to a 401 and shows its message; 1.x's
+ * tester never sees the status there and shows its own "Authorization failed" text instead.
+ */
+function expectedWrongKeyMessage(version) {
+	return version.startsWith('1.')
+		? /^Authorization failed - please check your credentials$|^Xobin rejected the API key\./
+		: /^Xobin rejected the API key\./;
+}
+
+function parseArgs(argv) {
+	const o = { versions: [], browser: true, build: true, updateScreenshots: false, keep: false };
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--version' || a === '--versions') o.versions.push(...String(argv[++i]).split(','));
+		else if (a.startsWith('--version=')) o.versions.push(...a.slice(10).split(','));
+		else if (a === '--no-browser') o.browser = false;
+		else if (a === '--no-build') o.build = false;
+		else if (a === '--update-screenshots') o.updateScreenshots = true;
+		else if (a === '--keep') o.keep = true;
+		else if (/^\d+\.\d+\.\d+$/.test(a)) o.versions.push(a);
+		else if (a === '--help' || a === '-h') {
+			console.log(
+				'node scripts/e2e/run-e2e.js [--version 2.40.7|1.123.81]... [--no-browser] [--no-build] [--update-screenshots] [--keep]',
+			);
+			process.exit(0);
+		} else throw new Error(`unknown argument ${a}`);
+	}
+	if (!o.versions.length) o.versions = Object.keys(PINNED);
+	for (const v of o.versions) {
+		if (!PINNED[v])
+			throw new Error(`n8n ${v} is not pinned (have ${Object.keys(PINNED).join(', ')})`);
+	}
+	return o;
+}
+
+// --- reporting -------------------------------------------------------------------------------------
+const results = [];
+const phases = [];
+const t0All = Date.now();
+
+function say(msg) {
+	console.log(msg);
+}
+
+async function phase(label, fn) {
+	const t0 = Date.now();
+	say(`::: ${label} ...`);
+	try {
+		return await fn();
+	} finally {
+		const s = (Date.now() - t0) / 1000;
+		phases.push({ label, seconds: s });
+		say(`::: ${label}: ${s.toFixed(1)} s`);
+	}
+}
+
+class AssertionError extends Error {}
+function check(cond, msg, detail) {
+	if (!cond) {
+		throw new AssertionError(
+			detail === undefined
+				? msg
+				: `${msg}\n    got: ${typeof detail === 'string' ? detail : JSON.stringify(detail, null, 1).slice(0, 3000)}`,
+		);
+	}
+}
+
+/** Run one named test; a failing `onFail` hook adds context (the n8n log tail). */
+async function test(name, fn, { onFail, skipReason } = {}) {
+	if (skipReason) {
+		results.push({ name, ok: false, error: `not run: ${skipReason}` });
+		say(`  FAIL ${name}\n       not run: ${skipReason}`);
+		return false;
+	}
+	const t0 = Date.now();
+	try {
+		await fn();
+		const s = ((Date.now() - t0) / 1000).toFixed(1);
+		results.push({ name, ok: true, seconds: s });
+		say(`  ok   ${name} (${s} s)`);
+		return true;
+	} catch (err) {
+		const s = ((Date.now() - t0) / 1000).toFixed(1);
+		const msg = err instanceof AssertionError ? err.message : err.stack || String(err);
+		results.push({ name, ok: false, error: msg });
+		say(`  FAIL ${name} (${s} s)\n       ${msg.replace(/\n/g, '\n       ')}`);
+		if (onFail) {
+			try {
+				onFail();
+			} catch {
+				/* context only */
+			}
+		}
+		return false;
+	}
+}
+
+// --- one n8n version --------------------------------------------------------------------------------
+async function runVersion(version, o, pack) {
+	const tag = `[n8n ${version}]`;
+	let n8n = null;
+	let mock = null;
+	let failedLogShown = false;
+	const logTail = () => {
+		if (!n8n || failedLogShown) return;
+		failedLogShown = true;
+		say(`       --- n8n ${version} log tail (${n8n.logFile}) ---`);
+		say(
+			n8n
+				.logs()
+				.slice(-5000)
+				.split('\n')
+				.map((l) => `       | ${l}`)
+				.join('\n'),
+		);
+	};
+
+	try {
+		// 1. obtain n8n (cached outside the repo; first run installs it)
+		let app = null;
+		await phase(`${tag} obtain n8n (cache)`, async () => {
+			app = await ensureN8n(version);
+			say(`    ${app.cached ? 'cached' : 'installed now'}: ${app.dir} (node ${app.nodeBin})`);
+		}).catch((err) => say(`    ${err.stack || err}`));
+
+		// 2. install the packed tarball + start n8n + owner
+		mock = await stack.startMock({ invitesLeft: 2 });
+		const started = await test(
+			`${tag} starts on 127.0.0.1 with the packed tarball installed into .n8n/nodes; owner set up via REST`,
+			async () => {
+				check(app, `n8n ${version} could not be obtained (see above)`);
+				await phase(`${tag} install package + start n8n`, async () => {
+					n8n = await startN8n({ version, packedTarball: pack.tarball });
+				});
+				say(
+					`    installed package in ${n8n.timings.installPackage.toFixed(1)} s, n8n ready in ${n8n.timings.start.toFixed(1)} s at ${n8n.baseUrl} (user folder ${n8n.userFolder})`,
+				);
+				const dep = n8n.installed.dependencies[stack.PACKAGE_NAME];
+				check(
+					dep && dep.startsWith('file:') && dep.endsWith('.tgz'),
+					`.n8n/nodes/package.json does not list ${stack.PACKAGE_NAME} from the tarball`,
+					n8n.installed.dependencies,
+				);
+				const installedPkg = JSON.parse(
+					fs.readFileSync(
+						path.join(n8n.installed.nodesDir, 'node_modules', stack.PACKAGE_NAME, 'package.json'),
+						'utf8',
+					),
+				);
+				check(
+					installedPkg.version === pack.version,
+					`installed version ${installedPkg.version}, packed ${pack.version}`,
+				);
+				const owner = await n8n.setupOwner();
+				check(owner && owner.email === DEFAULT_OWNER.email, 'owner setup answered', owner);
+				await n8n.login();
+			},
+			{ onFail: logTail },
+		);
+		const skip = started ? undefined : 'n8n did not start';
+
+		// 3. the package's types are listed by n8n under the package's own prefix
+		await test(
+			`${tag} lists the package's node types (${pack.nodeTypes.join(', ')}) and the xobinApi credential`,
+			async () => {
+				const types = await n8n.getNodeTypes();
+				const ours = types.filter((d) => d.name.startsWith(`${stack.PACKAGE_NAME}.`));
+				for (const t of pack.nodeTypes) {
+					check(
+						ours.some((d) => d.name === t),
+						`n8n does not list ${t} (a broken "files" list or "n8n" section in package.json?)`,
+						ours.map((d) => d.name),
+					);
+				}
+				check(
+					!types.some((d) => d.name.startsWith('CUSTOM.') && /xobin/i.test(d.name)),
+					'the package was loaded as a CUSTOM. extension, not from .n8n/nodes',
+				);
+				const xobin = ours.find((d) => d.name === `${stack.PACKAGE_NAME}.xobin`);
+				check(
+					xobin && xobin.credentials?.some((c) => c.name === stack.CREDENTIAL_TYPE),
+					'n8n-nodes-xobin.xobin does not declare the xobinApi credential',
+					xobin?.credentials,
+				);
+				const ctypes = await n8n.getCredentialTypes();
+				check(
+					ctypes.some((c) => c.name === stack.CREDENTIAL_TYPE),
+					`n8n does not list the ${stack.CREDENTIAL_TYPE} credential type`,
+				);
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
+		// 4. n8n's credential test (the editor's Test button)
+		let credential = null;
+		await test(
+			`${tag} credential test passes for the right key (GET /tracks/stats with the apiKey header)`,
+			async () => {
+				credential = await stack.createXobinCredential(n8n, mock, { name: CREDENTIAL_NAME });
+				check(credential && credential.id, 'credential not created', credential);
+				const before = mock.requests.length;
+				const res = await n8n.testCredential({
+					id: credential.id,
+					name: credential.name,
+					type: stack.CREDENTIAL_TYPE,
+					data: { apiKey: stack.MOCK_API_KEY, baseUrl: mock.url },
+				});
+				check(res.status === 'OK', 'credential test with the right key did not pass', res);
+				const got = mock.requests.slice(before);
+				check(
+					got.length === 1 &&
+						got[0].method === 'GET' &&
+						got[0].path === '/api/v2/tracks/stats' &&
+						got[0].headers.apikey === stack.MOCK_API_KEY,
+					'the mock did not get exactly one GET /api/v2/tracks/stats with the right apiKey header',
+					got.map((r) => ({ method: r.method, path: r.path, apikey: r.headers.apikey })),
+				);
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+		await test(
+			`${tag} credential test fails for a wrong key with a clear message`,
+			async () => {
+				const before = mock.requests.length;
+				const res = await n8n.testCredential({
+					name: 'Xobin (wrong key)',
+					type: stack.CREDENTIAL_TYPE,
+					data: { apiKey: 'not-the-right-key', baseUrl: mock.url },
+				});
+				check(res.status === 'Error', 'credential test with a wrong key did not fail', res);
+				check(
+					typeof res.message === 'string' && expectedWrongKeyMessage(version).test(res.message),
+					`the failure message does not match ${expectedWrongKeyMessage(version)}`,
+					res,
+				);
+				say(`    wrong key -> "${res.message}"`);
+				const got = mock.requests.slice(before);
+				check(
+					got.some(
+						(r) => r.path === '/api/v2/tracks/stats' && r.headers.apikey === 'not-the-right-key',
+					),
+					'the mock never saw the wrong key (was the test request sent at all?)',
+					got.map((r) => ({ path: r.path, apikey: r.headers.apikey })),
+				);
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
+		// 5. every committed example imports and only uses node types this n8n knows
+		const examples = stack.listExamples();
+		await test(
+			`${tag} imports the committed example workflows (${examples.join(', ')}) with all node types known`,
+			async () => {
+				check(credential, 'no credential (credential test failed)');
+				const types = new Set((await n8n.getNodeTypes()).map((d) => d.name));
+				for (const file of examples) {
+					if (file === stack.WEBHOOK_EXAMPLE) continue; // imported below, to run it
+					const wf = await stack.importExample(n8n, file, credential);
+					check(wf && wf.id, `${file} was not imported`, wf);
+					const stored = await n8n.getWorkflow(wf.id);
+					const unknown = stored.nodes.filter((n) => !types.has(n.type)).map((n) => n.type);
+					check(!unknown.length, `${file} uses node types n8n does not know`, unknown);
+				}
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
+		// 6. run the webhook example
+		const info = stack.webhookExampleInfo();
+		let workflow = null;
+		const candidates = [
+			{ name: 'Alex Tanaka', email: 'alex.tanaka@example.com', interviewId: '305', id: 'CAND-1' },
+			{ name: 'Priya Raman', email: 'priya.raman@example.com', interviewId: 305, id: 'CAND-2' },
+			{ name: 'Jonas Weber', email: 'jonas.weber@example.com', interviewId: 305, id: 'CAND-3' },
+		];
+		await test(
+			`${tag} webhook example: 3 candidates, 2 invites left -> 2 on "${OUTPUT_NAMES[0]}" with invite links, 1 on "${OUTPUT_NAMES[1]}"`,
+			async () => {
+				check(credential, 'no credential (credential test failed)');
+				workflow = await stack.importExample(n8n, stack.WEBHOOK_EXAMPLE, credential);
+				const stored = await n8n.getWorkflow(workflow.id);
+				const xnode = stored.nodes.find((n) => n.name === info.xobinNode);
+				check(
+					xnode?.credentials?.[stack.CREDENTIAL_TYPE]?.id === String(credential.id),
+					'the imported Xobin node does not use the created credential',
+					xnode?.credentials,
+				);
+				await n8n.activateWorkflow(workflow.id);
+				mock.reset(); // only the run's requests from here on (quota back to 2)
+				check(mock.invitesLeft === 2, `mock quota ${mock.invitesLeft}, expected 2`);
+				const since = Date.now();
+				const res = await n8n.runWebhook(info.webhookPath, { candidates });
+				check(
+					res.status === 200,
+					`POST /webhook/${info.webhookPath} answered ${res.status}`,
+					res.data,
+				);
+				const ex = await n8n.waitForExecution({
+					workflowId: workflow.id,
+					since,
+					timeoutMs: 120000,
+				});
+				check(
+					ex.status === 'success',
+					`execution ${ex.id} ended "${ex.status}"`,
+					ex.data?.resultData?.error,
+				);
+
+				const outs = nodeOutputs(ex, info.xobinNode);
+				check(outs && outs.length === 2, `"${info.xobinNode}" did not produce 2 outputs`, outs);
+				const [invited, exhausted] = outs;
+				check(
+					invited.length === 2 && exhausted.length === 1,
+					`expected 2 items on "${OUTPUT_NAMES[0]}" and 1 on "${OUTPUT_NAMES[1]}", got ${invited.length} and ${exhausted.length}`,
+					outs,
+				);
+				for (const item of invited) {
+					const c = candidates.find((x) => x.email === item.email);
+					check(c, 'an invited item does not match a posted candidate', item);
+					check(
+						/^https:\/\/\S+\/interviews\/ai\/invite\/\S+$/.test(item.invite_link || ''),
+						'invited item has no invite link',
+						item,
+					);
+					check(
+						item.name === c.name &&
+							item.custom_field_id === c.id &&
+							Number(item.ai_interview_id) === 305 &&
+							item.status === 'Pending' &&
+							Number.isInteger(item.response_id),
+						"invited item does not carry Xobin's answer for the candidate",
+						item,
+					);
+				}
+				const ex0 = exhausted[0];
+				check(
+					ex0.code === 'limit_exceed' &&
+						/Invites Exhausted/.test(ex0.message || '') &&
+						ex0.inviteAttempted === true &&
+						candidates.some((c) => c.email === ex0.email && c.name === ex0.name),
+					"the Invites Exhausted item does not carry the candidate, code limit_exceed and Xobin's message",
+					ex0,
+				);
+				// every candidate exactly once across both outputs
+				const seen = [...invited.map((i) => i.email), ex0.email].sort();
+				check(
+					JSON.stringify(seen) === JSON.stringify(candidates.map((c) => c.email).sort()),
+					'candidates are not each on exactly one output',
+					seen,
+				);
+				// pairedItem on every item of both outputs (n8n does not fill it for 2 outputs)
+				const raw = ex.data.resultData.runData[info.xobinNode][0].data.main;
+				check(
+					raw.every((items) => items.every((it) => it.pairedItem !== undefined)),
+					'an output item has no pairedItem',
+				);
+				// the nodes wired to each output got those items
+				const down0 = nodeOutputs(ex, info.invitedNode)?.[0] || [];
+				const down1 = nodeOutputs(ex, info.exhaustedNode)?.[0] || [];
+				check(
+					JSON.stringify(down0.map((i) => i.email).sort()) ===
+						JSON.stringify(invited.map((i) => i.email).sort()) &&
+						down1.length === 1 &&
+						down1[0].email === ex0.email,
+					`"${info.invitedNode}" / "${info.exhaustedNode}" did not receive the two outputs`,
+					{ [info.invitedNode]: down0, [info.exhaustedNode]: down1 },
+				);
+
+				// what the mock received
+				const inv = mock.requests.filter((r) => r.path === '/api/v2/ai-interviews/invite');
+				check(
+					inv.length === 3 && mock.requests.length === 3,
+					`the mock got ${mock.requests.length} requests (${inv.length} invites), expected exactly 3 invites`,
+					mock.requests.map((r) => `${r.method} ${r.path}`),
+				);
+				for (const r of inv) {
+					check(r.method === 'POST', `invite request used ${r.method}`);
+					check(
+						r.headers.apikey === stack.MOCK_API_KEY,
+						"an invite request lacks the credential's apiKey header",
+						r.headers,
+					);
+					const c = candidates.find((x) => x.email === r.body?.candidate_email);
+					check(
+						c &&
+							r.body.candidate_name === c.name &&
+							r.body.ai_interview_id === 305 &&
+							r.body.invite_format === 'getlink' &&
+							r.body.custom_field_id === c.id,
+						'an invite request body is not what the example maps',
+						r.body,
+					);
+				}
+				check(
+					new Set(inv.map((r) => r.body.candidate_email)).size === 3,
+					'a candidate was sent twice',
+					inv.map((r) => r.body),
+				);
+				const links = new Set(mock.invites.map((i) => i.invite_link));
+				check(
+					mock.invites.length === 2 && invited.every((i) => links.has(i.invite_link)),
+					'the invite links in the output are not the ones the mock issued',
+					{ mock: [...links], output: invited.map((i) => i.invite_link) },
+				);
+				const st = mock.stats();
+				check(st.candidatesInvitedMoreThanOnce === 0, 'a candidate was invited twice', st);
+				say(
+					`    execution ${ex.id}: invited ${invited.map((i) => i.email).join(', ')}; exhausted ${ex0.email}`,
+				);
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
+		// 7. the editor in headless Chromium
+		if (o.browser) {
+			await test(
+				`${tag} editor (headless Chromium): canvas shows "${OUTPUT_NAMES.join('" and "')}", node panel shows the invite fields`,
+				async () => {
+					check(workflow, 'the webhook example was not imported');
+					const { checkEditor } = require('./browser-check');
+					const res = await phase(`${tag} browser check`, () =>
+						checkEditor({
+							baseUrl: n8n.baseUrl,
+							owner: DEFAULT_OWNER,
+							workflowId: workflow.id,
+							xobinNode: info.xobinNode,
+							nodeType: `${stack.PACKAGE_NAME}.xobin`,
+							outputNames: OUTPUT_NAMES,
+							outputTargets: [info.invitedNode, info.exhaustedNode],
+							credentialName: CREDENTIAL_NAME,
+							screenshotDir: o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN,
+							prefix: `n8n-${version}`,
+						}),
+					);
+					say(
+						`    screenshots: ${res.screenshots.map((s) => path.relative(stack.REPO, s)).join(', ')}`,
+					);
+				},
+				{ onFail: logTail, skipReason: skip },
+			);
+		}
+	} finally {
+		await phase(`${tag} stop`, async () => {
+			if (n8n) {
+				const failed = results.some((r) => !r.ok && r.name.startsWith(tag));
+				await n8n.stop({ removeUserFolder: !o.keep && !failed });
+				if (o.keep || failed) say(`    n8n user folder kept: ${n8n.userFolder}`);
+			}
+			if (mock) await mock.close();
+		});
+	}
+}
+
+// --- main ---------------------------------------------------------------------------------------------
+async function main() {
+	const o = parseArgs(process.argv.slice(2));
+	say(
+		`n8n-nodes-xobin e2e: n8n ${o.versions.join(', ')}${o.browser ? ', with the editor check in headless Chromium' : ', no browser'}`,
+	);
+	let pack = null;
+	try {
+		pack = await phase(o.build ? 'build + npm pack' : 'npm pack (existing dist/)', () =>
+			stack.buildAndPack({ build: o.build }),
+		);
+		say(
+			`    ${path.basename(pack.tarball)}: ${pack.files.length} files; n8n section loads ${pack.n8nFiles.join(', ')}`,
+		);
+	} catch (err) {
+		results.push({ name: 'build + pack the package', ok: false, error: String(err.stack || err) });
+		say(`  FAIL build + pack the package\n       ${err.stack || err}`);
+	}
+	if (pack && o.browser) {
+		await phase('chromium (Debian package; apt-get install if missing)', async () => {
+			const { ensureChromium } = require('./chromium');
+			const c = await ensureChromium();
+			say(
+				`    ${c.version} at ${c.path}${c.installedSeconds ? ` (installed in ${c.installedSeconds.toFixed(1)} s)` : ''}`,
+			);
+		}).catch((err) => {
+			results.push({ name: 'chromium available', ok: false, error: String(err.stack || err) });
+			say(`  FAIL chromium available\n       ${err.stack || err}`);
+			o.browser = false;
+		});
+	}
+	if (pack) {
+		try {
+			for (const v of o.versions) {
+				await runVersion(v, o, pack).catch((err) => {
+					results.push({ name: `[n8n ${v}] run`, ok: false, error: String(err.stack || err) });
+					say(`  FAIL [n8n ${v}] run\n       ${err.stack || err}`);
+				});
+			}
+		} finally {
+			pack.cleanup();
+		}
+	}
+
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	say('\nphase timings:');
+	for (const p of phases) say(`  ${p.seconds.toFixed(1).padStart(7)} s  ${p.label}`);
+	say(`  ${((Date.now() - t0All) / 1000).toFixed(1).padStart(7)} s  total`);
+	if (failed) {
+		say('\nfailed:');
+		for (const r of results.filter((x) => !x.ok)) say(`  - ${r.name}`);
+	}
+	say(`${passed} passed, ${failed} failed`);
+	process.exitCode = failed ? 1 : 0;
+}
+
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => process.exit(130));
+main().catch((err) => {
+	console.error(err.stack || err);
+	console.log('0 passed, 1 failed');
+	process.exit(1);
+});
