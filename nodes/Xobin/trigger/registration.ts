@@ -11,6 +11,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { aiInterviewIdField } from '../helpers/aiInterviewIdField';
 import type { BodyField } from '../helpers/bodyFields';
 import { WEBHOOK_SECRET_HEADER } from '../helpers/constants';
 import type { XobinRequest } from '../transport';
@@ -33,23 +34,11 @@ const SETTINGS_KEYS: Record<TriggerEvent, string> = {
 
 /** The trigger's settings that end up in Xobin's request. */
 export const triggerFields: BodyField[] = [
-	{
-		bodyKey: 'ai_interview_id',
+	aiInterviewIdField({
 		in: 'path',
-		format: 'positiveInteger',
 		onlyWhen: { scope: ['interview'] },
-		property: {
-			displayName: 'AI Interview ID',
-			name: 'aiInterviewId',
-			type: 'number',
-			required: true,
-			default: 0,
-			placeholder: 'e.g. 305',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			description:
-				'The number of the AI interview in Xobin. Open the interview in Xobin\'s AI Interviews dashboard to find it. Calls about other interviews are ignored.',
-		},
-	},
+		note: 'Calls about other interviews are ignored.',
+	}),
 ];
 
 /** What the trigger registers with Xobin. */
@@ -70,7 +59,11 @@ export interface StoredRegistration extends Registration {
 const STATIC_KEY = 'xobinRegistration';
 
 /** The request that switches the registration's webhooks on (with the secret) or off. */
-export function settingsRequest(registration: Registration, on: boolean, secret?: string): XobinRequest {
+export function settingsRequest(
+	registration: Registration,
+	on: boolean,
+	secret?: string,
+): XobinRequest {
 	const webhooks: IDataObject = {};
 	for (const event of registration.events) {
 		webhooks[SETTINGS_KEYS[event]] = { status: on, url: registration.url };
@@ -83,7 +76,11 @@ export function settingsRequest(registration: Registration, on: boolean, secret?
 		};
 	}
 	if (registration.scope === 'account') {
-		return { method: 'POST', endpoint: '/ai-interviews/settings/webhooks', body: { webhooks, updateAll: true } };
+		return {
+			method: 'POST',
+			endpoint: '/ai-interviews/settings/webhooks',
+			body: { webhooks, updateAll: true },
+		};
 	}
 	return {
 		method: 'PUT',
@@ -103,11 +100,16 @@ export function sameRegistration(a: Registration, b: Registration): boolean {
 
 export function readStored(staticData: IDataObject): StoredRegistration | undefined {
 	const stored = staticData[STATIC_KEY] as StoredRegistration | undefined;
-	return stored && typeof stored.secret === 'string' && typeof stored.url === 'string' ? stored : undefined;
+	return stored && typeof stored.secret === 'string' && typeof stored.url === 'string'
+		? stored
+		: undefined;
 }
 
 export function store(staticData: IDataObject, registration: StoredRegistration): void {
-	staticData[STATIC_KEY] = { ...registration, events: [...registration.events] } as unknown as IDataObject;
+	staticData[STATIC_KEY] = {
+		...registration,
+		events: [...registration.events],
+	} as unknown as IDataObject;
 }
 
 export function forget(staticData: IDataObject): void {
@@ -135,9 +137,11 @@ export function secretsMatch(given: unknown, expected: string): boolean {
  * Submission when it carries a completion date or a score, else as a Start.
  */
 export function eventOf(payload: IDataObject): TriggerEvent {
-	const status = typeof payload.invite_status === 'string' ? payload.invite_status.trim().toLowerCase() : '';
+	const status =
+		typeof payload.invite_status === 'string' ? payload.invite_status.trim().toLowerCase() : '';
 	if (status === 'completed') return 'completed';
 	if (status === 'started') return 'started';
-	const finished = Boolean(payload.completed_date) || (payload.score !== undefined && payload.score !== null);
+	const finished =
+		Boolean(payload.completed_date) || (payload.score !== undefined && payload.score !== null);
 	return finished ? 'completed' : 'started';
 }

@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Download Report PDF',
 				value: 'downloadReportPdf',
-				description: 'Download a candidate\'s AI interview report as a PDF file',
+				description: "Download a candidate's AI interview report as a PDF file",
 				action: 'Download an AI interview report as PDF',
 			},
 			{
@@ -40,7 +40,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Report',
 				value: 'getReport',
-				description: 'Get a candidate\'s AI interview report: score, recommendation, summary and links',
+				description:
+					"Get a candidate's AI interview report: score, recommendation, summary and links",
 				action: 'Get an AI interview report',
 			},
 			{

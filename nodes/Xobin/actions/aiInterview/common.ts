@@ -25,7 +25,7 @@ export const responseIdField: BodyField = {
 		placeholder: 'e.g. 7421',
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description:
-			'Xobin\'s number for one candidate\'s attempt at an AI interview. Invite Candidate returns it as response_id; Get Many Invited and the Xobin Trigger do too.',
+			"Xobin's number for one candidate's attempt at an AI interview. Invite Candidate returns it as response_id; Get Many Invited and the Xobin Trigger do too.",
 	},
 };
 

@@ -36,7 +36,8 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		displayOptions,
 		hint: 'The name of the output binary field to put the file in',
-		description: 'Nodes such as Gmail (attachments) and Google Drive (upload) read the file from this field',
+		description:
+			'Nodes such as Gmail (attachments) and Google Drive (upload) read the file from this field',
 	},
 ];
 
@@ -47,19 +48,30 @@ export async function execute(
 	let baseUrl: Promise<string> | undefined;
 	return await runPerItem(this, items, async (itemIndex) => {
 		const { path } = readFields(itemSource(this, itemIndex), downloadFields);
-		const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+		const binaryPropertyName = String(
+			this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+		).trim();
 		if (binaryPropertyName === '') {
-			throw new NodeOperationError(this.getNode(), `Put Output File in Field is empty [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Put Output File in Field is empty [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description:
+						'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
+				},
+			);
 		}
 		const failureContext = reportFailureContext(path.response_id, itemIndex);
 		baseUrl ??= getBaseUrl(this);
 		const response = await requestWithRetry(
 			this,
 			await baseUrl,
-			{ method: 'POST', endpoint: fillPath('/ai-interviews/report/{response_id}/download', path), binary: true },
+			{
+				method: 'POST',
+				endpoint: fillPath('/ai-interviews/report/{response_id}/download', path),
+				binary: true,
+			},
 			failureContext,
 			READ_POLICY,
 		);
@@ -72,8 +84,17 @@ export async function execute(
 			fileNameOf(response, path.response_id),
 			mimeTypeOf(response),
 		);
-		const binary: IBinaryKeyData = { ...(items[itemIndex].binary ?? {}), [binaryPropertyName]: file };
-		return [{ json: { ...items[itemIndex].json } as IDataObject, binary, pairedItem: { item: itemIndex } }];
+		const binary: IBinaryKeyData = {
+			...(items[itemIndex].binary ?? {}),
+			[binaryPropertyName]: file,
+		};
+		return [
+			{
+				json: { ...items[itemIndex].json } as IDataObject,
+				binary,
+				pairedItem: { item: itemIndex },
+			},
+		];
 	});
 }
 
@@ -99,6 +120,11 @@ function fileNameOf(response: XobinResponse, responseId: unknown): string {
 
 /** The PDF's MIME type; a generic or missing Content-Type still means a PDF here. */
 function mimeTypeOf(response: XobinResponse): string {
-	const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-	return contentType === '' || contentType === 'application/octet-stream' ? PDF_MIME_TYPE : contentType;
+	const contentType = String(response.headers['content-type'] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	return contentType === '' || contentType === 'application/octet-stream'
+		? PDF_MIME_TYPE
+		: contentType;
 }

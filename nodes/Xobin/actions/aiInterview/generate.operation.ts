@@ -38,7 +38,8 @@ export const generateFields: BodyField[] = [
 			default: '',
 			typeOptions: { rows: 6 },
 			placeholder: 'e.g. We are looking for a Senior Python Developer with 5+ years of experience…',
-			description: 'The job description Xobin builds the interview plan from: responsibilities, must-have and nice-to-have skills',
+			description:
+				'The job description Xobin builds the interview plan from: responsibilities, must-have and nice-to-have skills',
 		},
 	},
 	{
@@ -51,7 +52,8 @@ export const generateFields: BodyField[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://your-n8n.example.com/webhook/xobin-generation',
-			description: 'Address Xobin sends status updates about the generation job to, such as an n8n Webhook node\'s URL',
+			description:
+				"Address Xobin sends status updates about the generation job to, such as an n8n Webhook node's URL",
 		},
 	},
 ];

@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { aiInterviewIdField } from '../../helpers/aiInterviewIdField';
 import type { BodyField } from '../../helpers/bodyFields';
 import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { httpDateToIso } from '../../helpers/dates';
@@ -22,22 +23,7 @@ import { forOperation } from './common';
 const displayOptions = forOperation('getManyInvited');
 
 export const invitedFields: BodyField[] = [
-	{
-		bodyKey: 'ai_interview_id',
-		in: 'path',
-		format: 'positiveInteger',
-		property: {
-			displayName: 'AI Interview ID',
-			name: 'aiInterviewId',
-			type: 'number',
-			required: true,
-			default: 0,
-			placeholder: 'e.g. 211',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			description:
-				'The number of the AI interview in Xobin. Open the interview in Xobin\'s AI Interviews dashboard to find it.',
-		},
-	},
+	aiInterviewIdField({ in: 'path', placeholder: 'e.g. 211' }),
 ];
 
 export const description: INodeProperties[] = [
@@ -94,7 +80,9 @@ export async function execute(
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const wanted = ((filters.inviteStatus as string[] | undefined) ?? []).map((status) => status.toLowerCase());
+		const wanted = ((filters.inviteStatus as string[] | undefined) ?? []).map((status) =>
+			status.toLowerCase(),
+		);
 		const failureContext: FailureContext = {
 			itemIndex,
 			lostAnswer: READ_ONLY_LOST_ANSWER,
@@ -112,11 +100,15 @@ export async function execute(
 		if (!Array.isArray(response.body)) throw toXobinError(this.getNode(), response, failureContext);
 
 		return (response.body as IDataObject[])
-			.filter((invitee) => wanted.length === 0 || wanted.includes(String(invitee.invite_status).toLowerCase()))
+			.filter(
+				(invitee) =>
+					wanted.length === 0 || wanted.includes(String(invitee.invite_status).toLowerCase()),
+			)
 			.slice(0, limit)
 			.map((invitee) => {
 				const json: IDataObject = { ...invitee };
-				if (json.last_updated_at !== undefined) json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
+				if (json.last_updated_at !== undefined)
+					json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
 				return { json, pairedItem: { item: itemIndex } };
 			});
 	});

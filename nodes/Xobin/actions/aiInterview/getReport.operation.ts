@@ -79,7 +79,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Response ID',
 				value: BY_RESPONSE_ID,
-				description: 'Xobin\'s number for the candidate\'s attempt (response_id)',
+				description: "Xobin's number for the candidate's attempt (response_id)",
 			},
 		],
 		description: 'Which ID the report is found by',
@@ -142,7 +142,9 @@ export async function execute(
 			await baseUrl,
 			{
 				method: 'GET',
-				endpoint: byResponseId ? fillPath('/ai-interviews/report/{response_id}', path) : '/ai-interviews/report',
+				endpoint: byResponseId
+					? fillPath('/ai-interviews/report/{response_id}', path)
+					: '/ai-interviews/report',
 				qs,
 			},
 			failureContext,
@@ -151,9 +153,14 @@ export async function execute(
 		const state = readReportState(response);
 		if (!state) throw toXobinError(this.getNode(), response, failureContext);
 
-		const asked: IDataObject = { ...path, ...(byResponseId ? {} : { custom_field_id: qs.custom_field_id }) };
+		const asked: IDataObject = {
+			...path,
+			...(byResponseId ? {} : { custom_field_id: qs.custom_field_id }),
+		};
 		const report = { ...asked, ...state.report };
-		const json: IDataObject = simplify ? simplified(report, qs.is_downloadable === true) : { ...report };
+		const json: IDataObject = simplify
+			? simplified(report, qs.is_downloadable === true)
+			: { ...report };
 		json.report_ready = state.ready;
 		if (!state.ready) {
 			json.invite_status = state.status;
@@ -196,7 +203,9 @@ function readReportState(response: XobinResponse): ReportState | undefined {
 
 /** A 2xx without invite_status and without scores: the job-style `status` if Xobin sent one. */
 function statusWord(body: IDataObject): string {
-	return typeof body.status === 'string' && body.status.trim() !== '' ? body.status.trim() : 'Not completed';
+	return typeof body.status === 'string' && body.status.trim() !== ''
+		? body.status.trim()
+		: 'Not completed';
 }
 
 function simplified(report: IDataObject, withRecordings: boolean): IDataObject {

@@ -42,7 +42,9 @@ export const shareLinkFields: BodyField[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [...toNodeProperties(shareLinkFields, displayOptions)];
+export const description: INodeProperties[] = [
+	...toNodeProperties(shareLinkFields, displayOptions),
+];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -56,7 +58,11 @@ export async function execute(
 		const response = await requestXobinJson(
 			this,
 			await baseUrl,
-			{ method: 'POST', endpoint: fillPath('/ai-interviews/report/{response_id}/share', path), body },
+			{
+				method: 'POST',
+				endpoint: fillPath('/ai-interviews/report/{response_id}/share', path),
+				body,
+			},
 			reportFailureContext(path.response_id, itemIndex),
 			READ_POLICY,
 		);

@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { aiInterviewIdField } from '../../helpers/aiInterviewIdField';
 import type { BodyField, FieldSource } from '../../helpers/bodyFields';
 import { itemSources, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
@@ -50,21 +51,7 @@ export const inviteFields: BodyField[] = [
 				'Email address of the candidate. Xobin sends the invite here when Invite Format is "Send Email Invite".',
 		},
 	},
-	{
-		bodyKey: 'ai_interview_id',
-		format: 'positiveInteger',
-		property: {
-			displayName: 'AI Interview ID',
-			name: 'aiInterviewId',
-			type: 'number',
-			required: true,
-			default: 0,
-			placeholder: 'e.g. 305',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			description:
-				"The number of the AI interview in Xobin. Open the interview in Xobin's AI Interviews dashboard to find it.",
-		},
-	},
+	aiInterviewIdField(),
 	{
 		bodyKey: 'invite_format',
 		format: 'option',

@@ -18,7 +18,12 @@ import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
 import type { XobinAnswer, XobinResponse } from '../../transport';
 import { getBaseUrl, sendXobinRequest } from '../../transport';
 import type { FailureContext } from '../../transport/failures';
-import { isJsonBody, readXobinMessage, toXobinError } from '../../transport/failures';
+import {
+	aiInterviewNotFound,
+	isJsonBody,
+	readXobinMessage,
+	toXobinError,
+} from '../../transport/failures';
 import type { RetryPolicy } from '../../transport/retry';
 import { isBusy, nextRetryWait } from '../../transport/retry';
 
@@ -65,9 +70,7 @@ export async function inviteCandidates(
 	const invite = async (body: IDataObject, itemIndex: number): Promise<InviteOutcome> => {
 		const failureContext: FailureContext = {
 			itemIndex,
-			notFound: `AI interview ${String(body.ai_interview_id)}`,
-			notFoundFix:
-				"Check the AI Interview ID: open the interview in Xobin's AI Interviews dashboard and copy its number. The API key must belong to the account that owns the interview.",
+			...aiInterviewNotFound(body.ai_interview_id),
 		};
 		baseUrl ??= getBaseUrl(context);
 		const url = await baseUrl;

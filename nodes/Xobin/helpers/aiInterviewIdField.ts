@@ -1,0 +1,29 @@
+// The "AI Interview ID" field that Invite Candidate, Get Many Invited and the Xobin Trigger all ask
+// for: declared once, so its label, checks and help text read the same everywhere.
+
+import type { BodyField } from './bodyFields';
+
+const HOW_TO_FIND =
+	"The number of the AI interview in Xobin. Open the interview in Xobin's AI Interviews dashboard to find it.";
+
+/** The field, sent in the body unless told otherwise; `note` adds a sentence to the help text. */
+export function aiInterviewIdField(
+	options: Pick<BodyField, 'in' | 'onlyWhen'> & { placeholder?: string; note?: string } = {},
+): BodyField {
+	const { placeholder = 'e.g. 305', note, ...placement } = options;
+	return {
+		bodyKey: 'ai_interview_id',
+		format: 'positiveInteger',
+		...placement,
+		property: {
+			displayName: 'AI Interview ID',
+			name: 'aiInterviewId',
+			type: 'number',
+			required: true,
+			default: 0,
+			placeholder,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description: note ? `${HOW_TO_FIND} ${note}` : HOW_TO_FIND,
+		},
+	};
+}
