@@ -9,9 +9,13 @@
 //      credential test with the right key (passes) and a wrong key (fails, with a clear message);
 //   6. imports every committed example workflow, runs the webhook one (3 candidates, 2 invites left)
 //      and asserts the Invited / Invites Exhausted split, the invite links and what the mock received;
-//   7. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
+//   7. imports a Xobin Trigger (automatic setup, AI interview 206) -> NoOp workflow and activates it:
+//      the mock gets n8n's production webhook URL and a secret; the mock's Submission call runs the
+//      workflow (payload plus event), calls without the right secret get 401 and run nothing, and
+//      deactivating switches the interview's webhooks off again;
+//   8. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
 //      the node panel's invite fields, and saves screenshots;
-//   8. stops n8n and the mock.
+//   9. stops n8n and the mock.
 // Ends with the line "N passed, M failed" and exits non-zero on any failure.
 //
 //   node scripts/e2e/run-e2e.js [--version 2.40.7] [--version 1.123.81] [--no-browser]
@@ -21,6 +25,8 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const crypto = require('node:crypto');
+const { isDeepStrictEqual } = require('node:util');
 const { startN8n, nodeOutputs, DEFAULT_OWNER } = require('./n8n-instance');
 const { ensureN8n, PINNED } = require('./n8n-install');
 const stack = require('./xobin-stack');
@@ -29,6 +35,65 @@ const SCREENSHOTS_COMMITTED = path.join(stack.REPO, 'docs', 'images');
 const SCREENSHOTS_RUN = path.join(stack.REPO, '.n8n-e2e', 'screenshots');
 const CREDENTIAL_NAME = 'Xobin (mock)';
 const OUTPUT_NAMES = ['Invited', 'Invites Exhausted'];
+// The Xobin Trigger check: interview 206 and its seeded response 6726 (Jennifer Gross, "Started";
+// the mock's completeInterview(6726) sends the documented Submission example).
+const TRIGGER_INTERVIEW = 206;
+const TRIGGER_RESPONSE = 6726;
+const TRIGGER_NODE = 'Xobin Trigger';
+const NOOP_NODE = 'No Operation';
+const SECRET_HEADER = 'X-Xobin-Webhook-Secret';
+
+/** Xobin Trigger (automatic setup, both events, one interview) -> NoOp, as the editor exports it. */
+function triggerWorkflow(credential, webhookId) {
+	return {
+		name: 'E2E: Xobin Trigger -> NoOp',
+		nodes: [
+			{
+				id: crypto.randomUUID(),
+				name: TRIGGER_NODE,
+				type: `${stack.PACKAGE_NAME}.xobinTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: {
+					setup: 'automatic',
+					events: ['completed', 'started'],
+					scope: 'interview',
+					aiInterviewId: TRIGGER_INTERVIEW,
+				},
+				credentials: {
+					[stack.CREDENTIAL_TYPE]: { id: String(credential.id), name: credential.name },
+				},
+			},
+			{
+				id: crypto.randomUUID(),
+				name: NOOP_NODE,
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
+		],
+		connections: { [TRIGGER_NODE]: { main: [[{ node: NOOP_NODE, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Poll `fn` (sync or async) every 200 ms until it returns something truthy; throws `msg` after `timeoutMs`. */
+async function waitFor(fn, msg, timeoutMs = 30000) {
+	const end = Date.now() + timeoutMs;
+	for (;;) {
+		const got = await fn();
+		if (got) return got;
+		if (Date.now() > end) throw new AssertionError(`${msg} (waited ${timeoutMs / 1000} s)`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+/** Equal as JSON values (n8n stores items as JSON, so key order does not matter). */
+function sameJson(a, b) {
+	return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+}
 
 // --- arguments -------------------------------------------------------------------------------------
 /**
@@ -445,7 +510,242 @@ async function runVersion(version, o, pack) {
 			{ onFail: logTail, skipReason: skip },
 		);
 
-		// 7. the editor in headless Chromium
+		// 7. the Xobin Trigger in automatic setup: register on activation, run on Xobin's calls,
+		//    refuse calls without the secret, switch off on deactivation
+		const trig = {
+			workflow: null,
+			webhookId: crypto.randomUUID(),
+			url: null,
+			secret: null,
+			settingsPath: `/api/v2/ai-interviews/settings/webhooks/${TRIGGER_INTERVIEW}`,
+		};
+		const triggerSkip = () => skip || (trig.secret ? undefined : 'the trigger was not registered');
+		const settingsRequests = (since) =>
+			mock.requests
+				.slice(since)
+				.filter((r) => r.path.startsWith('/api/v2/ai-interviews/settings/webhooks'));
+		const newExecutionIds = async (before) =>
+			(await n8n.getExecutions({ workflowId: trig.workflow.id }))
+				.map((e) => String(e.id))
+				.filter((id) => !before.has(id));
+		await test(
+			`${tag} Xobin Trigger (automatic setup): activating registers n8n's production webhook URL and a secret for AI interview ${TRIGGER_INTERVIEW} in Xobin`,
+			async () => {
+				check(credential, 'no credential (credential test failed)');
+				trig.workflow = await n8n.importWorkflow(triggerWorkflow(credential, trig.webhookId));
+				const stored = await n8n.getWorkflow(trig.workflow.id);
+				check(
+					stored.nodes.find((n) => n.name === TRIGGER_NODE)?.webhookId === trig.webhookId,
+					"n8n did not keep the trigger node's webhookId",
+					stored.nodes,
+				);
+				const before = mock.requests.length;
+				await n8n.activateWorkflow(trig.workflow.id);
+				const got = await waitFor(() => {
+					const r = settingsRequests(before);
+					return r.length ? r : null;
+				}, 'the mock never received a webhook settings request');
+				check(
+					got.length === 1 && got[0].method === 'PUT' && got[0].path === trig.settingsPath,
+					`expected exactly one PUT ${trig.settingsPath}`,
+					got.map((r) => `${r.method} ${r.path}`),
+				);
+				const [req] = got;
+				check(
+					req.headers.apikey === stack.MOCK_API_KEY,
+					"the registration lacks the credential's apiKey header",
+					req.headers,
+				);
+				const expectedUrl = `http://127.0.0.1:${n8n.port}/webhook/${trig.webhookId}/webhook`;
+				const { webhooks } = req.body || {};
+				check(
+					webhooks?.start?.status === true &&
+						webhooks.start.url === expectedUrl &&
+						webhooks.submission?.status === true &&
+						webhooks.submission.url === expectedUrl,
+					`Start and Submission are not both switched on with n8n's production URL ${expectedUrl}`,
+					req.body,
+				);
+				const auth = webhooks.auth;
+				check(
+					auth?.type === 'apikey' &&
+						auth.status === true &&
+						auth.apikey?.key === SECRET_HEADER &&
+						/^[0-9a-f]{64}$/.test(auth.apikey?.value || ''),
+					`the registration has no api-key auth with header ${SECRET_HEADER} and a 256-bit hex secret`,
+					auth,
+				);
+				check(
+					mock.webhookSettings(TRIGGER_INTERVIEW)?.submission?.url === expectedUrl,
+					`the mock did not store the settings of interview ${TRIGGER_INTERVIEW}`,
+					mock.webhookSettings(TRIGGER_INTERVIEW),
+				);
+				trig.url = expectedUrl;
+				trig.secret = auth.apikey.value;
+				say(`    registered ${expectedUrl} (secret ${trig.secret.slice(0, 6)}…)`);
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
+		await test(
+			`${tag} Xobin Trigger: Xobin's Submission call with the secret runs the workflow; the trigger outputs the payload plus event "AI Interview Completed" and the NoOp node gets it`,
+			async () => {
+				const before = new Set(
+					(await n8n.getExecutions({ workflowId: trig.workflow.id })).map((e) => String(e.id)),
+				);
+				const since = Date.now();
+				const answer = await mock.completeInterview(TRIGGER_RESPONSE);
+				const delivery = mock.deliveries[mock.deliveries.length - 1];
+				check(
+					answer &&
+						delivery &&
+						delivery.url === trig.url &&
+						delivery.headers[SECRET_HEADER] === trig.secret,
+					'the mock did not deliver the Submission to the registered URL with the registered secret',
+					{ answer, delivery },
+				);
+				check(
+					answer.status === 200,
+					`n8n answered the Submission call ${answer.status}`,
+					answer.body,
+				);
+				const ex = await n8n.waitForExecution({
+					workflowId: trig.workflow.id,
+					exclude: [...before],
+					since,
+				});
+				check(
+					ex.status === 'success',
+					`execution ${ex.id} ended "${ex.status}"`,
+					ex.data?.resultData?.error,
+				);
+				const expected = { event: 'AI Interview Completed', ...delivery.payload };
+				const out = nodeOutputs(ex, TRIGGER_NODE)?.[0];
+				check(
+					out?.length === 1 && sameJson(out[0], expected),
+					`"${TRIGGER_NODE}" did not output exactly the payload plus event`,
+					{ expected, got: out },
+				);
+				check(
+					delivery.payload.invite_status === 'Completed' && delivery.payload.score === 38,
+					'the mock did not send the documented Submission example',
+					delivery.payload,
+				);
+				const down = nodeOutputs(ex, NOOP_NODE)?.[0];
+				check(
+					down?.length === 1 && sameJson(down[0], expected),
+					`"${NOOP_NODE}" did not get the trigger's item`,
+					down,
+				);
+				check(
+					(await newExecutionIds(before)).length === 1,
+					'the Submission call started more than one execution',
+					await newExecutionIds(before),
+				);
+				say(
+					`    execution ${ex.id}: ${out[0].event} for ${out[0].candidate_name} (score ${out[0].score})`,
+				);
+			},
+			{ onFail: logTail, skipReason: triggerSkip() },
+		);
+
+		await test(
+			`${tag} Xobin Trigger: a call without the secret, or with a wrong one, is answered 401 and starts no execution`,
+			async () => {
+				const before = new Set(
+					(await n8n.getExecutions({ workflowId: trig.workflow.id })).map((e) => String(e.id)),
+				);
+				const since = Date.now();
+				const payload = mock.deliveries[mock.deliveries.length - 1]?.payload || {
+					ai_interview_id: TRIGGER_INTERVIEW,
+					invite_status: 'Completed',
+				};
+				const none = await mock.deliverWebhook(trig.url, payload, {});
+				const wrong = await mock.deliverWebhook(trig.url, payload, {
+					[SECRET_HEADER]: '0'.repeat(64),
+				});
+				for (const [what, res] of [
+					['without the secret', none],
+					['with a wrong secret', wrong],
+				]) {
+					check(
+						res.status === 401 && new RegExp(SECRET_HEADER).test(res.body?.message || ''),
+						`a call ${what} was answered ${res.status}, expected 401 naming ${SECRET_HEADER}`,
+						res.body,
+					);
+				}
+				// A valid Start call afterwards: once its execution is done, any execution the two
+				// refused calls had started would be listed too.
+				const start = await mock.startInterview(TRIGGER_RESPONSE);
+				check(start?.status === 200, `n8n answered the Start call ${start?.status}`, start?.body);
+				const ex = await n8n.waitForExecution({
+					workflowId: trig.workflow.id,
+					exclude: [...before],
+					since,
+				});
+				const out = nodeOutputs(ex, TRIGGER_NODE)?.[0];
+				check(
+					ex.status === 'success' &&
+						out?.length === 1 &&
+						out[0].event === 'AI Interview Started' &&
+						out[0].invite_status === 'Started',
+					'the Start call after the refused ones did not run as "AI Interview Started"',
+					{ status: ex.status, out },
+				);
+				const fresh = await newExecutionIds(before);
+				check(
+					fresh.length === 1 && fresh[0] === String(ex.id),
+					`the refused calls started executions (new: ${fresh.join(', ')}; the Start call's: ${ex.id})`,
+				);
+			},
+			{ onFail: logTail, skipReason: triggerSkip() },
+		);
+
+		await test(
+			`${tag} Xobin Trigger: deactivating switches the Start and Submission webhooks of AI interview ${TRIGGER_INTERVIEW} off in Xobin`,
+			async () => {
+				const before = mock.requests.length;
+				await n8n.deactivateWorkflow(trig.workflow.id);
+				const got = await waitFor(() => {
+					const r = settingsRequests(before);
+					return r.length ? r : null;
+				}, 'the mock never received the switch-off request');
+				check(
+					got.length === 1 && got[0].method === 'PUT' && got[0].path === trig.settingsPath,
+					`expected exactly one PUT ${trig.settingsPath}`,
+					got.map((r) => `${r.method} ${r.path}`),
+				);
+				check(
+					got[0].headers.apikey === stack.MOCK_API_KEY &&
+						sameJson(got[0].body, {
+							webhooks: {
+								start: { status: false, url: trig.url },
+								submission: { status: false, url: trig.url },
+							},
+						}),
+					'the switch-off request is not Start and Submission with status false (and no auth)',
+					got[0].body,
+				);
+				const settings = mock.webhookSettings(TRIGGER_INTERVIEW);
+				check(
+					settings?.start?.status === false && settings?.submission?.status === false,
+					`interview ${TRIGGER_INTERVIEW}'s webhooks are still on in the mock`,
+					settings,
+				);
+				const late = await waitFor(async () => {
+					const res = await mock.deliverWebhook(
+						trig.url,
+						{ invite_status: 'Completed' },
+						{ [SECRET_HEADER]: trig.secret },
+					);
+					return res.status === 404 ? res : null;
+				}, 'n8n still serves the trigger URL after deactivation');
+				check(late.status === 404, `the trigger URL answered ${late.status} after deactivation`);
+			},
+			{ onFail: logTail, skipReason: triggerSkip() },
+		);
+
+		// 8. the editor in headless Chromium
 		if (o.browser) {
 			await test(
 				`${tag} editor (headless Chromium): canvas shows "${OUTPUT_NAMES.join('" and "')}", node panel shows the invite fields`,
