@@ -60,4 +60,12 @@ describe('Xobin API credential', () => {
 		expect(result.error?.description).toMatch(/never travels unencrypted/);
 		expect(mock().requests).toHaveLength(0);
 	});
+
+	test('the node refuses a credential without an API key before sending anything', async () => {
+		const result = await runInvite(mock(), { items: candidates(1), apiKey: '  ' });
+
+		expect(result.error?.message).toBe('The Xobin API credential has no API key');
+		expect(result.error?.description).toMatch(/paste the API key/);
+		expect(mock().requests).toHaveLength(0);
+	});
 });

@@ -59,9 +59,18 @@ function credentialsOf(context: XobinContext): Promise<ICredentialsDecrypted> {
 	return credentials;
 }
 
-/** Reads and checks the credential's base URL once per execution. */
+/**
+ * Reads and checks the credential once per execution and returns its base URL. A missing key or
+ * an unsafe URL stops here, before anything is sent.
+ */
 export async function getBaseUrl(context: XobinContext): Promise<string> {
 	const { data: credentials = {} } = await credentialsOf(context);
+	if (typeof credentials.apiKey !== 'string' || credentials.apiKey.trim() === '') {
+		throw new NodeOperationError(context.getNode(), 'The Xobin API credential has no API key', {
+			description:
+				'Open the Xobin API credential and paste the API key Xobin support issued for your account.',
+		});
+	}
 	const baseUrl = tidyBaseUrl(credentials.baseUrl);
 	if (!isSafeBaseUrl(baseUrl)) {
 		throw new NodeOperationError(
