@@ -2,6 +2,7 @@
 // POSTs, side by side in one run, against the bundled mock Xobin on loopback.
 //   1. latency L = 100 ms, N = 1,000 and 5,000: wall time vs the physical limit N·L/C, requests,
 //      peak RSS and CPU per item.
+//   1b. the same with an instant Xobin, to compare the CPU cost of the per-item work itself.
 //   2. the mock rate-limited to R requests/second: wall time vs N/R, candidates invited, lost,
 //      and invited more than once.
 // Each case runs in its own process (scripts/bench/case.js); the mock runs here.
@@ -22,6 +23,7 @@ const LATENCY_MS = 100;
 const SIZES = QUICK ? [100] : [1000, 5000];
 const RATE = { perSecond: 20, n: QUICK ? 100 : 400 };
 const DEFAULT_CONCURRENCY = 5;
+const CPU_N = QUICK ? 200 : 2000;
 
 async function httpRequestNodePath() {
 	let base = process.env.N8N_NODES_BASE_DIR;
@@ -41,8 +43,9 @@ function runCase(mock, config) {
 		const child = fork(path.join(__dirname, 'case.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		child.on('message', (message) => {
 			if (message.type === 'ready') {
-				// reset() also restores the start-up rate limit (none), so re-apply this case's.
+				// reset() also restores the start-up latency and rate limit, so apply this case's.
 				mock.reset();
+				mock.setLatency(config.latencyMs ?? LATENCY_MS);
 				mock.setRateLimit(config.rateLimit || null);
 				child.send({ type: 'run', config });
 			} else if (message.type === 'done') {
@@ -110,6 +113,21 @@ async function main() {
 			}
 		}
 		console.log(table(['N', 'Case', 'Wall', 'Limit N·L/C', 'Ratio', 'Requests', 'Peak RSS', 'CPU / item'], rows));
+
+		// CPU per item above includes the cost of pacing: a paced run wakes up once per answer, the
+		// HTTP Request node handles all answers in a few turns of the event loop. With Xobin
+		// answering at once, neither is paced and the per-item work itself is compared.
+		console.log(`\n## 1b. CPU per item when Xobin answers at once (latency 0), N = ${CPU_N}\n`);
+		const cpuRows = [];
+		for (const c of [
+			{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' },
+			{ label: 'HTTP Request node (all at once)', kind: 'http' },
+		]) {
+			const config = { ...c, n: CPU_N, latencyMs: 0, mockUrl: mock.url, httpRequestNodePath: http.file };
+			const result = await runCase(mock, config);
+			cpuRows.push([c.label, fmt.s(result.wallMs), String(result.stats.requests), fmt.ms(result.cpuMs / CPU_N)]);
+		}
+		console.log(table(['Case', 'Wall', 'Requests', 'CPU / item'], cpuRows));
 
 		console.log(`\n## 2. Rate limit: mock allows ${RATE.perSecond} requests/second (429 + Retry-After), N = ${RATE.n}, latency ${LATENCY_MS} ms\n`);
 		const floorMs = (RATE.n / RATE.perSecond) * 1000;
