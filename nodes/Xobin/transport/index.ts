@@ -60,8 +60,8 @@ function credentialsOf(context: XobinContext): Promise<ICredentialsDecrypted> {
 }
 
 /**
- * Reads and checks the credential once per execution and returns its base URL. A missing key or
- * an unsafe URL stops here, before anything is sent.
+ * Checks the credential and returns its base URL. A missing key or an unsafe URL stops here,
+ * before anything is sent. Cheap to call per item: the credential is read once per node run.
  */
 export async function getBaseUrl(context: XobinContext): Promise<string> {
 	const { data: credentials = {} } = await credentialsOf(context);

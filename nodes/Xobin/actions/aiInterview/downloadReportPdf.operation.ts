@@ -45,7 +45,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	let baseUrl: Promise<string> | undefined;
 	return await runPerItem(this, items, async (itemIndex) => {
 		const { path } = readFields(itemSource(this, itemIndex), downloadFields);
 		const binaryPropertyName = String(
@@ -63,10 +62,9 @@ export async function execute(
 			);
 		}
 		const failureContext = reportFailureContext(path.response_id, itemIndex);
-		baseUrl ??= getBaseUrl(this);
 		const response = await requestWithRetry(
 			this,
-			await baseUrl,
+			await getBaseUrl(this),
 			{
 				method: 'POST',
 				endpoint: fillPath('/ai-interviews/report/{response_id}/download', path),

@@ -64,14 +64,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	let baseUrl: Promise<string> | undefined;
 	return await runPerItem(this, items, async (itemIndex) => {
 		const { body } = readFields(itemSource(this, itemIndex), generateFields);
-		baseUrl ??= getBaseUrl(this);
 		// Each request queues a new job: retried only when Xobin says it did not take it (429 / 503).
 		const response = await requestXobinJson(
 			this,
-			await baseUrl,
+			await getBaseUrl(this),
 			{ method: 'POST', endpoint: '/ai-interviews/generate-interview', body },
 			{
 				itemIndex,

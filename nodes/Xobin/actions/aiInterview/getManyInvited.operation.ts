@@ -74,7 +74,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	let baseUrl: Promise<string> | undefined;
 	return await runPerItem(this, items, async (itemIndex) => {
 		const { path } = readFields(itemSource(this, itemIndex), invitedFields);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -88,10 +87,9 @@ export async function execute(
 			lostAnswer: READ_ONLY_LOST_ANSWER,
 			...aiInterviewNotFound(path.ai_interview_id),
 		};
-		baseUrl ??= getBaseUrl(this);
 		const response = await requestXobinJson(
 			this,
-			await baseUrl,
+			await getBaseUrl(this),
 			{ method: 'GET', endpoint: fillPath('/ai-interviews/invited/{ai_interview_id}', path) },
 			failureContext,
 			READ_POLICY,

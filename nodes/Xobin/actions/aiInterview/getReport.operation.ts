@@ -122,7 +122,6 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	let baseUrl: Promise<string> | undefined;
 	return await runPerItem(this, items, async (itemIndex) => {
 		const { path, qs } = readFields(itemSource(this, itemIndex), reportFields);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
@@ -136,10 +135,9 @@ export async function execute(
 					notFoundFix:
 						'Check the Custom Field ID: it must be exactly the value sent as Custom Field ID when the candidate was invited (it is case-sensitive). Candidates invited without one can only be found by Response ID.',
 				};
-		baseUrl ??= getBaseUrl(this);
 		const response = await requestWithRetry(
 			this,
-			await baseUrl,
+			await getBaseUrl(this),
 			{
 				method: 'GET',
 				endpoint: byResponseId

@@ -50,14 +50,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	let baseUrl: Promise<string> | undefined;
 	return await runPerItem(this, items, async (itemIndex) => {
 		const { path, body } = readFields(itemSource(this, itemIndex), shareLinkFields);
-		baseUrl ??= getBaseUrl(this);
 		// A new signed link changes nothing else in Xobin, so a lost answer may be asked for again.
 		const response = await requestXobinJson(
 			this,
-			await baseUrl,
+			await getBaseUrl(this),
 			{
 				method: 'POST',
 				endpoint: fillPath('/ai-interviews/report/{response_id}/share', path),

@@ -65,15 +65,13 @@ export async function inviteCandidates(
 	const inFlight = new Map<string, Promise<unknown>>();
 	let notice: ExhaustedNotice | undefined;
 	let stopped = false;
-	let baseUrl: Promise<string> | undefined;
 
 	const invite = async (body: IDataObject, itemIndex: number): Promise<InviteOutcome> => {
 		const failureContext: FailureContext = {
 			itemIndex,
 			...aiInterviewNotFound(body.ai_interview_id),
 		};
-		baseUrl ??= getBaseUrl(context);
-		const url = await baseUrl;
+		const url = await getBaseUrl(context);
 		let waited = 0;
 		for (let attempt = 1; ; attempt++) {
 			if (notice && !settings.keepTryingWhenExhausted)
