@@ -47,7 +47,11 @@ async function main() {
 			console.log(`  • ${json.Name} <${json.Email}>  (${how}: "${json.message}")`);
 		}
 		const requests = mock.requests.filter((request) => request.path.endsWith('/ai-interviews/invite'));
-		console.log(`\nRequests sent to Xobin: ${requests.length}. Expiry sent as "${requests[0]?.body.expiry_date}" GMT.`);
+		const parkedUnsent = exhausted.filter(({ json }) => !json.inviteAttempted).length;
+		console.log(
+			`\nRequests sent to Xobin: ${requests.length} (${invited.length} invited, ${exhausted.length - parkedUnsent} answered "Invites Exhausted" while in flight, ${parkedUnsent} parked without a request).`,
+		);
+		console.log(`Expiry sent as "${requests[0]?.body.expiry_date}" GMT (2030-01-31 18:00 in New York).`);
 		console.log(`Every candidate accounted for: ${invited.length + exhausted.length} of ${candidates.length}.`);
 	} finally {
 		await mock.close();
