@@ -369,6 +369,17 @@ function isCompleted(record) {
 	return record.invite_status === 'Completed';
 }
 
+/** The interview and candidate every report and webhook payload opens with (alphabetical, as documented). */
+function whoAndWhich(record) {
+	return {
+		ai_interview_id: record.ai_interview_id,
+		ai_interview_name: record.ai_interview_name,
+		candidate_email: record.candidate_email,
+		candidate_id: record.candidate_id,
+		candidate_name: record.candidate_name,
+	};
+}
+
 /**
  * A report as GET /ai-interviews/report answers it: keys in the documented order. Unfinished ones
  * carry their status with the result fields null. With is_downloadable=true the recording URLs are
@@ -380,11 +391,7 @@ function reportBody(record, downloadable) {
 	const recordings = result.interview_recording || null;
 	const links = isCompleted(record);
 	return {
-		ai_interview_id: record.ai_interview_id,
-		ai_interview_name: record.ai_interview_name,
-		candidate_email: record.candidate_email,
-		candidate_id: record.candidate_id,
-		candidate_name: record.candidate_name,
+		...whoAndWhich(record),
 		candidate_summary: result.candidate_summary ?? null,
 		completed_date: result.completed_date ?? null,
 		integrity_score: result.integrity_score ?? null,
@@ -726,11 +733,7 @@ function authHeaders(auth) {
 /** Start payload (exact key set of the documented example). */
 function startPayload(record) {
 	return {
-		ai_interview_id: record.ai_interview_id,
-		ai_interview_name: record.ai_interview_name,
-		candidate_email: record.candidate_email,
-		candidate_id: record.candidate_id,
-		candidate_name: record.candidate_name,
+		...whoAndWhich(record),
 		invite_status: 'Started',
 		response_id: record.response_id,
 	};
@@ -743,11 +746,7 @@ function startPayload(record) {
 function submissionPayload(record) {
 	const report = reportBody(record, false);
 	return {
-		ai_interview_id: report.ai_interview_id,
-		ai_interview_name: report.ai_interview_name,
-		candidate_email: report.candidate_email,
-		candidate_id: report.candidate_id,
-		candidate_name: report.candidate_name,
+		...whoAndWhich(report),
 		candidate_summary: report.candidate_summary,
 		completed_date: report.completed_date,
 		custom_field_id: report.custom_field_id,
