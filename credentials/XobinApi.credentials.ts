@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { SAFE_BASE_URL_PATTERN } from '../nodes/Xobin/helpers/baseUrl';
-import { XOBIN_DEFAULT_BASE_URL } from '../nodes/Xobin/helpers/constants';
+import { DEFAULT_TIMEOUT_SECONDS, XOBIN_DEFAULT_BASE_URL } from '../nodes/Xobin/helpers/constants';
 
 /**
  * The test request's base URL. A URL that is not https (or loopback http) is swapped for a host
@@ -45,6 +45,14 @@ export class XobinApi implements ICredentialType {
 			default: XOBIN_DEFAULT_BASE_URL,
 			placeholder: `e.g. ${XOBIN_DEFAULT_BASE_URL}`,
 			description: 'Address of the Xobin API. Keep the default unless Xobin support gave you another one. Must start with https://.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			default: DEFAULT_TIMEOUT_SECONDS,
+			typeOptions: { minValue: 1, maxValue: 300 },
+			description: 'How long the node waits for each Xobin answer, headers and body together, before giving up on it',
 		},
 	];
 

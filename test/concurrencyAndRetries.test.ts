@@ -180,7 +180,7 @@ describe('Invite Candidate under n8n\'s Retry On Fail', () => {
 		mock().queueFault({ path: /invite$/, status: 500, body: { error: 'Temporary glitch' }, after: 3 });
 		const result = await runInvite(mock(), { items: candidates(20), parameters: withOptions({ concurrency: 5 }) });
 
-		expect(result.error?.message).toBe('Xobin had a problem answering (HTTP 500): Temporary glitch [item 3]');
+		expect(result.error?.message).toBe('Xobin could not complete the request (HTTP 500): Temporary glitch [item 3]');
 		expect(inviteRequests(mock()).length).toBeLessThanOrEqual(3 + 5);
 	});
 });

@@ -83,7 +83,7 @@ describe('Download Report PDF', () => {
 			parameters: { responseId: 7421 },
 		});
 
-		expect(result.error?.message).toBe('Xobin answered with HTTP 200: Report generation failed [item 0]');
+		expect(result.error?.message).toBe("Xobin's answer does not confirm the request (HTTP 200): Report generation failed [item 0]");
 	});
 
 	test('an HTML error page (a proxy in the way) is reported as unreadable, not saved as the PDF', async () => {
@@ -93,7 +93,7 @@ describe('Download Report PDF', () => {
 			parameters: { responseId: 7421 },
 		});
 
-		expect(result.error?.message).toBe('Xobin had a problem answering (HTTP 502) [item 0]');
+		expect(result.error?.message).toBe('Xobin could not complete the request (HTTP 502) [item 0]');
 	});
 
 	test('one file per item, each linked to its item, earlier binary fields kept', async () => {

@@ -111,6 +111,6 @@ describe('Get Many Invited', () => {
 			parameters: { aiInterviewId: 211 },
 		});
 
-		expect(result.error?.message).toBe('Xobin answered with HTTP 200 [item 0]');
+		expect(result.error?.message).toBe("Xobin's answer does not confirm the request (HTTP 200) [item 0]");
 	});
 });

@@ -38,7 +38,7 @@ describe('Invite Candidate errors from Xobin', () => {
 		mock().queueFault({ path: /invite$/, status: 500, body: { error: 'Internal Server Error' } });
 		const result = await runInvite(mock(), { items: candidates(1) });
 
-		expect(result.error?.message).toBe('Xobin had a problem answering (HTTP 500): Internal Server Error [item 0]');
+		expect(result.error?.message).toBe('Xobin could not complete the request (HTTP 500): Internal Server Error [item 0]');
 		expect(result.error?.httpCode).toBe('500');
 		expect(result.error?.description).toMatch(/on Xobin's side/);
 	});
@@ -106,7 +106,7 @@ describe('Invite Candidate errors from Xobin', () => {
 		const [invited, exhausted] = result.outputs;
 		expect(exhausted).toEqual([]);
 		expect(invited[0].json).toEqual({
-			error: 'Xobin had a problem answering (HTTP 500): boom [item 0]',
+			error: 'Xobin could not complete the request (HTTP 500): boom [item 0]',
 			details: { itemIndex: 0, description: expect.stringMatching(/on Xobin's side/), httpCode: '500' },
 		});
 		expect(invited.slice(1).map((item) => item.json.email)).toEqual([

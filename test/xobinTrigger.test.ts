@@ -54,6 +54,10 @@ describe('Xobin Trigger', () => {
 		return nodeData?.xobinRegistration as IDataObject | undefined;
 	}
 
+	/** Each event has its own URL: Submissions go to the 'default' webhook, Starts to 'setup'. */
+	const completedUrl = (xobin: HarnessTrigger) => xobin.urlOf('default');
+	const startedUrl = (xobin: HarnessTrigger) => xobin.urlOf('setup');
+
 	function secretSentWith(request: RecordedRequest): string {
 		return ((request.body as IDataObject).webhooks as { auth: { apikey: { value: string } } }).auth.apikey.value;
 	}
@@ -69,21 +73,26 @@ describe('Xobin Trigger', () => {
 			expect(request.headers.apikey).toBe(MOCK_API_KEY);
 			expect(request.body).toEqual({
 				webhooks: {
-					submission: { status: true, url: xobin.productionUrl },
+					submission: { status: true, url: completedUrl(xobin) },
 					auth: {
 						type: 'apikey',
 						status: true,
-						apikey: { key: SECRET_HEADER, value: expect.stringMatching(/^[0-9a-f]{64}$/) },
+						apikey: {
+							key: SECRET_HEADER,
+							value: expect.stringMatching(/^[0-9a-f]{64}$/),
+							header: SECRET_HEADER,
+							apikey: secretSentWith(request),
+						},
 					},
 				},
 			});
-			expect(xobin.productionUrl).toMatch(/\/webhook\/[0-9a-f-]{36}\/webhook$/);
+			expect(completedUrl(xobin)).toMatch(/\/webhook\/[0-9a-f-]{36}\/completed$/);
 			expect(mock().webhookSettings(206)?.submission).toEqual({ status: true, url: xobin.productionUrl });
 			expect(registrationOf(xobin)).toEqual({
 				scope: 'interview',
 				aiInterviewId: 206,
 				events: ['completed'],
-				url: xobin.productionUrl,
+				urls: { completed: completedUrl(xobin) },
 				secret: secretSentWith(request),
 				registeredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
 			});
@@ -115,13 +124,13 @@ describe('Xobin Trigger', () => {
 					},
 					invite_status: 'Completed',
 					response_id: 6726,
+					deliveryKey: 'completed:6726:Completed',
 				}),
 			);
-			expect(Object.keys(item.json)[0]).toBe('event');
 			expect(mock().deliveries[0].headers).toEqual({ [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) });
 		});
 
-		test('both events share one URL; each item says whether the interview started or was completed', async () => {
+		test('each event has its own URL; each item says whether the interview started or was completed', async () => {
 			const xobin = await trigger({ events: ['started', 'completed'] });
 			await xobin.activate();
 
@@ -130,25 +139,30 @@ describe('Xobin Trigger', () => {
 
 			expect(settingsRequests()[0].body).toEqual({
 				webhooks: expect.objectContaining({
-					start: { status: true, url: xobin.productionUrl },
-					submission: { status: true, url: xobin.productionUrl },
+					start: { status: true, url: startedUrl(xobin) },
+					submission: { status: true, url: completedUrl(xobin) },
 				}),
 			});
+			expect(startedUrl(xobin)).toMatch(/\/started$/);
 			expect(xobin.executions.map((run) => run[0][0].json.event)).toEqual([
 				'AI Interview Started',
 				'AI Interview Completed',
 			]);
-			expect(xobin.executions[0][0][0].json).toEqual({ event: 'AI Interview Started', ...START_PAYLOAD });
+			expect(xobin.executions[0][0][0].json).toEqual({
+				...START_PAYLOAD,
+				event: 'AI Interview Started',
+				deliveryKey: 'started:6726:Started',
+			});
 		});
 
 		test('a call without the secret, or with a wrong one, is refused with 401 and starts nothing', async () => {
 			const xobin = await trigger({ events: ['started'] });
 			await xobin.activate();
 
-			const missing = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD);
-			const wrong = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD, { [SECRET_HEADER]: 'guess' });
+			const missing = await mock().deliverWebhook(startedUrl(xobin), START_PAYLOAD);
+			const wrong = await mock().deliverWebhook(startedUrl(xobin), START_PAYLOAD, { [SECRET_HEADER]: 'guess' });
 			const almost = secretSentWith(settingsRequests()[0]).slice(0, -1);
-			const truncated = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD, { [SECRET_HEADER]: almost });
+			const truncated = await mock().deliverWebhook(startedUrl(xobin), START_PAYLOAD, { [SECRET_HEADER]: almost });
 
 			for (const answer of [missing, wrong, truncated]) {
 				expect(answer.status).toBe(401);
@@ -207,8 +221,8 @@ describe('Xobin Trigger', () => {
 				'/api/v2/ai-interviews/settings/webhooks/206',
 				{
 					webhooks: {
-						start: { status: false, url: xobin.productionUrl },
-						submission: { status: false, url: xobin.productionUrl },
+						start: { status: false, url: startedUrl(xobin) },
+						submission: { status: false, url: completedUrl(xobin) },
 					},
 				},
 			]);
@@ -265,7 +279,7 @@ describe('Xobin Trigger', () => {
 			const [request] = settingsRequests();
 			expect([request.method, request.path]).toEqual(['POST', '/api/v2/ai-interviews/settings/webhooks']);
 			expect(request.body).toEqual({
-				webhooks: expect.objectContaining({ start: { status: true, url: xobin.productionUrl } }),
+				webhooks: expect.objectContaining({ start: { status: true, url: startedUrl(xobin) } }),
 				updateAll: true,
 			});
 			await mock().startInterview(6734);
@@ -274,7 +288,7 @@ describe('Xobin Trigger', () => {
 
 			await xobin.deactivate();
 			expect(settingsRequests()[1].body).toEqual({
-				webhooks: { start: { status: false, url: xobin.productionUrl } },
+				webhooks: { start: { status: false, url: startedUrl(xobin) } },
 				updateAll: true,
 			});
 		});
@@ -316,7 +330,7 @@ describe('Xobin Trigger', () => {
 			mock().queueFault({ path: SETTINGS_PATH, status: 500, body: { error: 'Internal Server Error' } });
 
 			await expect(xobin.deactivate()).rejects.toMatchObject({
-				message: 'Xobin had a problem answering (HTTP 500): Internal Server Error',
+				message: 'Xobin could not complete the request (HTTP 500): Internal Server Error',
 			});
 			expect(registrationOf(xobin)).toEqual(expect.objectContaining({ aiInterviewId: 206 }));
 			await expect(xobin.deactivate()).resolves.toBe(true);
@@ -338,11 +352,11 @@ describe('Xobin Trigger', () => {
 			const headers = { [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) };
 
 			const otherInterview = await mock().deliverWebhook(
-				xobin.productionUrl,
+				completedUrl(xobin),
 				{ ...START_PAYLOAD, ai_interview_id: 305, invite_status: 'Completed', score: 80 },
 				headers,
 			);
-			const otherEvent = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD, headers);
+			const otherEvent = await mock().deliverWebhook(startedUrl(xobin), START_PAYLOAD, headers);
 
 			expect(otherInterview).toEqual(
 				expect.objectContaining({ status: 200, body: { message: 'Ignored: this trigger listens to AI interview 206 only' } }),
@@ -373,13 +387,15 @@ describe('Xobin Trigger', () => {
 			const xobin = await trigger({ setup: 'manual', webhookSecret: PASTED_SECRET, events: ['started'] });
 
 			await xobin.activate();
-			const accepted = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD, { [SECRET_HEADER]: PASTED_SECRET });
-			const refused = await mock().deliverWebhook(xobin.productionUrl, START_PAYLOAD);
+			const accepted = await mock().deliverWebhook(startedUrl(xobin), START_PAYLOAD, { [SECRET_HEADER]: PASTED_SECRET });
+			const refused = await mock().deliverWebhook(startedUrl(xobin), START_PAYLOAD);
 			await xobin.deactivate();
 
 			expect(mock().requests).toEqual([]);
 			expect([accepted.status, refused.status]).toEqual([200, 401]);
-			expect(xobin.executions.map((run) => run[0][0].json)).toEqual([{ event: 'AI Interview Started', ...START_PAYLOAD }]);
+			expect(xobin.executions.map((run) => run[0][0].json)).toEqual([
+				{ ...START_PAYLOAD, event: 'AI Interview Started', deliveryKey: 'started:6726:Started' },
+			]);
 		});
 
 		test('a secret shorter than 16 characters stops activation with how to fix it', async () => {
@@ -391,15 +407,17 @@ describe('Xobin Trigger', () => {
 			});
 		});
 
-		test('a Submission without invite_status is still recognised as completed by its score and date', async () => {
-			const xobin = await trigger({ setup: 'manual', webhookSecret: PASTED_SECRET, scope: 'account' });
+		test('the event comes from the URL Xobin called, never from the payload', async () => {
+			const xobin = await trigger({ setup: 'manual', webhookSecret: PASTED_SECRET, scope: 'account', events: ['started', 'completed'] });
 			await xobin.activate();
-			const withoutStatus: IDataObject = { ...START_PAYLOAD, score: 64, completed_date: 'Jul 05, 2025, 4:42:45 AM' };
+			const headers = { [SECRET_HEADER]: PASTED_SECRET };
+			const withoutStatus: IDataObject = { ...START_PAYLOAD, score: 64, event: 'AI Interview Completed' };
 			delete withoutStatus.invite_status;
 
-			await mock().deliverWebhook(xobin.productionUrl, withoutStatus, { [SECRET_HEADER]: PASTED_SECRET });
+			await mock().deliverWebhook(startedUrl(xobin), withoutStatus, headers);
+			await mock().deliverWebhook(completedUrl(xobin), { ...START_PAYLOAD, event: 'Something Else' }, headers);
 
-			expect(xobin.executions.map((run) => run[0][0].json.event)).toEqual(['AI Interview Completed']);
+			expect(xobin.executions.map((run) => run[0][0].json.event)).toEqual(['AI Interview Started', 'AI Interview Completed']);
 		});
 	});
 });

@@ -16,16 +16,14 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { readFields, toNodeProperties, triggerSource } from './helpers/bodyFields';
 import { MIN_WEBHOOK_SECRET_LENGTH, WEBHOOK_SECRET_HEADER, XOBIN_CREDENTIAL_TYPE } from './helpers/constants';
-import type { XobinResponse } from './transport';
-import { getBaseUrl } from './transport';
-import type { FailureContext } from './transport/failures';
-import { aiInterviewNotFound, isJsonBody, toXobinError } from './transport/failures';
-import { requestWithRetry } from './transport/retry';
+import { aiInterviewNotFound } from './helpers/aiInterviewIdField';
+import { xobinRequest } from './transport';
 import type { Registration, TriggerEvent, TriggerScope } from './trigger/registration';
 import {
+	deliveryKeyOf,
 	EVENT_NAMES,
-	eventOf,
 	forget,
+	isRepeat,
 	newSecret,
 	readStored,
 	sameRegistration,
@@ -33,6 +31,7 @@ import {
 	settingsRequest,
 	store,
 	triggerFields,
+	WEBHOOK_OF_EVENT,
 } from './trigger/registration';
 
 const AUTOMATIC = 'automatic';
@@ -61,10 +60,16 @@ export class XobinTrigger implements INodeType {
 		],
 		webhooks: [
 			{
-				name: 'default',
+				name: WEBHOOK_OF_EVENT.completed,
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				path: 'webhook',
+				path: 'completed',
+			},
+			{
+				name: WEBHOOK_OF_EVENT.started,
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'started',
 			},
 		],
 		properties: [
@@ -97,7 +102,7 @@ export class XobinTrigger implements INodeType {
 				displayOptions: { show: { setup: [AUTOMATIC] } },
 			},
 			{
-				displayName: `In Xobin, open AI Interviews, choose ⋯ on the interview, then the Workflows tab. Turn on "AI Interview Start" and/or "AI Interview Submission" and paste this node's Production URL (under Webhook URLs above) into both. Under authentication choose API Key, header name <b>${WEBHOOK_SECRET_HEADER}</b>, and paste the Webhook Secret below as its value.`,
+				displayName: `In Xobin, open AI Interviews, choose ⋯ on the interview, then the Workflows tab. Paste this node's Production URL ending in <b>/started</b> (under Webhook URLs above) into "AI Interview Start" and the one ending in <b>/completed</b> into "AI Interview Submission". Under authentication choose API Key, header name <b>${WEBHOOK_SECRET_HEADER}</b>, and paste the Webhook Secret below as its value.`,
 				name: 'manualNotice',
 				type: 'notice',
 				default: '',
@@ -179,15 +184,11 @@ export class XobinTrigger implements INodeType {
 				const stale = readStored(staticData);
 				if (stale !== undefined) await switchOff(this, staticData, stale);
 				const secret = newSecret();
-				const failureContext = registrationFailureContext(registration);
-				const response = await requestWithRetry(
-					this,
-					await getBaseUrl(this),
-					settingsRequest(registration, true, secret),
-					failureContext,
-					{ enabled: true, idempotent: true },
-				);
-				if (!acceptedByXobin(response)) throw toXobinError(this.getNode(), response, failureContext);
+				await xobinRequest(this, {
+					...settingsRequest(registration, true, secret),
+					idempotent: true,
+					notFound: notFoundOf(registration),
+				});
 				store(staticData, {
 					...registration,
 					secret,
@@ -216,12 +217,14 @@ export class XobinTrigger implements INodeType {
 			return respond(this, 401, `Missing or wrong ${WEBHOOK_SECRET_HEADER} header`);
 		}
 
+		const event = (Object.keys(WEBHOOK_OF_EVENT) as TriggerEvent[]).find(
+			(name) => WEBHOOK_OF_EVENT[name] === this.getWebhookName(),
+		) as TriggerEvent;
 		const payload = this.getBodyData() as unknown;
-		if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-			return respond(this, 400, 'Expected a JSON object from Xobin');
+		const body = (payload ?? {}) as IDataObject;
+		if (typeof payload !== 'object' || Array.isArray(payload) || body.ai_interview_id == null || body.response_id == null) {
+			return respond(this, 400, 'Expected a JSON object from Xobin with ai_interview_id and response_id');
 		}
-		const body = payload as IDataObject;
-		const event = eventOf(body);
 		const wanted = this.getNodeParameter('events', []) as TriggerEvent[];
 		if (!wanted.includes(event)) {
 			return { webhookResponse: { message: `Ignored: this trigger does not listen for ${EVENT_NAMES[event]}` } };
@@ -230,7 +233,13 @@ export class XobinTrigger implements INodeType {
 		if (interviewId !== undefined && Number(body.ai_interview_id) !== interviewId) {
 			return { webhookResponse: { message: `Ignored: this trigger listens to AI interview ${String(interviewId)} only` } };
 		}
-		return { workflowData: [this.helpers.returnJsonArray({ event: EVENT_NAMES[event], ...body })] };
+		const deliveryKey = deliveryKeyOf(event, body);
+		if (isRepeat(this.getWorkflowStaticData('node'), deliveryKey)) {
+			return { webhookResponse: { message: `Ignored: ${deliveryKey} was already delivered` } };
+		}
+		return {
+			workflowData: [this.helpers.returnJsonArray({ ...body, event: EVENT_NAMES[event], deliveryKey })],
+		};
 	}
 }
 
@@ -247,10 +256,14 @@ function wantedRegistration(context: IHookFunctions): Registration {
 			description: 'Choose at least one event: AI Interview Completed and/or AI Interview Started.',
 		});
 	}
-	const url = context.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL for this node');
+	const urls: Registration['urls'] = {};
+	for (const event of events) {
+		const url = context.getNodeWebhookUrl(WEBHOOK_OF_EVENT[event]);
+		if (!url) throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL for this node');
+		urls[event] = url;
+	}
 	const scope = context.getNodeParameter('scope', 'interview') as TriggerScope;
-	const registration: Registration = { scope, events, url };
+	const registration: Registration = { scope, events, urls };
 	if (scope === 'interview') registration.aiInterviewId = path.ai_interview_id as number;
 	return registration;
 }
@@ -261,17 +274,12 @@ function wantedRegistration(context: IHookFunctions): Registration {
  * its webhooks with it.
  */
 async function switchOff(context: IHookFunctions, staticData: IDataObject, stored: Registration): Promise<void> {
-	const failureContext = registrationFailureContext(stored);
-	const response = await requestWithRetry(
-		context,
-		await getBaseUrl(context),
-		settingsRequest(stored, false),
-		failureContext,
-		{ enabled: true, idempotent: true },
-	);
-	if (!acceptedByXobin(response) && response.statusCode !== 404) {
-		throw toXobinError(context.getNode(), response, failureContext);
-	}
+	await xobinRequest(context, {
+		...settingsRequest(stored, false),
+		idempotent: true,
+		notFound: notFoundOf(stored),
+		passThrough: (response) => response.statusCode === 404,
+	});
 	forget(staticData);
 }
 
@@ -289,15 +297,8 @@ function checkManualSetup(context: IHookFunctions): void {
 	}
 }
 
-function registrationFailureContext(registration: Registration): FailureContext {
-	return registration.scope === 'account' ? {} : aiInterviewNotFound(registration.aiInterviewId);
-}
-
-/** A 2xx with JSON (or nothing): an HTML page here means the Base URL points at a website. */
-function acceptedByXobin(response: XobinResponse): boolean {
-	if (response.statusCode >= 300) return false;
-	const { body } = response;
-	return isJsonBody(response) || body === undefined || body === null || body === '';
+function notFoundOf(registration: Registration) {
+	return registration.scope === 'account' ? undefined : aiInterviewNotFound(registration.aiInterviewId);
 }
 
 function respond(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {

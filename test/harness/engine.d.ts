@@ -155,9 +155,11 @@ export interface TriggerCall {
 }
 
 export interface HarnessTrigger {
-	/** n8n's production webhook URL for the node (served by the harness on loopback). */
+	/** n8n's production webhook URL of the node's first webhook (served by the harness on loopback). */
 	readonly productionUrl: string;
 	readonly testUrl: string;
+	/** The production (or test) URL of the webhook with this name, e.g. 'default' or 'setup'. */
+	urlOf(webhookName: string, options?: LifecycleOptions): string;
 	/** Every call to the webhook URLs, in order. */
 	readonly calls: TriggerCall[];
 	/** The workflowData of each call that started the workflow. */

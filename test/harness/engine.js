@@ -939,6 +939,11 @@ async function startTrigger(options) {
 		get testUrl() {
 			return webhookDatas(true).map((data) => `${baseAdditionalData.webhookTestBaseUrl}/${data.path}`)[0];
 		},
+		urlOf(webhookName, { test = false } = {}) {
+			const data = webhookDatas(test).find((entry) => entry.webhookDescription.name === webhookName);
+			if (!data) throw new Error(`The node has no webhook named "${webhookName}"`);
+			return `${test ? baseAdditionalData.webhookTestBaseUrl : baseAdditionalData.webhookBaseUrl}/${data.path}`;
+		},
 		calls,
 		executions,
 		staticData: () => deepCopy(staticData),

@@ -21,6 +21,10 @@ export interface MockXobinOptions {
 	rateLimit?: MockRateLimit | null;
 	/** Known AI interviews, id -> name. Default: { 305, 211, 206, 138 } from Xobin's doc examples. */
 	interviews?: Record<number | string, string>;
+	/** Which api-key spelling the webhook settings endpoints read (see setWebhookAuthSpelling). Default: 'either'. */
+	webhookAuthSpelling?: MockWebhookAuthSpelling;
+	/** false: GET /ai-interviews/report?custom_field_id=… does not see Pending invites. Default: true. */
+	customFieldLookupSeesPending?: boolean;
 	/** Called after each request is answered (or dropped); the CLI uses it for its request log. */
 	onResponse?: (entry: {
 		method: string;
@@ -29,6 +33,15 @@ export interface MockXobinOptions {
 		ms: number;
 	}) => void;
 }
+
+/**
+ * How the webhook settings endpoints read `auth.apikey`: 'either' accepts key/value and
+ * header/apikey (400 when neither pair is complete); 'keyValue' reads only key/value (the
+ * per-interview docs page); 'headerApikey' reads only header/apikey (the global page's response).
+ * The strict modes store missing fields as missing, without a 400, and deliveries then carry no
+ * secret header.
+ */
+export type MockWebhookAuthSpelling = 'either' | 'keyValue' | 'headerApikey';
 
 export interface MockRateLimit {
 	/** Requests per second refilled into the bucket. */
@@ -119,7 +132,8 @@ export interface MockWebhookConfig {
 	auth?: {
 		type: 'apikey' | 'basic';
 		status: boolean;
-		apikey?: { key: string; value: string };
+		/** key or value is absent when a strict spelling did not find it (no secret header is sent then). */
+		apikey?: { key?: string; value?: string };
 		basic?: { username: string; password: string };
 	};
 }
@@ -164,14 +178,37 @@ export interface MockFault {
 	contentType?: string;
 	/** Extra response headers. On a delay-only fault they are added to the normal response. */
 	headers?: Record<string, string>;
-	/** Extra delay on top of the latency. A fault with no status/body/rawBody/drop just delays, then the request is handled normally. */
+	/**
+	 * Extra delay on top of the latency. A fault with no status/body/rawBody/drop/trickle just delays,
+	 * then the request is handled normally. With `processed`, the delay comes after the handling.
+	 */
 	delayMs?: number;
 	/** Destroy the socket without any response. */
 	drop?: boolean;
+	/**
+	 * Handle the request normally first (rate limit, auth, routing: an invite is created, quota
+	 * used), then answer with the fault instead (status/body/rawBody/headers, drop, trickle), after
+	 * `delayMs`. A processed delay-only fault sends the real answer late. Without it, the request
+	 * is not processed at all.
+	 */
+	processed?: boolean;
+	/**
+	 * Send the status (default 200 here) and headers at once, then the body one byte every
+	 * `intervalMs`. The body is rawBody/body when given, else a JSON text padded with spaces to
+	 * `bytes` (default 100000). Writing stops when the client goes away or the server closes.
+	 */
+	trickle?: MockTrickle;
 	/** Lets this many matching requests through untouched before the fault applies. Default: 0. */
 	after?: number;
 	/** How many matching requests the fault applies to. Default: 1. */
 	times?: number;
+}
+
+export interface MockTrickle {
+	/** Milliseconds between two bytes of the body. */
+	intervalMs: number;
+	/** Size of the padded default body (ignored when the fault has body/rawBody). Default 100000. */
+	bytes?: number;
 }
 
 export interface MockXobin {
@@ -190,8 +227,13 @@ export interface MockXobin {
 	/** Replaces the rate limit (null removes it); the bucket starts full. */
 	setRateLimit(rateLimit: MockRateLimit | null): void;
 	stats(): MockStats;
-	/** Queues a fault, checked before auth and validation; the first matching queued fault wins. */
+	/**
+	 * Queues a fault, checked before auth and validation; the first matching queued fault wins.
+	 * Throws when `trickle` has no numeric intervalMs.
+	 */
 	queueFault(fault: MockFault): void;
+	/** Successful invites of this e-mail address (case-insensitive), any interview, in order. */
+	invitesFor(email: string): MockInviteResponse[];
 	/** Share links handed out: response_id and expiration_hours of each. */
 	readonly shareLinks: Array<{ response_id: number; expiration_hours: number }>;
 	/** Generation jobs queued by POST /ai-interviews/generate-interview, with the request body. */
@@ -212,14 +254,23 @@ export interface MockXobin {
 	webhookSettings(aiInterviewId?: number): MockWebhookConfig | undefined;
 	/** false: the webhook settings endpoints answer 403 (a plan without Workflows). Default true. */
 	setWebhooksAllowed(allowed: boolean): void;
+	/** Which api-key spelling the webhook settings endpoints read from now on. Throws on an unknown mode. */
+	setWebhookAuthSpelling(mode: MockWebhookAuthSpelling): void;
+	/**
+	 * false: the custom_field_id report lookup skips Pending reports (404 "No report found for this
+	 * custom_field_id" while the only match is Pending). Xobin's docs do not say. Default true.
+	 */
+	setCustomFieldLookupSeesPending(seesPending: boolean): void;
 	/** The bare POST used for deliveries, for sending any payload to any URL. */
 	deliverWebhook: typeof deliverWebhook;
 	/**
 	 * Clears requests, invites, emailsSent, faults, share links, jobs, deliveries and webhook
-	 * settings; restores quota, latency, the seeded reports and the id counters.
+	 * settings; restores quota, latency, the seeded reports, the id counters, the webhook auth
+	 * spelling and the custom_field_id lookup setting (to their start options: 'either' and true
+	 * by default).
 	 */
 	reset(): void;
-	/** Closes the server, open sockets and pending delays. */
+	/** Closes the server, open sockets, pending delays and trickling answers. */
 	close(): Promise<void>;
 }
 

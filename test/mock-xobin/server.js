@@ -5,7 +5,8 @@
  * (AI-interview invite, invited list, reports, share links, report PDFs, interview generation,
  * webhook settings, and track stats as the credential test), with knobs that let a test provoke
  * every failure the real API may produce: quota exhaustion, bad keys, latency, arbitrary status
- * codes, non-JSON bodies, dropped connections and a plan without webhooks. It also plays Xobin's
+ * codes, non-JSON bodies, dropped connections, answers that fail after the request took effect,
+ * bodies that trickle in, and a plan without webhooks. It also plays Xobin's
  * webhook sender: startInterview / completeInterview POST the Start / Submission payload to the
  * URL registered in the webhook settings, with the configured auth header (deliverWebhook is the
  * bare POST).
@@ -429,11 +430,19 @@ function handleReportById(ctx) {
 	return { status: 200, body: reportBody(found.record, ctx.request.query.is_downloadable === 'true') };
 }
 
-/** GET /ai-interviews/report?custom_field_id=… — the most recent invite with that id wins. */
+/**
+ * GET /ai-interviews/report?custom_field_id=… — the most recent invite with that id wins. The docs
+ * do not say whether Pending invites are visible here, so setCustomFieldLookupSeesPending(false)
+ * hides them (the lookup then answers 404 until the candidate starts).
+ */
 function handleReportByCustomFieldId(ctx) {
 	const { custom_field_id: customFieldId, is_downloadable: downloadable } = ctx.request.query;
 	if (!isNonEmptyString(customFieldId)) return jsonError(400, 'response_id or custom_field_id is required');
-	const matches = [...ctx.state.reports.values()].filter((record) => record.custom_field_id === customFieldId);
+	const seesPending = ctx.state.customFieldLookupSeesPending;
+	const matches = [...ctx.state.reports.values()].filter(
+		(record) =>
+			record.custom_field_id === customFieldId && (seesPending || record.invite_status !== 'Pending'),
+	);
 	if (matches.length === 0) return jsonError(404, 'No report found for this custom_field_id');
 	const latest = matches.reduce((a, b) => (b.response_id > a.response_id ? b : a));
 	return { status: 200, body: reportBody(latest, downloadable === 'true') };
@@ -586,10 +595,50 @@ function isWebUrl(value) {
 }
 
 /**
- * Checks a `webhooks` object and returns it normalised, or { error }. Tolerant of the two api-key
- * spellings the docs use (key/value on the per-interview page, header/apikey on the global one).
+ * How the webhook settings endpoints read auth.apikey. The docs use two spellings (key/value on the
+ * per-interview page, header/apikey in the global page's response) and do not say which one Xobin
+ * really reads, so tests can pin one with setWebhookAuthSpelling. 'either' accepts both.
  */
-function readWebhookConfig(body) {
+const AUTH_SPELLINGS = {
+	either: (apikey) => ({ header: apikey.key ?? apikey.header, value: apikey.value ?? apikey.apikey }),
+	keyValue: (apikey) => ({ header: apikey.key, value: apikey.value }),
+	headerApikey: (apikey) => ({ header: apikey.header, value: apikey.apikey }),
+};
+
+function checkAuthSpelling(mode) {
+	if (!Object.prototype.hasOwnProperty.call(AUTH_SPELLINGS, mode)) {
+		throw new Error(`Unknown webhook auth spelling ${mode}; use ${Object.keys(AUTH_SPELLINGS).join(', ')}`);
+	}
+	return mode;
+}
+
+/**
+ * The stored apikey auth, or { error }. 'either' insists on both fields. A strict spelling behaves
+ * like a lenient server that reads only its own field names: what it does not find is stored as
+ * missing (no 400), and deliveries then go out without the secret header.
+ */
+function readApikeyAuth(apikey, authSpelling) {
+	const { header, value } = AUTH_SPELLINGS[authSpelling](apikey || {});
+	const missingMessage = 'auth.apikey.key and auth.apikey.value are required';
+	if (authSpelling === 'either') {
+		if (!isNonEmptyString(header) || !isNonEmptyString(value)) return { error: missingMessage };
+		return { apikey: { key: header, value } };
+	}
+	const present = (field) => field !== undefined && field !== null;
+	if ((present(header) && !isNonEmptyString(header)) || (present(value) && !isNonEmptyString(value))) {
+		return { error: missingMessage };
+	}
+	const stored = {};
+	if (present(header)) stored.key = header;
+	if (present(value)) stored.value = value;
+	return { apikey: stored };
+}
+
+/**
+ * Checks a `webhooks` object and returns it normalised, or { error }. The api-key spelling it reads
+ * depends on authSpelling (see AUTH_SPELLINGS).
+ */
+function readWebhookConfig(body, authSpelling = 'either') {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) return { error: 'Request body must be a JSON object' };
 	const webhooks = body.webhooks;
 	if (webhooks === null || typeof webhooks !== 'object' || Array.isArray(webhooks)) return { error: 'webhooks is required' };
@@ -610,13 +659,9 @@ function readWebhookConfig(body) {
 		}
 		const stored = { type: auth.type, status: auth.status !== false };
 		if (auth.type === 'apikey') {
-			const apikey = auth.apikey || {};
-			const header = apikey.key ?? apikey.header;
-			const value = apikey.value ?? apikey.apikey;
-			if (!isNonEmptyString(header) || !isNonEmptyString(value)) {
-				return { error: 'auth.apikey.key and auth.apikey.value are required' };
-			}
-			stored.apikey = { key: header, value };
+			const { apikey, error } = readApikeyAuth(auth.apikey, authSpelling);
+			if (error) return { error };
+			stored.apikey = apikey;
 		} else {
 			const basic = auth.basic || {};
 			if (!isNonEmptyString(basic.username) || !isNonEmptyString(basic.password)) {
@@ -647,7 +692,7 @@ function echoWebhookConfig(config) {
 				password: null,
 				hasPassword: Boolean(config.auth.basic),
 			},
-			apikey: { header: config.auth.apikey ? config.auth.apikey.key : null, apikey: null },
+			apikey: { header: (config.auth.apikey && config.auth.apikey.key) ?? null, apikey: null },
 		};
 	}
 	return echo;
@@ -658,7 +703,7 @@ function handleGlobalWebhookSettings(ctx) {
 	const { request, state } = ctx;
 	if (!state.webhooksAllowed) return jsonError(403, PLAN_REFUSAL);
 	if (request.bodyError) return jsonError(400, 'Request body must be valid JSON');
-	const { config, error } = readWebhookConfig(request.body);
+	const { config, error } = readWebhookConfig(request.body, state.webhookAuthSpelling);
 	if (error) return jsonError(400, error);
 	state.webhookSettings.global = mergeWebhookConfig(state.webhookSettings.global, config);
 	if (request.body.updateAll === true) {
@@ -675,7 +720,7 @@ function handleInterviewWebhookSettings(ctx) {
 	if (!state.webhooksAllowed) return jsonError(403, PLAN_REFUSAL);
 	if (state.interviews[params.aiInterviewId] === undefined) return jsonError(404, 'AI interview not found');
 	if (request.bodyError) return jsonError(400, 'Request body must be valid JSON');
-	const { config, error } = readWebhookConfig(request.body);
+	const { config, error } = readWebhookConfig(request.body, state.webhookAuthSpelling);
 	if (error) return jsonError(400, error);
 	const merged = mergeWebhookConfig(state.webhookSettings.byInterview.get(params.aiInterviewId), config);
 	state.webhookSettings.byInterview.set(params.aiInterviewId, merged);
@@ -725,7 +770,11 @@ function deliverWebhook(url, payload, headers = {}) {
 /** The headers Xobin adds for the configured webhook authentication. */
 function authHeaders(auth) {
 	if (!auth || auth.status === false) return {};
-	if (auth.type === 'apikey') return { [auth.apikey.key]: auth.apikey.value };
+	if (auth.type === 'apikey') {
+		// Stored without a header name or value (a strict spelling that was not sent): nothing to add.
+		const { key, value } = auth.apikey || {};
+		return isNonEmptyString(key) && value !== undefined ? { [key]: value } : {};
+	}
 	const token = Buffer.from(`${auth.basic.username}:${auth.basic.password}`).toString('base64');
 	return { Authorization: `Basic ${token}` };
 }
@@ -801,6 +850,7 @@ function faultMatches(fault, request) {
 function faultReplaces(fault) {
 	return (
 		fault.drop === true ||
+		fault.trickle !== undefined ||
 		fault.status !== undefined ||
 		fault.body !== undefined ||
 		fault.rawBody !== undefined
@@ -832,6 +882,21 @@ function faultResponse(fault) {
 	else if (fault.body !== undefined) response.body = fault.body;
 	else response.body = { error: http.STATUS_CODES[status] || `HTTP ${status}` };
 	return response;
+}
+
+/** Default size of a trickled body when the fault gives none: long enough to outlast any timeout. */
+const DEFAULT_TRICKLE_BYTES = 100000;
+
+/** The body a trickle fault sends: its rawBody/body, else a small JSON text padded with spaces. */
+function trickleBody(fault) {
+	if (fault.rawBody !== undefined) {
+		return Buffer.isBuffer(fault.rawBody) ? fault.rawBody : Buffer.from(String(fault.rawBody));
+	}
+	if (fault.body !== undefined) return Buffer.from(JSON.stringify(fault.body));
+	const bytes = fault.trickle.bytes > 0 ? fault.trickle.bytes : DEFAULT_TRICKLE_BYTES;
+	const text = '{"message":"trickled by the mock"}';
+	// Trailing spaces keep it valid JSON, so a client that waits long enough can still parse it.
+	return Buffer.from(text.padEnd(bytes, ' '));
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -936,6 +1001,10 @@ async function startMockXobin(options = {}) {
 		rateLimit: options.rateLimit || null,
 		interviews: { ...(options.interviews || DEFAULT_INTERVIEWS) },
 		onResponse: options.onResponse,
+		webhookAuthSpelling: checkAuthSpelling(
+			options.webhookAuthSpelling === undefined ? 'either' : options.webhookAuthSpelling,
+		),
+		customFieldLookupSeesPending: options.customFieldLookupSeesPending !== false,
 	};
 
 	// Arrays are cleared in place by reset() so references a test already holds stay live.
@@ -958,6 +1027,8 @@ async function startMockXobin(options = {}) {
 		generationJobs: [],
 		webhooksAllowed: true,
 		webhookSettings: { global: null, byInterview: new Map() },
+		webhookAuthSpelling: start.webhookAuthSpelling,
+		customFieldLookupSeesPending: start.customFieldLookupSeesPending,
 		deliveries: [],
 	};
 
@@ -992,9 +1063,11 @@ async function startMockXobin(options = {}) {
 		return record;
 	}
 
-	// Tracked so close() can end keep-alive connections and pending delays at once (jest must not hang).
+	// Tracked so close() can end keep-alive connections, pending delays and trickling answers at
+	// once (jest must not hang).
 	const sockets = new Set();
 	const timers = new Set();
+	const trickles = new Set();
 	let closed = false;
 
 	function sleep(ms) {
@@ -1034,6 +1107,63 @@ async function startMockXobin(options = {}) {
 		return handler({ request: { ...request, bodyError }, params: found.params, state });
 	}
 
+	/**
+	 * What a request gets without a replacing fault: the rate limit (skipped for requests a
+	 * pass-through fault matched, as before), then auth and routing.
+	 */
+	async function handleNormally(record, bodyError, rateLimited) {
+		const retryAfter = rateLimited ? takeToken(state.bucket, Date.now()) : undefined;
+		if (retryAfter !== undefined) {
+			state.rateLimited += 1;
+			const result = jsonError(429, 'Too many requests');
+			result.headers = { 'Retry-After': String(retryAfter) };
+			return result;
+		}
+		try {
+			return await route(record, bodyError);
+		} catch (error) {
+			return jsonError(500, `Mock server error: ${error && error.message}`);
+		}
+	}
+
+	/**
+	 * Sends the status and headers at once, then the body one byte per interval, so a client's
+	 * timeout fires mid-body. Stops as soon as the client goes away or the server closes; resolves
+	 * when done either way.
+	 */
+	function trickleResponse(res, fault) {
+		const payload = trickleBody(fault);
+		res.writeHead(fault.status === undefined ? 200 : fault.status, {
+			...(fault.headers || {}),
+			'Content-Type': fault.contentType || 'application/json',
+			'Content-Length': payload.length,
+		});
+		res.flushHeaders();
+		return new Promise((resolve) => {
+			let sent = 0;
+			let timer;
+			const stop = () => {
+				clearInterval(timer);
+				trickles.delete(stop);
+				res.off('close', stop);
+				resolve();
+			};
+			const writeNext = () => {
+				if (closed || res.destroyed || res.socket === null || res.socket.destroyed) return stop();
+				if (sent < payload.length) res.write(payload.subarray(sent, ++sent));
+				if (sent >= payload.length) {
+					res.end();
+					stop();
+				}
+			};
+			trickles.add(stop);
+			// 'close' fires when the client disconnects (or the answer finished): no more writes.
+			res.on('close', stop);
+			timer = setInterval(writeNext, Math.max(1, Number(fault.trickle.intervalMs) || 0));
+			if (payload.length === 0) writeNext();
+		});
+	}
+
 	async function handle(req, res) {
 		state.inFlight += 1;
 		state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
@@ -1052,6 +1182,10 @@ async function startMockXobin(options = {}) {
 		await sleep(state.latencyMs);
 		// Faults come before auth and validation so a test can simulate any upstream behaviour.
 		const fault = takeFault(state.faults, record);
+		let result;
+		// A processed fault lets the request take effect first (invite created, quota used), then
+		// answers in its stead: "Xobin did it, but the gateway said 502 / the line broke".
+		if (fault && fault.processed && !closed) result = await handleNormally(record, bodyError, true);
 		if (fault) await sleep(fault.delayMs);
 		if (closed) return;
 
@@ -1060,21 +1194,16 @@ async function startMockXobin(options = {}) {
 			report(record, 'dropped', receivedAt);
 			return;
 		}
+		if (fault && fault.trickle) {
+			await trickleResponse(res, fault);
+			report(record, res.statusCode, receivedAt);
+			return;
+		}
 
-		let result;
-		const retryAfter = fault ? undefined : takeToken(state.bucket, Date.now());
 		if (fault && faultReplaces(fault)) {
 			result = faultResponse(fault);
-		} else if (retryAfter !== undefined) {
-			state.rateLimited += 1;
-			result = jsonError(429, 'Too many requests');
-			result.headers = { 'Retry-After': String(retryAfter) };
 		} else {
-			try {
-				result = await route(record, bodyError);
-			} catch (error) {
-				result = jsonError(500, `Mock server error: ${error && error.message}`);
-			}
+			if (result === undefined) result = await handleNormally(record, bodyError, !fault);
 			// A pass-through fault may still add headers (e.g. rate-limit headers on a normal answer).
 			if (fault && (fault.headers || fault.contentType)) {
 				result = {
@@ -1146,7 +1275,14 @@ async function startMockXobin(options = {}) {
 			};
 		},
 		queueFault(fault) {
+			if (fault.trickle !== undefined && !(fault.trickle && Number(fault.trickle.intervalMs) >= 0)) {
+				throw new Error('queueFault: trickle needs { intervalMs: number, bytes?: number }');
+			}
 			state.faults.push({ ...fault, remaining: fault.times === undefined ? 1 : fault.times });
+		},
+		invitesFor(email) {
+			const wanted = String(email).toLowerCase();
+			return state.invites.filter((invite) => String(invite.email).toLowerCase() === wanted);
 		},
 		shareLinks: state.shareLinks,
 		generationJobs: state.generationJobs,
@@ -1179,6 +1315,12 @@ async function startMockXobin(options = {}) {
 		setWebhooksAllowed(allowed) {
 			state.webhooksAllowed = allowed;
 		},
+		setWebhookAuthSpelling(mode) {
+			state.webhookAuthSpelling = checkAuthSpelling(mode);
+		},
+		setCustomFieldLookupSeesPending(seesPending) {
+			state.customFieldLookupSeesPending = seesPending !== false;
+		},
 		deliverWebhook,
 		reset() {
 			state.requests.length = 0;
@@ -1191,6 +1333,8 @@ async function startMockXobin(options = {}) {
 			state.reports = seedReports();
 			state.webhooksAllowed = true;
 			state.webhookSettings = { global: null, byInterview: new Map() };
+			state.webhookAuthSpelling = start.webhookAuthSpelling;
+			state.customFieldLookupSeesPending = start.customFieldLookupSeesPending;
 			state.nextCandidateId = FIRST_CANDIDATE_ID;
 			state.invitesLeft = start.invitesLeft;
 			state.latencyMs = start.latencyMs;
@@ -1203,6 +1347,7 @@ async function startMockXobin(options = {}) {
 			closed = true;
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
+			for (const stop of [...trickles]) stop();
 			return new Promise((resolve) => {
 				server.close(() => resolve());
 				for (const socket of sockets) socket.destroy();

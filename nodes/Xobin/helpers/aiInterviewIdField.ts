@@ -1,6 +1,7 @@
 // The "AI Interview ID" field that Invite Candidate, Get Many Invited and the Xobin Trigger all ask
 // for: declared once, so its label, checks and help text read the same everywhere.
 
+import type { NotFound } from '../transport/types';
 import type { BodyField } from './bodyFields';
 
 const HOW_TO_FIND =
@@ -25,5 +26,13 @@ export function aiInterviewIdField(
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description: note ? `${HOW_TO_FIND} ${note}` : HOW_TO_FIND,
 		},
+	};
+}
+
+/** How a 404 about an AI interview reads: which interview, and where to find the right number. */
+export function aiInterviewNotFound(aiInterviewId: unknown): NotFound {
+	return {
+		what: `AI interview ${String(aiInterviewId)}`,
+		fix: "Check the AI Interview ID: open the interview in Xobin's AI Interviews dashboard and copy its number. The API key must belong to the account that owns the interview.",
 	};
 }

@@ -16,6 +16,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ACCEPTED_DATE_FORMATS, toGmtMinutes } from './dates';
+import { quote } from './text';
 
 /** How a field's value is checked and converted before it is sent. */
 export type BodyFieldFormat =
@@ -265,7 +266,7 @@ function convert(
 				throw invalidField(
 					source,
 					field,
-					`"${email}" is not a valid email address`,
+					`${quote(email)} is not a valid email address`,
 					`Use a full address such as name@example.com. Check the column or expression that fills ${name}.`,
 				);
 			}
@@ -278,7 +279,7 @@ function convert(
 				throw invalidField(
 					source,
 					field,
-					`must be a whole number above zero, got "${text}"`,
+					`must be a whole number above zero, got ${quote(text)}`,
 					`Enter the number Xobin shows for it, e.g. ${field.property.placeholder?.replace(/^e\.g\.\s*/, '') ?? '305'}. Decimals, zero, negative numbers and text are not accepted.`,
 				);
 			}
@@ -289,7 +290,7 @@ function convert(
 			const text = String(raw).trim();
 			const number = typeof raw === 'number' ? raw : /^\d*\.?\d+$/.test(text) ? Number(text) : NaN;
 			if (!Number.isFinite(number) || number < range.min || number > range.max) {
-				throw invalidField(source, field, `must be ${range.text}, got "${text}"`, range.hint);
+				throw invalidField(source, field, `must be ${range.text}, got ${quote(text)}`, range.hint);
 			}
 			return number;
 		}
@@ -299,7 +300,7 @@ function convert(
 			throw invalidField(
 				source,
 				field,
-				`must be on or off (true or false), got "${String(raw)}"`,
+				`must be on or off (true or false), got ${quote(raw)}`,
 				`Use the switch, or an expression that gives true or false.`,
 			);
 		}
@@ -309,7 +310,7 @@ function convert(
 				throw invalidField(
 					source,
 					field,
-					`"${text}" is not a valid web address`,
+					`${quote(text)} is not a valid web address`,
 					`Use a full address starting with https://, e.g. https://example.com/xobin-updates.`,
 				);
 			}
@@ -325,7 +326,7 @@ function convert(
 				throw invalidField(
 					source,
 					field,
-					`"${String(raw)}" is not one of the allowed values`,
+					`${quote(raw)} is not one of the allowed values`,
 					`Use ${choices}.`,
 				);
 			}

@@ -3,6 +3,8 @@
 // are read as wall-clock time in the workflow's timezone; Xobin's HTTP-dates go back out as ISO.
 // No dependencies: the Intl API knows zones.
 
+import { quote } from './text';
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
@@ -68,7 +70,7 @@ function fromEpochNumber(value: number): number {
 function fromText(text: string, timeZone: string): number {
 	if (text === '') throw new DateReadError('it is empty');
 	const match = DATE_TEXT.exec(text);
-	if (!match) throw new DateReadError(`"${text}" is not a date in a format the node reads`);
+	if (!match) throw new DateReadError(`${quote(text)} is not a date in a format the node reads`);
 
 	const [, year, month, day, hour = '0', minute = '0', second = '0', offset] = match;
 	const wallClock = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
@@ -81,7 +83,7 @@ function fromText(text: string, timeZone: string): number {
 		+minute > 59 ||
 		+second > 59
 	) {
-		throw new DateReadError(`"${text}" is not a real calendar date and time`);
+		throw new DateReadError(`${quote(text)} is not a real calendar date and time`);
 	}
 
 	if (offset === undefined) return wallClockToInstant(wallClock, timeZone);

@@ -2,8 +2,10 @@
 // per-item loop of the single-output operations, and the check for running as an AI agent's tool
 // (where only the first output reaches the agent).
 
-import type { IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { redactSecrets } from '../transport';
 
 interface DescribedError extends Error {
 	description?: string | null;
@@ -32,14 +34,17 @@ export function isToolExecution(context: IExecuteFunctions): boolean {
 	return context.getNode().type.endsWith('Tool');
 }
 
-/** Keeps the node's own errors as they are (message, description, HTTP code); wraps anything else. */
+/** Keeps the node's own errors as they are (message, description, HTTP code), wraps anything else, and redacts secrets. */
 export function asNodeError(
-	node: INode,
+	context: IExecuteFunctions,
 	error: Error,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError) return error;
-	return new NodeOperationError(node, error, { itemIndex });
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error, { itemIndex });
+	return redactSecrets(context, nodeError);
 }
 
 /**
@@ -59,7 +64,7 @@ export async function runPerItem(
 		try {
 			output.push(...(await work(itemIndex)));
 		} catch (error) {
-			const nodeError = asNodeError(context.getNode(), error, itemIndex);
+			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
 			output.push(toErrorItem(nodeError, itemIndex));
 		}

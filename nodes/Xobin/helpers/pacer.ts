@@ -1,17 +1,24 @@
 // Paces parallel requests to Xobin: at most `concurrency` at once, and when Xobin pushes back
 // (429 / 503) everyone pauses for the wait it asked for and the number in flight halves, then
-// creeps back up with each success. A rate-limited run settles at the pace Xobin accepts.
+// creeps back up with each success. A rate-limited run settles at the pace Xobin accepts. Waiters
+// queue and are woken by release(); the only timer is the one that ends a pause.
 
 import { sleep } from 'n8n-workflow';
 
-const POLL_MS = 20;
+import type { Pacer } from '../transport/types';
 
-export class AdaptivePacer {
+export class AdaptivePacer implements Pacer {
 	private limit: number;
 
 	private active = 0;
 
 	private pausedUntil = 0;
+
+	private sleeping = false;
+
+	private closedWith: Error | undefined;
+
+	private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
 	constructor(private readonly maxConcurrency: number) {
 		this.limit = maxConcurrency;
@@ -19,21 +26,15 @@ export class AdaptivePacer {
 
 	/** Waits for a free slot (and the end of any pause), then takes it. Pair with release(). */
 	async acquire(): Promise<void> {
-		for (;;) {
-			const pauseLeft = this.pausedUntil - Date.now();
-			if (pauseLeft > 0) {
-				await sleep(pauseLeft);
-			} else if (this.active < Math.floor(this.limit)) {
-				this.active++;
-				return;
-			} else {
-				await sleep(POLL_MS);
-			}
-		}
+		if (this.closedWith) throw this.closedWith;
+		const granted = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
+		this.wake();
+		await granted;
 	}
 
 	release(): void {
 		this.active--;
+		this.wake();
 	}
 
 	/** Xobin said "later": pause everyone, and halve the pace once per pause. */
@@ -48,8 +49,31 @@ export class AdaptivePacer {
 		this.limit = Math.min(this.maxConcurrency, this.limit + 1 / this.limit);
 	}
 
-	get currentLimit(): number {
-		return Math.floor(this.limit);
+	/** No request starts any more: waiting and later acquire() calls reject with `reason`. */
+	close(reason: Error): void {
+		this.closedWith = reason;
+		for (const waiter of this.waiting.splice(0)) waiter.reject(reason);
+	}
+
+	/** Hands free slots to waiters in order; during a pause, one sleep wakes them when it ends. */
+	private wake(): void {
+		while (this.waiting.length > 0 && this.active < Math.floor(this.limit)) {
+			const pauseLeft = this.pausedUntil - Date.now();
+			if (pauseLeft > 0) {
+				void this.wakeAfter(pauseLeft);
+				return;
+			}
+			this.active++;
+			this.waiting.shift()?.resolve();
+		}
+	}
+
+	private async wakeAfter(ms: number): Promise<void> {
+		if (this.sleeping) return;
+		this.sleeping = true;
+		await sleep(ms);
+		this.sleeping = false;
+		this.wake();
 	}
 }
 

@@ -1,181 +1,338 @@
-// The one place the package talks HTTP to Xobin: base URL from the credential, the apiKey header via
-// n8n's credential system, and every answer handed back whole (status, headers, body) so callers
-// can read Xobin's own error bodies instead of n8n's generic status text. Used by the Xobin node's
-// operations and by the Xobin Trigger's webhook registration alike.
+// The one door to Xobin. Every request of the package goes through xobinRequest(), which owns the
+// guarantees so no operation can forget one: the credential checked before anything is sent (https
+// only), the apiKey header via n8n's credential system, redirects never followed, a wall-clock
+// deadline on headers and body together, a size cap on answers, "success means success" (a 2xx must
+// carry what Xobin's docs promise), retries only when they cannot do harm, bounded in wall-clock
+// time for each item and for the whole run, and errors in Xobin's own words with secrets redacted.
 
-import type {
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { isSafeBaseUrl, tidyBaseUrl } from '../helpers/baseUrl';
-import { REQUEST_TIMEOUT_MS, XOBIN_CREDENTIAL_TYPE } from '../helpers/constants';
-import type { FailureContext } from './failures';
-import { toXobinError } from './failures';
+import { baseUrlProblem, tidyBaseUrl } from '../helpers/baseUrl';
+import { DEFAULT_TIMEOUT_SECONDS, XOBIN_CREDENTIAL_TYPE } from '../helpers/constants';
+import { redact } from '../helpers/text';
+import type { Failure, XobinError } from './errors';
+import { describeResponse, NEVER_SENT, toXobinError } from './errors';
+import type { XobinContext, XobinRequest, XobinResponse } from './types';
 
-export interface XobinResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	/** Parsed JSON, or the raw text when Xobin did not answer with JSON. */
-	body: unknown;
+/** Retry bounds, stated in the README: at most 6 tries, none started 2 minutes after the first. */
+export const MAX_ATTEMPTS = 6;
+export const RETRY_WINDOW_MS = 120_000;
+const MAX_SINGLE_WAIT_MS = 60_000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 20_000;
+
+const MB = 1024 * 1024;
+const JSON_CAP_MB = 10;
+const PDF_CAP_MB = 100;
+
+/** What one node run shares across its requests. */
+interface Run {
+	credentials: Promise<RunCredentials>;
+	/** Loaded credentials, for redacting errors that did not come from a request. */
+	secrets: string[];
+	/** When Xobin last accepted a request (or the run started): the run's 429 window starts here. */
+	lastProgressAt: number;
+	/** Set once Xobin answered 429 for the whole window: later requests of the run are not sent. */
+	busyGaveUp?: { since: number; retryAt?: number };
 }
 
-/** A request that never produced an HTTP answer (refused, reset, timed out, DNS). */
-export interface ConnectionFailure {
-	connectionCode: string;
+interface RunCredentials {
+	decrypted: ICredentialsDecrypted;
 	baseUrl: string;
-}
-
-/** The n8n contexts that may call Xobin: an operation's execution, or a trigger's webhook methods. */
-export type XobinContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
-
-/**
- * The credential, read once per node run and handed to every request of that run: n8n would
- * otherwise load and decrypt it again for each request, which on thousands of rows adds up.
- */
-const credentialsByRun = new WeakMap<XobinContext, Promise<ICredentialsDecrypted>>();
-
-function credentialsOf(context: XobinContext): Promise<ICredentialsDecrypted> {
-	let credentials = credentialsByRun.get(context);
-	if (!credentials) {
-		credentials = (async () => {
-			const data = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
-			const reference = context.getNode().credentials?.[XOBIN_CREDENTIAL_TYPE];
-			return {
-				id: reference?.id ?? '',
-				name: reference?.name ?? '',
-				type: XOBIN_CREDENTIAL_TYPE,
-				data,
-			};
-		})();
-		credentialsByRun.set(context, credentials);
-	}
-	return credentials;
+	timeoutSeconds: number;
 }
 
 /**
- * Checks the credential and returns its base URL. A missing key or an unsafe URL stops here,
- * before anything is sent. Cheap to call per item: the credential is read once per node run.
+ * One entry per node run (n8n makes a new context for each). The credential is read once per run,
+ * since n8n would otherwise load and decrypt it for every request: about a quarter of the CPU per
+ * invite on thousands of rows.
  */
-export async function getBaseUrl(context: XobinContext): Promise<string> {
-	const { data: credentials = {} } = await credentialsOf(context);
-	if (typeof credentials.apiKey !== 'string' || credentials.apiKey.trim() === '') {
-		throw new NodeOperationError(context.getNode(), 'The Xobin API credential has no API key', {
-			description:
-				'Open the Xobin API credential and paste the API key Xobin support issued for your account.',
-		});
+const runs = new WeakMap<XobinContext, Run>();
+
+function runOf(context: XobinContext): Run {
+	let run = runs.get(context);
+	if (!run) {
+		const created: Run = { secrets: [], lastProgressAt: Date.now(), credentials: undefined as never };
+		created.credentials = readCredentials(context, created);
+		run = created;
+		runs.set(context, run);
 	}
-	const baseUrl = tidyBaseUrl(credentials.baseUrl);
-	if (!isSafeBaseUrl(baseUrl)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'The Base URL in the Xobin API credential must start with https://',
-			{
-				description: `It is "${baseUrl}". Xobin's API lives at https://app.xobin.com/api/v2; plain http:// is refused (except for localhost) so your API key never travels unencrypted.`,
-			},
+	return run;
+}
+
+async function readCredentials(context: XobinContext, run: Run): Promise<RunCredentials> {
+	const data = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
+	run.secrets = [data.apiKey, data.password].filter((value): value is string => typeof value === 'string');
+	const refuse = (message: string, description: string) =>
+		new NodeOperationError(context.getNode(), message, { description: redact(description, run.secrets) });
+	if (typeof data.apiKey !== 'string' || data.apiKey.trim() === '') {
+		throw refuse(
+			'The Xobin API credential has no API key',
+			'Open the Xobin API credential and paste the API key Xobin support issued for your account.',
 		);
 	}
-	return baseUrl;
+	const baseUrl = tidyBaseUrl(data.baseUrl);
+	const problem = baseUrlProblem(baseUrl);
+	if (problem) {
+		throw refuse(
+			`The Base URL in the Xobin API credential ${problem}`,
+			"Xobin's API lives at https://app.xobin.com/api/v2. Use a plain https:// address without a user name, password, query or fragment (plain http:// only for localhost), so your API key never travels unencrypted.",
+		);
+	}
+	const reference = context.getNode().credentials?.[XOBIN_CREDENTIAL_TYPE];
+	const timeout = Number(data.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+	return {
+		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: XOBIN_CREDENTIAL_TYPE, data },
+		baseUrl,
+		timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, 300) : DEFAULT_TIMEOUT_SECONDS,
+	};
 }
 
-export interface XobinRequest {
-	method: IHttpRequestMethods;
-	endpoint: string;
-	body?: IDataObject;
-	qs?: IDataObject;
-	/**
-	 * Expect a file (the report PDF): a 2xx answer's body comes back as a Buffer. JSON answers are
-	 * still parsed and other error answers turned into text, so failures read as usual.
-	 */
-	binary?: boolean;
+/** Removes the credential's secrets from an error's message and description, in place. */
+export function redactSecrets<T extends Error & { description?: string | null }>(context: XobinContext, error: T): T {
+	const { secrets } = runOf(context);
+	error.message = redact(error.message, secrets);
+	if (typeof error.description === 'string') error.description = redact(error.description, secrets);
+	return error;
 }
 
-/** What came back: an HTTP answer of any status, or no answer at all. */
-export type XobinAnswer = { response: XobinResponse } | { failure: ConnectionFailure };
+/**
+ * Sends a request to Xobin and returns its successful answer (or one `passThrough` accepts).
+ * Anything else throws an XobinError that says whether Xobin may have acted on the request.
+ */
+export async function xobinRequest(context: XobinContext, request: XobinRequest): Promise<XobinResponse> {
+	const run = runOf(context);
+	const credentials = await run.credentials;
+	const fail = (failure: Failure, attempts?: number): XobinError =>
+		toXobinError(context.getNode(), failure, {
+			itemIndex: request.itemIndex,
+			notFound: request.notFound,
+			lostAnswer: request.lostAnswer ?? (request.idempotent ? READ_ONLY : undefined),
+			attempts,
+			timeoutSeconds: credentials.timeoutSeconds,
+			secrets: run.secrets,
+		});
+	const startedAt = Date.now();
+	for (let attempt = 1; ; attempt++) {
+		if (run.busyGaveUp) throw fail({ busyGaveUp: run.busyGaveUp });
+		const { pacer } = request;
+		await pacer?.acquire();
+		let outcome: { response: XobinResponse } | { failure: Failure };
+		try {
+			outcome = await sendOnce(context, credentials, request);
+		} finally {
+			pacer?.release();
+		}
+		if ('response' in outcome) {
+			if (outcome.response.statusCode < 300 || request.passThrough?.(outcome.response)) {
+				run.lastProgressAt = Date.now();
+				pacer?.onSuccess();
+				return outcome.response;
+			}
+		}
+		const failure = 'response' in outcome ? describeResponse(outcome.response) : outcome.failure;
+		const retryAfter = 'response' in outcome ? outcome.response.headers['retry-after'] : undefined;
+		const wait = retryWait(failure, retryAfter, attempt, request);
+		if (wait === undefined) throw fail(failure, attempt);
+		const now = Date.now();
+		if (now + wait > startedAt + RETRY_WINDOW_MS || now + wait > run.lastProgressAt + RETRY_WINDOW_MS) {
+			if (failure.statusCode !== 429) throw fail(failure, attempt);
+			// Xobin has said "later" for the whole window: stop asking, for this item and the rest.
+			run.busyGaveUp = { since: run.lastProgressAt, retryAt: retryAfterMs(retryAfter, now) === undefined ? undefined : now + wait };
+			throw fail({ busyGaveUp: run.busyGaveUp });
+		}
+		if (failure.statusCode === 429 || failure.statusCode === 503) pacer?.onBusy(wait);
+		await sleep(wait);
+	}
+}
 
-/** Sends one request once. Never throws for HTTP statuses or network failures. */
-export async function sendXobinRequest(
+const READ_ONLY =
+	"This request changes nothing in Xobin, so it is safe to run the item again (or turn on 'Retry On Fail' in the node settings).";
+
+/**
+ * How long to wait before trying again, or undefined when the outcome is final. Only outcomes that
+ * prove Xobin did not act are retried (429 / 503, a connection never made), plus a lost answer to a
+ * request that changes nothing in Xobin.
+ */
+function retryWait(failure: Failure, retryAfter: unknown, attempt: number, request: XobinRequest): number | undefined {
+	if (request.retryBusy === false || attempt >= MAX_ATTEMPTS) return undefined;
+	const busy = failure.statusCode === 429 || failure.statusCode === 503;
+	const neverSent = failure.connectionCode !== undefined && NEVER_SENT.has(failure.connectionCode);
+	const lostRead = failure.connectionCode !== undefined && request.idempotent === true;
+	if (!busy && !neverSent && !lostRead) return undefined;
+	// Exponential backoff with full jitter, so parallel requests do not come back in lockstep.
+	const wait = (busy ? retryAfterMs(retryAfter) : undefined) ?? Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+	return Math.min(wait, MAX_SINGLE_WAIT_MS);
+}
+
+/** Reads Retry-After as seconds ("2", "1.5") or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const text = value.trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text) * 1000, MAX_SINGLE_WAIT_MS);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - now), MAX_SINGLE_WAIT_MS);
+}
+
+class DeadlineExceeded extends Error {}
+
+class TooLarge extends Error {}
+
+/** One attempt: an HTTP answer judged against what the request expects, or why there is none. */
+async function sendOnce(
 	context: XobinContext,
-	baseUrl: string,
+	credentials: RunCredentials,
 	request: XobinRequest,
-): Promise<XobinAnswer> {
-	const { method, endpoint, body, qs, binary } = request;
+): Promise<{ response: XobinResponse } | { failure: Failure }> {
+	const { method, endpoint, body, qs, expect = 'object' } = request;
+	const deadline = AbortSignal.timeout(credentials.timeoutSeconds * 1000);
 	const options: IHttpRequestOptions = {
 		method,
-		url: `${baseUrl}${endpoint}`,
-		json: true,
+		url: `${credentials.baseUrl}${endpoint}`,
+		headers: { Accept: expect === 'pdf' ? 'application/pdf, application/json;q=0.9' : 'application/json' },
+		encoding: 'stream',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		disableFollowRedirect: true,
+		timeout: credentials.timeoutSeconds * 1000,
 	};
 	if (body !== undefined) options.body = body;
 	if (qs !== undefined) options.qs = qs;
-	if (binary) {
-		options.json = false;
-		options.encoding = 'arraybuffer';
-		options.headers = { Accept: 'application/pdf, application/json;q=0.9, */*;q=0.5' };
-	}
 
-	const credentialsDecrypted = await credentialsOf(context);
+	let statusCode: number | undefined;
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			XOBIN_CREDENTIAL_TYPE,
-			options,
-			{ credentialsDecrypted },
-		)) as XobinResponse;
-		const headers = response.headers ?? {};
-		return {
-			response: {
-				statusCode: response.statusCode,
-				headers,
-				body: binary ? readBinaryBody(response.statusCode, headers, response.body) : response.body,
-			},
-		};
-	} catch (error) {
-		// n8n wraps network failures with the request config attached, headers (and so the API key)
-		// included. Keep only the error code, never the original object.
-		return { failure: { connectionCode: findErrorCode(error), baseUrl } };
-	}
-}
-
-/**
- * Sends one request and returns Xobin's answer whatever its status. Only a request that got no
- * answer at all throws: a NodeApiError described for the item in `failureContext`.
- */
-export async function xobinApiRequest(
-	context: XobinContext,
-	baseUrl: string,
-	request: XobinRequest,
-	failureContext: FailureContext,
-): Promise<XobinResponse> {
-	const answer = await sendXobinRequest(context, baseUrl, request);
-	if ('failure' in answer) throw toXobinError(context.getNode(), answer.failure, failureContext);
-	return answer.response;
-}
-
-/** A file answer stays a Buffer; JSON is parsed and error pages become text, as in a JSON request. */
-function readBinaryBody(
-	statusCode: number,
-	headers: XobinResponse['headers'],
-	body: unknown,
-): unknown {
-	if (!Buffer.isBuffer(body)) return body;
-	const contentType = String(headers['content-type'] ?? '').toLowerCase();
-	if (contentType.includes('json')) {
-		try {
-			return JSON.parse(body.toString('utf8'));
-		} catch {
-			return body.toString('utf8');
+		const raw = (await beforeDeadline(
+			context.helpers.httpRequestWithAuthentication.call(context, XOBIN_CREDENTIAL_TYPE, options, {
+				credentialsDecrypted: credentials.decrypted,
+			}) as Promise<{ statusCode: number; headers?: XobinResponse['headers']; body: unknown }>,
+			deadline,
+		));
+		statusCode = raw.statusCode;
+		const headers = raw.headers ?? {};
+		if (statusCode >= 300 && statusCode < 400) {
+			discard(raw.body);
+			return { failure: { statusCode, redirectHost: hostOf(headers.location, credentials.baseUrl) } };
 		}
+		const isPdf = expect === 'pdf' && statusCode < 300;
+		const bytes = await readCapped(raw.body, headers['content-length'], isPdf ? PDF_CAP_MB : JSON_CAP_MB, deadline);
+		const response: XobinResponse = { statusCode, headers, body: parseBody(bytes, headers, isPdf) };
+		if (statusCode < 300) {
+			const verdict = judge(response, request);
+			if (verdict) return { failure: { ...describeResponse(response), ...verdict } };
+		}
+		return { response };
+	} catch (error) {
+		if (error instanceof TooLarge) {
+			return { failure: { statusCode, tooLargeMb: error.message === 'pdf' ? PDF_CAP_MB : JSON_CAP_MB } };
+		}
+		// n8n attaches the request config (API key included) to network errors: keep only the code.
+		const connectionCode = deadline.aborted || error instanceof DeadlineExceeded ? 'DEADLINE' : findErrorCode(error);
+		return { failure: { statusCode, connectionCode, host: hostOf(credentials.baseUrl) } };
 	}
-	return statusCode < 300 ? body : body.toString('utf8');
+}
+
+/** Waits for the answer's headers, but not past the deadline; a late answer is thrown away. */
+async function beforeDeadline<T extends { body: unknown }>(pending: Promise<T>, deadline: AbortSignal): Promise<T> {
+	return await new Promise<T>((resolve, reject) => {
+		const onDeadline = () => {
+			reject(new DeadlineExceeded());
+			pending.then((late) => discard(late.body), ignoreLateFailure);
+		};
+		if (deadline.aborted) return onDeadline();
+		deadline.addEventListener('abort', onDeadline, { once: true });
+		pending.then(resolve, reject).finally(() => deadline.removeEventListener('abort', onDeadline));
+	});
+}
+
+/** A request abandoned at its deadline may still fail later: nobody is waiting for it any more. */
+function ignoreLateFailure(): void {}
+
+interface BodyStream extends AsyncIterable<Buffer | string> {
+	destroy(error?: Error): void;
+}
+
+function isStream(body: unknown): body is BodyStream {
+	return body !== null && typeof body === 'object' && typeof (body as BodyStream).destroy === 'function' && Symbol.asyncIterator in body;
+}
+
+function discard(body: unknown): void {
+	if (isStream(body)) body.destroy();
+}
+
+/** Reads the body, stopping at the deadline or as soon as it grows past the cap. */
+async function readCapped(body: unknown, contentLength: unknown, capMb: number, deadline: AbortSignal): Promise<Buffer> {
+	const cap = capMb * MB;
+	const tooLarge = new TooLarge(capMb === PDF_CAP_MB ? 'pdf' : 'json');
+	if (!isStream(body)) {
+		const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body));
+		if (bytes.length > cap) throw tooLarge;
+		return bytes;
+	}
+	if (Number(contentLength) > cap) {
+		body.destroy();
+		throw tooLarge;
+	}
+	const onDeadline = () => body.destroy(new DeadlineExceeded());
+	if (deadline.aborted) onDeadline();
+	deadline.addEventListener('abort', onDeadline, { once: true });
+	try {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of body) {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			size += bytes.length;
+			if (size > cap) {
+				body.destroy();
+				throw tooLarge;
+			}
+			chunks.push(bytes);
+		}
+		return Buffer.concat(chunks, size);
+	} finally {
+		deadline.removeEventListener('abort', onDeadline);
+	}
+}
+
+/** A PDF stays bytes; anything else is parsed as JSON when it is JSON, else kept as text. */
+function parseBody(bytes: Buffer, headers: XobinResponse['headers'], isPdf: boolean): unknown {
+	if (isPdf && !/json|html/i.test(String(headers['content-type'] ?? ''))) return bytes;
+	const text = bytes.toString('utf8');
+	if (text.trim() === '') return '';
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/** Why a 2xx answer does not count as success for this request, or undefined when it does. */
+function judge(response: XobinResponse, request: XobinRequest): Pick<Failure, 'unreadable' | 'notSuccess'> | undefined {
+	const { body } = response;
+	const expect = request.expect ?? 'object';
+	if (expect === 'pdf' && Buffer.isBuffer(body)) {
+		return body.subarray(0, 5).toString('latin1') === '%PDF-' ? undefined : { notSuccess: 'with bytes that are not a PDF file' };
+	}
+	if (body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return { unreadable: true };
+	if (expect === 'list') return Array.isArray(body) ? undefined : { notSuccess: 'with something other than a list' };
+	const record = body as Record<string, unknown>;
+	if (record.success === false || (record.error !== undefined && record.error !== null && record.error !== '')) {
+		return { notSuccess: 'with an error instead of a result' };
+	}
+	if (expect === 'pdf') return { notSuccess: 'with JSON instead of the PDF file' };
+	if (Array.isArray(body)) return { notSuccess: 'with a list where one record was expected' };
+	const missing = (request.requires ?? []).filter((key) => record[key] === undefined || record[key] === null || record[key] === '');
+	return missing.length > 0 ? { notSuccess: `without ${missing.join(' and ')}, which a successful answer carries` } : undefined;
+}
+
+function hostOf(url: unknown, base?: string): string {
+	const text = Array.isArray(url) ? String(url[0]) : String(url ?? '');
+	try {
+		return new URL(text, base).host || 'an unknown address';
+	} catch {
+		return 'an unknown address';
+	}
 }
 
 function findErrorCode(error: unknown): string {

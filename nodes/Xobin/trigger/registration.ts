@@ -14,11 +14,21 @@ import type { IDataObject } from 'n8n-workflow';
 import { aiInterviewIdField } from '../helpers/aiInterviewIdField';
 import type { BodyField } from '../helpers/bodyFields';
 import { WEBHOOK_SECRET_HEADER } from '../helpers/constants';
-import type { XobinRequest } from '../transport';
+import type { XobinRequest } from '../transport/types';
 
 export type TriggerEvent = 'started' | 'completed';
 
 export type TriggerScope = 'interview' | 'account';
+
+/**
+ * Each event has its own webhook URL, so the event a call is comes from the URL Xobin was given,
+ * never from the payload: 'default' receives Submissions, 'setup' Starts (n8n names webhooks
+ * 'default' or 'setup'; the second name carries no other meaning here).
+ */
+export const WEBHOOK_OF_EVENT: Record<TriggerEvent, 'default' | 'setup'> = {
+	completed: 'default',
+	started: 'setup',
+};
 
 /** The event name each output item carries. */
 export const EVENT_NAMES: Record<TriggerEvent, string> = {
@@ -47,7 +57,8 @@ export interface Registration {
 	aiInterviewId?: number;
 	/** Sorted, so two registrations compare equal whatever order the events were picked in. */
 	events: TriggerEvent[];
-	url: string;
+	/** The webhook URL of each chosen event. */
+	urls: Partial<Record<TriggerEvent, string>>;
 }
 
 /** A registration Xobin accepted, with the secret it will send back. */
@@ -66,13 +77,15 @@ export function settingsRequest(
 ): XobinRequest {
 	const webhooks: IDataObject = {};
 	for (const event of registration.events) {
-		webhooks[SETTINGS_KEYS[event]] = { status: on, url: registration.url };
+		webhooks[SETTINGS_KEYS[event]] = { status: on, url: registration.urls[event] };
 	}
 	if (on && secret !== undefined) {
 		webhooks.auth = {
 			type: 'apikey',
 			status: true,
-			apikey: { key: WEBHOOK_SECRET_HEADER, value: secret },
+			// Xobin's docs spell this object key/value on one page and header/apikey on another:
+			// both spellings are sent, so either reading delivers the secret header.
+			apikey: { key: WEBHOOK_SECRET_HEADER, value: secret, header: WEBHOOK_SECRET_HEADER, apikey: secret },
 		};
 	}
 	if (registration.scope === 'account') {
@@ -92,7 +105,7 @@ export function settingsRequest(
 export function sameRegistration(a: Registration, b: Registration): boolean {
 	return (
 		a.scope === b.scope &&
-		a.url === b.url &&
+		a.events.every((event) => a.urls[event] === b.urls[event]) &&
 		(a.scope === 'account' || a.aiInterviewId === b.aiInterviewId) &&
 		a.events.join(',') === b.events.join(',')
 	);
@@ -100,9 +113,7 @@ export function sameRegistration(a: Registration, b: Registration): boolean {
 
 export function readStored(staticData: IDataObject): StoredRegistration | undefined {
 	const stored = staticData[STATIC_KEY] as StoredRegistration | undefined;
-	return stored && typeof stored.secret === 'string' && typeof stored.url === 'string'
-		? stored
-		: undefined;
+	return stored && typeof stored.secret === 'string' && typeof stored.urls === 'object' ? stored : undefined;
 }
 
 export function store(staticData: IDataObject, registration: StoredRegistration): void {
@@ -131,17 +142,26 @@ export function secretsMatch(given: unknown, expected: string): boolean {
 	return timingSafeEqual(digest(given), digest(expected));
 }
 
+const DELIVERIES_KEY = 'xobinDeliveries';
+
+/** How long an identical delivery counts as a repeat, and how many recent deliveries are kept. */
+export const REPEAT_WINDOW_MS = 10 * 60_000;
+const MAX_REMEMBERED = 1000;
+
+/** The same event about the same attempt in the same state: one delivery, however often it comes. */
+export function deliveryKeyOf(event: TriggerEvent, payload: IDataObject): string {
+	return `${event}:${String(payload.response_id)}:${String(payload.invite_status ?? '')}`;
+}
+
 /**
- * Which event a call is. Xobin's payloads carry no event name: a Submission has invite_status
- * "Completed" (and the scores), a Start has "Started". A payload without a status counts as a
- * Submission when it carries a completion date or a score, else as a Start.
+ * Records a delivery in the workflow's static data and says whether the same one arrived within
+ * the window. n8n saves static data after each webhook call, in the main or the webhook process.
  */
-export function eventOf(payload: IDataObject): TriggerEvent {
-	const status =
-		typeof payload.invite_status === 'string' ? payload.invite_status.trim().toLowerCase() : '';
-	if (status === 'completed') return 'completed';
-	if (status === 'started') return 'started';
-	const finished =
-		Boolean(payload.completed_date) || (payload.score !== undefined && payload.score !== null);
-	return finished ? 'completed' : 'started';
+export function isRepeat(staticData: IDataObject, key: string, now = Date.now()): boolean {
+	const seen = (staticData[DELIVERIES_KEY] ?? {}) as Record<string, number>;
+	const recent = Object.entries(seen).filter(([, at]) => now - at < REPEAT_WINDOW_MS);
+	const repeat = recent.some(([known]) => known === key);
+	if (!repeat) recent.push([key, now]);
+	staticData[DELIVERIES_KEY] = Object.fromEntries(recent.slice(-MAX_REMEMBERED));
+	return repeat;
 }

@@ -4,8 +4,7 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
 import type { BodyField } from '../../helpers/bodyFields';
-import type { FailureContext } from '../../transport/failures';
-import { READ_ONLY_LOST_ANSWER } from '../../transport/failures';
+import type { NotFound } from '../../transport/types';
 
 /** Show a property only for one operation of the AI Interview resource. */
 export function forOperation(operation: string): IDisplayOptions {
@@ -30,12 +29,9 @@ export const responseIdField: BodyField = {
 };
 
 /** How a 404 on a report, share link or PDF reads: which response, and where to find the right one. */
-export function reportFailureContext(responseId: unknown, itemIndex: number): FailureContext {
+export function reportNotFound(responseId: unknown): NotFound {
 	return {
-		itemIndex,
-		lostAnswer: READ_ONLY_LOST_ANSWER,
-		notFound: `a report for response ID ${String(responseId)}`,
-		notFoundFix:
-			'Check the Response ID: Invite Candidate returns it as response_id, and Get Many Invited lists those of an interview. The API key must belong to the Xobin account that owns the interview.',
+		what: `a report for response ID ${String(responseId)}`,
+		fix: 'Check the Response ID: Invite Candidate returns it as response_id, and Get Many Invited lists those of an interview. The API key must belong to the Xobin account that owns the interview.',
 	};
 }

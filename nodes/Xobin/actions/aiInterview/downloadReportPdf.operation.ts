@@ -14,11 +14,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BodyField } from '../../helpers/bodyFields';
 import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { runPerItem } from '../../helpers/outputs';
-import type { XobinResponse } from '../../transport';
-import { getBaseUrl } from '../../transport';
-import { toXobinError } from '../../transport/failures';
-import { READ_POLICY, requestWithRetry } from '../../transport/retry';
-import { forOperation, reportFailureContext, responseIdField } from './common';
+import { xobinRequest } from '../../transport';
+import type { XobinResponse } from '../../transport/types';
+import { forOperation, reportNotFound, responseIdField } from './common';
 
 const displayOptions = forOperation('downloadReportPdf');
 
@@ -61,24 +59,17 @@ export async function execute(
 				},
 			);
 		}
-		const failureContext = reportFailureContext(path.response_id, itemIndex);
-		const response = await requestWithRetry(
-			this,
-			await getBaseUrl(this),
-			{
-				method: 'POST',
-				endpoint: fillPath('/ai-interviews/report/{response_id}/download', path),
-				binary: true,
-			},
-			failureContext,
-			READ_POLICY,
-		);
-		if (response.statusCode >= 300 || !Buffer.isBuffer(response.body)) {
-			throw toXobinError(this.getNode(), response, failureContext);
-		}
+		const response = await xobinRequest(this, {
+			method: 'POST',
+			endpoint: fillPath('/ai-interviews/report/{response_id}/download', path),
+			itemIndex,
+			expect: 'pdf',
+			idempotent: true,
+			notFound: reportNotFound(path.response_id),
+		});
 
 		const file = await this.helpers.prepareBinaryData(
-			response.body,
+			response.body as Buffer,
 			fileNameOf(response, path.response_id),
 			mimeTypeOf(response),
 		);

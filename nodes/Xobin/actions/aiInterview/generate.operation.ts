@@ -7,8 +7,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { BodyField } from '../../helpers/bodyFields';
 import { itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { runPerItem } from '../../helpers/outputs';
-import { getBaseUrl } from '../../transport';
-import { requestXobinJson } from '../../transport/retry';
+import { xobinRequest } from '../../transport';
 import { forOperation } from './common';
 
 const displayOptions = forOperation('generate');
@@ -67,17 +66,15 @@ export async function execute(
 	return await runPerItem(this, items, async (itemIndex) => {
 		const { body } = readFields(itemSource(this, itemIndex), generateFields);
 		// Each request queues a new job: retried only when Xobin says it did not take it (429 / 503).
-		const response = await requestXobinJson(
-			this,
-			await getBaseUrl(this),
-			{ method: 'POST', endpoint: '/ai-interviews/generate-interview', body },
-			{
-				itemIndex,
-				lostAnswer:
-					'Xobin may have queued the generation job anyway: check the AI Interviews dashboard in Xobin before running this item again, or the interview may be generated twice.',
-			},
-			{ enabled: true, idempotent: false },
-		);
+		const response = await xobinRequest(this, {
+			method: 'POST',
+			endpoint: '/ai-interviews/generate-interview',
+			body,
+			itemIndex,
+			requires: ['job_id'],
+			lostAnswer:
+				'Xobin may have queued the generation job anyway: check the AI Interviews dashboard in Xobin before running this item again, or the interview may be generated twice.',
+		});
 		return [{ json: response.body as INodeExecutionData['json'], pairedItem: { item: itemIndex } }];
 	});
 }

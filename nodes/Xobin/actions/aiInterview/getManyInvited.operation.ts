@@ -9,15 +9,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { aiInterviewIdField } from '../../helpers/aiInterviewIdField';
+import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/aiInterviewIdField';
 import type { BodyField } from '../../helpers/bodyFields';
 import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { httpDateToIso } from '../../helpers/dates';
 import { runPerItem } from '../../helpers/outputs';
-import { getBaseUrl } from '../../transport';
-import type { FailureContext } from '../../transport/failures';
-import { aiInterviewNotFound, READ_ONLY_LOST_ANSWER, toXobinError } from '../../transport/failures';
-import { READ_POLICY, requestXobinJson } from '../../transport/retry';
+import { xobinRequest } from '../../transport';
 import { forOperation } from './common';
 
 const displayOptions = forOperation('getManyInvited');
@@ -79,35 +76,41 @@ export async function execute(
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const wanted = ((filters.inviteStatus as string[] | undefined) ?? []).map((status) =>
-			status.toLowerCase(),
-		);
-		const failureContext: FailureContext = {
+		const statuses = filters.inviteStatus;
+		const wanted = (Array.isArray(statuses) ? statuses : []).map((status) => String(status).toLowerCase());
+		const response = await xobinRequest(this, {
+			method: 'GET',
+			endpoint: fillPath('/ai-interviews/invited/{ai_interview_id}', path),
 			itemIndex,
-			lostAnswer: READ_ONLY_LOST_ANSWER,
-			...aiInterviewNotFound(path.ai_interview_id),
-		};
-		const response = await requestXobinJson(
-			this,
-			await getBaseUrl(this),
-			{ method: 'GET', endpoint: fillPath('/ai-interviews/invited/{ai_interview_id}', path) },
-			failureContext,
-			READ_POLICY,
+			expect: 'list',
+			idempotent: true,
+			notFound: aiInterviewNotFound(path.ai_interview_id),
+		});
+		// Entries that are not candidates (null, text, no response_id) are skipped, and the user told.
+		const entries = response.body as unknown[];
+		const invitees = entries.filter(
+			(entry): entry is IDataObject =>
+				entry !== null && typeof entry === 'object' && !Array.isArray(entry) && (entry as IDataObject).response_id != null,
 		);
-		// Xobin documents a bare array; anything else is an answer the node cannot use.
-		if (!Array.isArray(response.body)) throw toXobinError(this.getNode(), response, failureContext);
-
-		return (response.body as IDataObject[])
-			.filter(
-				(invitee) =>
-					wanted.length === 0 || wanted.includes(String(invitee.invite_status).toLowerCase()),
-			)
-			.slice(0, limit)
-			.map((invitee) => {
-				const json: IDataObject = { ...invitee };
-				if (json.last_updated_at !== undefined)
-					json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
-				return { json, pairedItem: { item: itemIndex } };
+		if (invitees.length < entries.length) {
+			this.addExecutionHints({
+				message: `Skipped ${entries.length - invitees.length} of the ${entries.length} entries Xobin listed for AI interview ${String(path.ai_interview_id)} (item ${itemIndex}): they are not candidates with a response_id.`,
+				location: 'outputPane',
 			});
+		}
+		const matching = invitees.filter(
+			(invitee) => wanted.length === 0 || wanted.includes(String(invitee.invite_status ?? '').toLowerCase()),
+		);
+		if (matching.length > limit) {
+			this.addExecutionHints({
+				message: `Returned the first ${limit} of ${matching.length} invited candidates (item ${itemIndex}). Turn on 'Return All' or raise 'Limit' to get them all.`,
+				location: 'outputPane',
+			});
+		}
+		return matching.slice(0, limit).map((invitee) => {
+			const json: IDataObject = { ...invitee };
+			if (json.last_updated_at !== undefined) json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
+			return { json, pairedItem: { item: itemIndex } };
+		});
 	});
 }

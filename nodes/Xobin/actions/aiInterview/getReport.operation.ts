@@ -12,18 +12,11 @@ import type {
 import type { BodyField } from '../../helpers/bodyFields';
 import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { runPerItem } from '../../helpers/outputs';
-import type { XobinResponse } from '../../transport';
-import { getBaseUrl } from '../../transport';
-import type { FailureContext } from '../../transport/failures';
-import {
-	isJsonBody,
-	NOT_COMPLETED_PATTERN,
-	READ_ONLY_LOST_ANSWER,
-	readXobinMessage,
-	toXobinError,
-} from '../../transport/failures';
-import { READ_POLICY, requestWithRetry } from '../../transport/retry';
-import { forOperation, reportFailureContext, responseIdField } from './common';
+import { quote } from '../../helpers/text';
+import { xobinRequest } from '../../transport';
+import { NOT_COMPLETED_PATTERN, readXobinMessage } from '../../transport/errors';
+import type { XobinResponse } from '../../transport/types';
+import { forOperation, reportNotFound, responseIdField } from './common';
 
 const displayOptions = forOperation('getReport');
 
@@ -126,30 +119,22 @@ export async function execute(
 		const { path, qs } = readFields(itemSource(this, itemIndex), reportFields);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		const byResponseId = path.response_id !== undefined;
-		const failureContext: FailureContext = byResponseId
-			? reportFailureContext(path.response_id, itemIndex)
-			: {
-					itemIndex,
-					lostAnswer: READ_ONLY_LOST_ANSWER,
-					notFound: `a report for custom field ID "${String(qs.custom_field_id)}"`,
-					notFoundFix:
-						'Check the Custom Field ID: it must be exactly the value sent as Custom Field ID when the candidate was invited (it is case-sensitive). Candidates invited without one can only be found by Response ID.',
-				};
-		const response = await requestWithRetry(
-			this,
-			await getBaseUrl(this),
-			{
-				method: 'GET',
-				endpoint: byResponseId
-					? fillPath('/ai-interviews/report/{response_id}', path)
-					: '/ai-interviews/report',
-				qs,
-			},
-			failureContext,
-			READ_POLICY,
-		);
-		const state = readReportState(response);
-		if (!state) throw toXobinError(this.getNode(), response, failureContext);
+		const response = await xobinRequest(this, {
+			method: 'GET',
+			endpoint: byResponseId ? fillPath('/ai-interviews/report/{response_id}', path) : '/ai-interviews/report',
+			qs,
+			itemIndex,
+			idempotent: true,
+			requires: ['response_id'],
+			passThrough: (answer) => readReportState(answer) !== undefined,
+			notFound: byResponseId
+				? reportNotFound(path.response_id)
+				: {
+						what: `a report for custom field ID ${quote(qs.custom_field_id)}`,
+						fix: 'Check the Custom Field ID: it must be exactly the value sent as Custom Field ID when the candidate was invited (it is case-sensitive). Candidates invited without one can only be found by Response ID.',
+					},
+		});
+		const state = readReportState(response) as ReportState;
 
 		const asked: IDataObject = {
 			...path,
@@ -175,25 +160,26 @@ export async function execute(
  * invite_status says it; or undefined for a real failure.
  */
 function readReportState(response: XobinResponse): ReportState | undefined {
-	if (!isJsonBody(response) || Array.isArray(response.body)) return undefined;
-	const body = response.body as IDataObject;
-	const status = typeof body.invite_status === 'string' ? body.invite_status.trim() : undefined;
+	const { body, statusCode } = response;
+	if (body === null || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) return undefined;
+	const report = body as IDataObject;
+	const status = typeof report.invite_status === 'string' ? report.invite_status.trim() : undefined;
 	const completed = status !== undefined && /^completed$/i.test(status);
-	if (response.statusCode < 300) {
-		const scored = body.score !== undefined && body.score !== null;
-		if (completed || (status === undefined && (scored || Boolean(body.completed_date)))) {
-			return { ready: true, report: body };
+	if (statusCode < 300) {
+		const scored = report.score !== undefined && report.score !== null;
+		if (completed || (status === undefined && (scored || Boolean(report.completed_date)))) {
+			return { ready: true, report };
 		}
-		return { ready: false, report: body, status: status ?? statusWord(body) };
+		return { ready: false, report, status: status ?? statusWord(report) };
 	}
-	if (response.statusCode >= 400 && response.statusCode < 500 && !completed) {
-		const said = readXobinMessage(body) ?? '';
+	if (statusCode >= 400 && statusCode < 500 && !completed) {
+		const said = readXobinMessage(report) ?? '';
 		if (status !== undefined || NOT_COMPLETED_PATTERN.test(said)) {
 			// Xobin's wording goes into the node's own message; the rest (ids, status) is kept.
-			const report = { ...body };
-			delete report.error;
-			delete report.message;
-			return { ready: false, report, status: status ?? 'Not completed', said: said || undefined };
+			const rest = { ...report };
+			delete rest.error;
+			delete rest.message;
+			return { ready: false, report: rest, status: status ?? 'Not completed', said: said || undefined };
 		}
 	}
 	return undefined;

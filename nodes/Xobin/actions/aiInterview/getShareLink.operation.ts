@@ -8,9 +8,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { BodyField } from '../../helpers/bodyFields';
 import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { runPerItem } from '../../helpers/outputs';
-import { getBaseUrl } from '../../transport';
-import { READ_POLICY, requestXobinJson } from '../../transport/retry';
-import { forOperation, reportFailureContext, responseIdField } from './common';
+import { xobinRequest } from '../../transport';
+import { forOperation, reportNotFound, responseIdField } from './common';
 
 const displayOptions = forOperation('getShareLink');
 
@@ -53,17 +52,15 @@ export async function execute(
 	return await runPerItem(this, items, async (itemIndex) => {
 		const { path, body } = readFields(itemSource(this, itemIndex), shareLinkFields);
 		// A new signed link changes nothing else in Xobin, so a lost answer may be asked for again.
-		const response = await requestXobinJson(
-			this,
-			await getBaseUrl(this),
-			{
-				method: 'POST',
-				endpoint: fillPath('/ai-interviews/report/{response_id}/share', path),
-				body,
-			},
-			reportFailureContext(path.response_id, itemIndex),
-			READ_POLICY,
-		);
+		const response = await xobinRequest(this, {
+			method: 'POST',
+			endpoint: fillPath('/ai-interviews/report/{response_id}/share', path),
+			body,
+			itemIndex,
+			idempotent: true,
+			requires: ['signed_url'],
+			notFound: reportNotFound(path.response_id),
+		});
 		return [{ json: response.body as INodeExecutionData['json'], pairedItem: { item: itemIndex } }];
 	});
 }

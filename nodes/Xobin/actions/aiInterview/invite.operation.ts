@@ -190,14 +190,14 @@ export async function execute(
 	if (!continueOnFail) {
 		const firstInvalid = prepared.find((entry) => 'error' in entry);
 		if (firstInvalid && 'error' in firstInvalid) {
-			throw asNodeError(this.getNode(), firstInvalid.error, firstInvalid.itemIndex);
+			throw asNodeError(this, firstInvalid.error, firstInvalid.itemIndex);
 		}
 	}
 
 	const outcomes = await inviteCandidates(this, prepared, {
 		concurrency: clampConcurrency(options.concurrency),
 		keepTryingWhenExhausted: options.whenInvitesRunOut === WHEN_EXHAUSTED_TRY_EACH,
-		retry: { enabled: options.retryOnRateLimit !== false, idempotent: false },
+		retryBusy: options.retryOnRateLimit !== false,
 		stopOnFailure: !continueOnFail,
 	});
 

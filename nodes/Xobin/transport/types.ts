@@ -1,0 +1,57 @@
+// The shapes every transport caller and the error table share. A leaf module: it imports nothing of
+// the package, so transport/index.ts, transport/errors.ts and the operations never import in a circle.
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+/** The n8n contexts that may call Xobin: an operation's execution, or a trigger's webhook methods. */
+export type XobinContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+
+/** An answer Xobin gave: status, headers, and the body parsed (JSON), as a Buffer (PDF) or as text. */
+export interface XobinResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+/** Paces parallel requests: the transport takes a slot for each attempt and reports how it went. */
+export interface Pacer {
+	acquire(): Promise<void>;
+	release(): void;
+	onBusy(waitMs: number): void;
+	onSuccess(): void;
+}
+
+/** Names what a 404 could not find ("AI interview 305") and how to find the right ID. */
+export interface NotFound {
+	what: string;
+	fix: string;
+}
+
+export interface XobinRequest {
+	method: IHttpRequestMethods;
+	endpoint: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** The input item the request serves; errors name it. Left out for trigger registration. */
+	itemIndex?: number;
+	/** What a successful answer is: a JSON object (default), a JSON list, or a PDF file. */
+	expect?: 'object' | 'list' | 'pdf';
+	/** Keys a successful JSON object must carry, as Xobin's docs promise (e.g. invite_link). */
+	requires?: string[];
+	/** The request changes nothing in Xobin, so an answer lost on the way may be asked for again. */
+	idempotent?: boolean;
+	/** Whether to wait and retry when Xobin answers 429 / 503 or cannot be reached. Default true. */
+	retryBusy?: boolean;
+	/** Non-2xx answers the caller reads itself (invites exhausted, report not finished yet). */
+	passThrough?: (response: XobinResponse) => boolean;
+	notFound?: NotFound;
+	/** What an answer lost after sending means for this request, and how to check. */
+	lostAnswer?: string;
+	pacer?: Pacer;
+}
