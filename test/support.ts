@@ -1,7 +1,7 @@
 // Shared set-up for the specs: a mock Xobin server per suite, a one-call way to run the Xobin node
 // in n8n's engine against it, and small readers for what the mock received.
 
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { NodeSettings, RunNodeResult } from './harness/engine';
 import { runNode } from './harness/engine';
@@ -55,6 +55,8 @@ export interface InviteRun {
 	timezone?: string;
 	apiKey?: string;
 	baseUrl?: string;
+	/** The credential's Timeout (Seconds); its default when left out. */
+	timeoutSeconds?: number;
 	nodeType?: string;
 }
 
@@ -65,10 +67,15 @@ export async function runInvite(mock: MockXobin, run: InviteRun): Promise<RunNod
 		items: run.items,
 		settings: run.settings,
 		timezone: run.timezone,
-		credentials: {
-			xobinApi: { apiKey: run.apiKey ?? MOCK_API_KEY, baseUrl: run.baseUrl ?? mock.url },
-		},
+		credentials: { xobinApi: credentialFor(mock, run) },
 	});
+}
+
+/** The Xobin API credential pointing at the mock, with the run's key, Base URL and timeout if given. */
+export function credentialFor(mock: MockXobin, run: { apiKey?: string; baseUrl?: string; timeoutSeconds?: number }): ICredentialDataDecryptedObject {
+	const credential: ICredentialDataDecryptedObject = { apiKey: run.apiKey ?? MOCK_API_KEY, baseUrl: run.baseUrl ?? mock.url };
+	if (run.timeoutSeconds !== undefined) credential.timeoutSeconds = run.timeoutSeconds;
+	return credential;
 }
 
 export function inviteRequests(mock: MockXobin): RecordedRequest[] {
@@ -97,6 +104,7 @@ export interface OperationRun {
 	settings?: NodeSettings;
 	apiKey?: string;
 	baseUrl?: string;
+	timeoutSeconds?: number;
 }
 
 /** Runs one AI Interview operation of the Xobin node in n8n's engine against the mock. */
@@ -106,9 +114,7 @@ export async function runOperation(mock: MockXobin, run: OperationRun): Promise<
 		parameters: { resource: 'aiInterview', operation: run.operation, ...run.parameters },
 		items: run.items ?? [{}],
 		settings: run.settings,
-		credentials: {
-			xobinApi: { apiKey: run.apiKey ?? MOCK_API_KEY, baseUrl: run.baseUrl ?? mock.url },
-		},
+		credentials: { xobinApi: credentialFor(mock, run) },
 	});
 }
 

@@ -370,6 +370,51 @@ describe('Xobin Trigger', () => {
 			expect(xobin.executions).toEqual([]);
 		});
 
+		test('a body without an AI interview id or response id gets 400 and starts nothing', async () => {
+			const xobin = await trigger({ events: ['started', 'completed'] });
+			await xobin.activate();
+			const headers = { [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) };
+
+			const answers = [
+				await mock().deliverWebhook(startedUrl(xobin), {}, headers),
+				await mock().deliverWebhook(completedUrl(xobin), { ai_interview_id: 206 }, headers),
+				await mock().deliverWebhook(completedUrl(xobin), { response_id: 6726, invite_status: 'Completed' }, headers),
+			];
+
+			expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400]);
+			expect(xobin.executions).toEqual([]);
+		});
+
+		test('the same delivery twice starts one run; a new event about the same candidate starts another', async () => {
+			const xobin = await trigger({ events: ['started', 'completed'] });
+			await xobin.activate();
+			const headers = { [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) };
+
+			const first = await mock().deliverWebhook(startedUrl(xobin), START_PAYLOAD, headers);
+			xobin.restart();
+			const again = await mock().deliverWebhook(startedUrl(xobin), START_PAYLOAD, headers);
+			await mock().completeInterview(6726);
+
+			expect(first.body).toEqual({ message: 'Workflow was started' });
+			expect(again).toEqual(expect.objectContaining({ status: 200, body: { message: 'Ignored: started:6726:Started was already delivered' } }));
+			expect(xobin.executions.map((run) => run[0][0].json.deliveryKey)).toEqual(['started:6726:Started', 'completed:6726:Completed']);
+		});
+
+		test.each(['keyValue', 'headerApikey'] as const)(
+			'Xobin reading the api-key auth as %s still sends the secret, so its calls pass the check',
+			async (spelling) => {
+				mock().setWebhookAuthSpelling(spelling);
+				const xobin = await trigger();
+				await xobin.activate();
+
+				const answer = await mock().completeInterview(6726);
+
+				expect(answer?.status).toBe(200);
+				expect(mock().deliveries[0].headers).toEqual({ [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) });
+				expect(xobin.executions).toHaveLength(1);
+			},
+		);
+
 		test('"Listen for test event" registers the test URL, and Xobin\'s call reaches it', async () => {
 			const xobin = await trigger();
 

@@ -556,14 +556,16 @@ async function runVersion(version, o, pack) {
 					"the registration lacks the credential's apiKey header",
 					req.headers,
 				);
-				const expectedUrl = `http://127.0.0.1:${n8n.port}/webhook/${trig.webhookId}/webhook`;
+				// Each event has its own URL: the trigger knows the event from the URL Xobin calls.
+				const base = `http://127.0.0.1:${n8n.port}/webhook/${trig.webhookId}`;
+				const urls = { started: `${base}/started`, completed: `${base}/completed` };
 				const { webhooks } = req.body || {};
 				check(
 					webhooks?.start?.status === true &&
-						webhooks.start.url === expectedUrl &&
+						webhooks.start.url === urls.started &&
 						webhooks.submission?.status === true &&
-						webhooks.submission.url === expectedUrl,
-					`Start and Submission are not both switched on with n8n's production URL ${expectedUrl}`,
+						webhooks.submission.url === urls.completed,
+					`Start and Submission are not switched on with n8n's production URLs ${urls.started} and ${urls.completed}`,
 					req.body,
 				);
 				const auth = webhooks.auth;
@@ -571,24 +573,26 @@ async function runVersion(version, o, pack) {
 					auth?.type === 'apikey' &&
 						auth.status === true &&
 						auth.apikey?.key === SECRET_HEADER &&
-						/^[0-9a-f]{64}$/.test(auth.apikey?.value || ''),
+						/^[0-9a-f]{64}$/.test(auth.apikey?.value || '') &&
+						auth.apikey.header === SECRET_HEADER &&
+						auth.apikey.apikey === auth.apikey.value,
 					`the registration has no api-key auth with header ${SECRET_HEADER} and a 256-bit hex secret`,
 					auth,
 				);
 				check(
-					mock.webhookSettings(TRIGGER_INTERVIEW)?.submission?.url === expectedUrl,
+					mock.webhookSettings(TRIGGER_INTERVIEW)?.submission?.url === urls.completed,
 					`the mock did not store the settings of interview ${TRIGGER_INTERVIEW}`,
 					mock.webhookSettings(TRIGGER_INTERVIEW),
 				);
-				trig.url = expectedUrl;
+				trig.urls = urls;
 				trig.secret = auth.apikey.value;
-				say(`    registered ${expectedUrl} (secret ${trig.secret.slice(0, 6)}…)`);
+				say(`    registered ${base}/{started,completed} (secret ${trig.secret.slice(0, 6)}…)`);
 			},
 			{ onFail: logTail, skipReason: skip },
 		);
 
 		await test(
-			`${tag} Xobin Trigger: Xobin's Submission call with the secret runs the workflow; the trigger outputs the payload plus event "AI Interview Completed" and the NoOp node gets it`,
+			`${tag} Xobin Trigger: Xobin's Submission call with the secret runs the workflow; the trigger outputs the payload plus event "AI Interview Completed" and its deliveryKey, and the NoOp node gets it`,
 			async () => {
 				const before = new Set(
 					(await n8n.getExecutions({ workflowId: trig.workflow.id })).map((e) => String(e.id)),
@@ -599,7 +603,7 @@ async function runVersion(version, o, pack) {
 				check(
 					answer &&
 						delivery &&
-						delivery.url === trig.url &&
+						delivery.url === trig.urls.completed &&
 						delivery.headers[SECRET_HEADER] === trig.secret,
 					'the mock did not deliver the Submission to the registered URL with the registered secret',
 					{ answer, delivery },
@@ -619,7 +623,11 @@ async function runVersion(version, o, pack) {
 					`execution ${ex.id} ended "${ex.status}"`,
 					ex.data?.resultData?.error,
 				);
-				const expected = { event: 'AI Interview Completed', ...delivery.payload };
+				const expected = {
+					...delivery.payload,
+					event: 'AI Interview Completed',
+					deliveryKey: `completed:${delivery.payload.response_id}:${delivery.payload.invite_status}`,
+				};
 				const out = nodeOutputs(ex, TRIGGER_NODE)?.[0];
 				check(
 					out?.length === 1 && sameJson(out[0], expected),
@@ -660,8 +668,8 @@ async function runVersion(version, o, pack) {
 					ai_interview_id: TRIGGER_INTERVIEW,
 					invite_status: 'Completed',
 				};
-				const none = await mock.deliverWebhook(trig.url, payload, {});
-				const wrong = await mock.deliverWebhook(trig.url, payload, {
+				const none = await mock.deliverWebhook(trig.urls.completed, payload, {});
+				const wrong = await mock.deliverWebhook(trig.urls.completed, payload, {
 					[SECRET_HEADER]: '0'.repeat(64),
 				});
 				for (const [what, res] of [
@@ -719,8 +727,8 @@ async function runVersion(version, o, pack) {
 					got[0].headers.apikey === stack.MOCK_API_KEY &&
 						sameJson(got[0].body, {
 							webhooks: {
-								start: { status: false, url: trig.url },
-								submission: { status: false, url: trig.url },
+								start: { status: false, url: trig.urls.started },
+								submission: { status: false, url: trig.urls.completed },
 							},
 						}),
 					'the switch-off request is not Start and Submission with status false (and no auth)',
@@ -734,7 +742,7 @@ async function runVersion(version, o, pack) {
 				);
 				const late = await waitFor(async () => {
 					const res = await mock.deliverWebhook(
-						trig.url,
+						trig.urls.completed,
 						{ invite_status: 'Completed' },
 						{ [SECRET_HEADER]: trig.secret },
 					);

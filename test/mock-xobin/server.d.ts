@@ -174,7 +174,7 @@ export interface MockFault {
 	/** Sent as JSON. With only `status`, the body is {"error": "<HTTP status text>"}. */
 	body?: unknown;
 	/** Sent verbatim (Content-Type defaults to application/json, so broken JSON is easy to fake). */
-	rawBody?: string;
+	rawBody?: string | Buffer;
 	contentType?: string;
 	/** Extra response headers. On a delay-only fault they are added to the normal response. */
 	headers?: Record<string, string>;

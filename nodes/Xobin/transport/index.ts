@@ -152,14 +152,16 @@ const READ_ONLY =
 
 /**
  * How long to wait before trying again, or undefined when the outcome is final. Only outcomes that
- * prove Xobin did not act are retried (429 / 503, a connection never made), plus a lost answer to a
- * request that changes nothing in Xobin.
+ * prove Xobin did not act are retried (429 / 503, a connection never made), plus a broken connection
+ * on a request that changes nothing in Xobin.
  */
 function retryWait(failure: Failure, retryAfter: unknown, attempt: number, request: XobinRequest): number | undefined {
 	if (request.retryBusy === false || attempt >= MAX_ATTEMPTS) return undefined;
 	const busy = failure.statusCode === 429 || failure.statusCode === 503;
 	const neverSent = failure.connectionCode !== undefined && NEVER_SENT.has(failure.connectionCode);
-	const lostRead = failure.connectionCode !== undefined && request.idempotent === true;
+	// A read whose connection broke is asked again; one that ran into the deadline is not (Xobin
+	// is that slow, and the Timeout is the user's bound on waiting).
+	const lostRead = failure.connectionCode !== undefined && failure.connectionCode !== 'DEADLINE' && request.idempotent === true;
 	if (!busy && !neverSent && !lostRead) return undefined;
 	// Exponential backoff with full jitter, so parallel requests do not come back in lockstep.
 	const wait = (busy ? retryAfterMs(retryAfter) : undefined) ?? Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
