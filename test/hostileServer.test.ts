@@ -60,7 +60,7 @@ describe('Success means success', () => {
 		{ what: 'success: false', body: { success: false, message: 'Could not invite' } },
 		{ what: 'no invite link', body: { email: 'candidate1@example.com', response_id: 9001 } },
 		{ what: 'no response id', body: { invite_link: 'https://yourdomain.xobin.com/i/x' } },
-	])('a 200 with $what is not an invite: it says the invite may or may not exist, and is not remembered', async ({ body }) => {
+	])('a 200 with $what is not an invite: it says the invite may or may not exist, after looking it up', async ({ body }) => {
 		mock().queueFault({ path: INVITE_PATH, status: 200, body });
 
 		const result = await runInvite(mock(), {
@@ -73,7 +73,7 @@ describe('Success means success', () => {
 		expect([invited, exhausted]).toEqual([[], []]);
 		expect(errors[0].json.error).toMatch(/^Xobin's answer does not confirm the request \(HTTP 200\)/);
 		expect((errors[0].json.details as IDataObject).description).toMatch(
-			/"candidate1@example.com" may or may not be invited: check with Get Report by Custom Field ID "ROW-1"/,
+			/"candidate1@example.com" may or may not be invited: the node could not find the invite by Custom Field ID "ROW-1" either/,
 		);
 	});
 

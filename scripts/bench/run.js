@@ -5,6 +5,7 @@
 //   1b. the same with an instant Xobin, to compare the CPU cost of the per-item work itself.
 //   2. the mock rate-limited to R requests/second: wall time vs N/R, candidates invited, lost,
 //      and invited more than once.
+//   3. the cost of "Skip If Already Invited" (one lookup per candidate before its invite).
 // Each case runs in its own process (scripts/bench/case.js); the mock runs here.
 // Flags: --quick (smaller N, for a smoke run).
 // The HTTP Request node is loaded from the real n8n install that the end-to-end tests cache
@@ -24,6 +25,7 @@ const SIZES = QUICK ? [100] : [1000, 5000];
 const RATE = { perSecond: 20, n: QUICK ? 100 : 400 };
 const DEFAULT_CONCURRENCY = 5;
 const CPU_N = QUICK ? 200 : 2000;
+const SKIP_N = QUICK ? 100 : 1000;
 
 async function httpRequestNodePath() {
 	let base = process.env.N8N_NODES_BASE_DIR;
@@ -168,6 +170,21 @@ async function main() {
 		console.log(
 			table(['Case', 'Wall', 'vs N/R', 'Requests', 'Invited', 'Lost', 'Invited more than once', 'Workflow'], rateRows),
 		);
+		console.log(`\n## 3. Skip If Already Invited: one lookup per candidate, N = ${SKIP_N}, latency ${LATENCY_MS} ms\n`);
+		const skipRows = [];
+		for (const c of [
+			{ label: 'Option off (default)', customFieldId: true },
+			{ label: 'Option on, nobody invited yet', customFieldId: true, skipIfInvited: true },
+			{ label: 'Option on, everybody already invited', customFieldId: true, skipIfInvited: true, prime: true },
+		]) {
+			const config = { ...c, kind: 'xobin', n: SKIP_N, mockUrl: mock.url, httpRequestNodePath: http.file };
+			const result = await runCase(mock, config);
+			const requests = result.stats.requests - (c.prime ? SKIP_N : 0);
+			const invites = result.stats.invites - (c.prime ? SKIP_N : 0);
+			skipRows.push([c.label, fmt.s(result.wallMs), String(requests), fmt.x(requests / SKIP_N), String(invites)]);
+			process.stderr.write(`  done: ${c.label} in ${fmt.s(result.wallMs)}\n`);
+		}
+		console.log(table(['Case', 'Wall', 'Requests', 'Requests / candidate', 'New invites'], skipRows));
 		console.log(`\nTotal benchmark time ${fmt.s(Date.now() - started)}.`);
 	} finally {
 		await mock.close();

@@ -16,7 +16,7 @@ import { aiInterviewIdField } from '../../helpers/aiInterviewIdField';
 import type { BodyField, FieldSource } from '../../helpers/bodyFields';
 import { itemSources, readFields, toNodeProperties } from '../../helpers/bodyFields';
 import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
-import type { ExhaustedNotice, PreparedInvite } from './inviteCandidates';
+import type { ExhaustedNotice, InviteOutcome, PreparedInvite } from './inviteCandidates';
 import { inviteCandidates } from './inviteCandidates';
 
 const displayOptions: IDisplayOptions = {
@@ -143,12 +143,28 @@ export const description: INodeProperties[] = [
 				description: `How many invites are sent to Xobin at the same time (1 to ${MAX_CONCURRENCY}). Outputs keep the input order whatever the value. When Xobin answers that it is busy, the node slows down by itself.`,
 			},
 			{
+				displayName: 'Re-Send Uncertain Invites',
+				name: 'resendUncertain',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to send an invite once more when Xobin's answer was lost (timeout, broken connection, server error) and the node could not find the invite by Custom Field ID. Turn on only if a possible duplicate invite is better than a possible missed candidate.",
+			},
+			{
 				displayName: 'Retry on Rate Limit',
 				name: 'retryOnRateLimit',
 				type: 'boolean',
 				default: true,
 				description:
 					"Whether to wait and try again when Xobin answers 429 (too many requests) or 503 (busy), or cannot be reached at all. It honours Xobin's Retry-After and gives up after 6 tries or 2 minutes. Requests that may have reached Xobin are never repeated, so nobody is invited twice.",
+			},
+			{
+				displayName: 'Skip If Already Invited',
+				name: 'skipIfInvited',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to look each candidate up in Xobin by Custom Field ID first and skip those already invited to this AI interview (they come out on Invited with alreadyInvited: true, no invite spent). Needs a Custom Field ID on every item; costs one extra request per candidate.",
 			},
 			{
 				displayName: 'When Invites Run Out',
@@ -186,7 +202,8 @@ export async function execute(
 	// Every item is read and checked before the first request, so a bad row late in the list
 	// stops the run before anyone is invited rather than halfway through it.
 	const sourceOf = itemSources(this);
-	const prepared = items.map((_item, itemIndex) => prepare(this, sourceOf(itemIndex)));
+	const skipIfInvited = options.skipIfInvited === true;
+	const prepared = items.map((_item, itemIndex) => prepare(this, sourceOf(itemIndex), skipIfInvited));
 	if (!continueOnFail) {
 		const firstInvalid = prepared.find((entry) => 'error' in entry);
 		if (firstInvalid && 'error' in firstInvalid) {
@@ -198,12 +215,14 @@ export async function execute(
 		concurrency: clampConcurrency(options.concurrency),
 		keepTryingWhenExhausted: options.whenInvitesRunOut === WHEN_EXHAUSTED_TRY_EACH,
 		retryBusy: options.retryOnRateLimit !== false,
+		skipIfInvited,
+		resendUncertain: options.resendUncertain === true,
 		stopOnFailure: !continueOnFail,
 	});
 
 	if (!continueOnFail) {
 		const firstFailure = outcomes.find((outcome) => outcome?.kind === 'failed');
-		if (firstFailure?.kind === 'failed') throw firstFailure.error;
+		if (firstFailure?.kind === 'failed') throw withPartialRun(firstFailure.error, outcomes);
 	}
 
 	const invited: INodeExecutionData[] = [];
@@ -239,10 +258,29 @@ function byInputOrder(a: INodeExecutionData, b: INodeExecutionData): number {
 	return (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item;
 }
 
-function prepare(context: IExecuteFunctions, source: FieldSource): PreparedInvite {
+/**
+ * The workflow stops here: candidates of this run already invited appear on no output, so the
+ * error says how many and how to run again without inviting them twice.
+ */
+function withPartialRun<T extends Error & { description?: string | null }>(error: T, outcomes: Array<InviteOutcome | undefined>): T {
+	const invited = outcomes.filter((outcome) => outcome?.kind === 'invited').length;
+	if (invited > 0) {
+		error.description = `${error.description ?? ''} ${invited} candidate${invited === 1 ? ' was' : 's were'} invited in this run before it stopped; they are on no output because the workflow stopped. To run again without inviting them twice, turn on 'Retry On Fail' in the node settings (it remembers them within the execution) or 'Skip If Already Invited' with a Custom Field ID (it asks Xobin).`.trim();
+	}
+	return error;
+}
+
+function prepare(context: IExecuteFunctions, source: FieldSource, skipIfInvited: boolean): PreparedInvite {
 	const itemIndex = source.itemIndex as number;
 	try {
 		const body = readFields(source, inviteFields).body;
+		if (skipIfInvited && !body.custom_field_id) {
+			throw new NodeOperationError(context.getNode(), `Custom Field ID is empty, but 'Skip If Already Invited' needs it [item ${itemIndex}]`, {
+				itemIndex,
+				description:
+					"Xobin is asked for each candidate by Custom Field ID. Fill in Additional Fields → Custom Field ID (e.g. a sheet row or CRM ID), or turn off 'Skip If Already Invited'.",
+			});
+		}
 		const { start_date: start, expiry_date: expiry } = body;
 		if (typeof start === 'string' && typeof expiry === 'string' && expiry <= start) {
 			throw new NodeOperationError(
