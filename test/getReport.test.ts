@@ -16,17 +16,13 @@ describe('Get Report', () => {
 			{
 				response_id: 7421,
 				custom_field_id: 'CAND-2025-001',
-				ai_interview_id: 305,
-				ai_interview_name: 'Senior Data Engineer',
 				name: 'Alex Tanaka',
 				email: 'alex.tanaka@example.com',
-				invite_status: 'Completed',
 				score: 82,
 				recommendation: 'Recommended',
 				integrity_score: 9.5,
 				completed_date: 'Jul 19, 2025, 11:05:12 AM',
 				report_link: 'https://yourdomain.xobin.com/interviews/ai/report/7421',
-				pdf_link: 'https://yourdomain.xobin.com/interviews/ai/report/7421/pdf',
 				report_ready: true,
 			},
 		]);
@@ -34,6 +30,27 @@ describe('Get Report', () => {
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe('/api/v2/ai-interviews/report/7421');
 		expect(request.query).toEqual({});
+	});
+
+	test('workflows built with node version 1 keep its thirteen simplified columns', async () => {
+		const result = await runOperation(mock(), { operation: 'getReport', parameters: { responseId: 7421 }, typeVersion: 1 });
+
+		expect(Object.keys(result.outputs[0][0].json)).toEqual([
+			'response_id',
+			'custom_field_id',
+			'ai_interview_id',
+			'ai_interview_name',
+			'name',
+			'email',
+			'invite_status',
+			'score',
+			'recommendation',
+			'integrity_score',
+			'completed_date',
+			'report_link',
+			'pdf_link',
+			'report_ready',
+		]);
 	});
 
 	test('with Simplify off returns the whole report, summary, skill scores and conversation included', async () => {

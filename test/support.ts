@@ -105,12 +105,15 @@ export interface OperationRun {
 	apiKey?: string;
 	baseUrl?: string;
 	timeoutSeconds?: number;
+	/** The node version the workflow was built with; the latest when left out. */
+	typeVersion?: number;
 }
 
 /** Runs one AI Interview operation of the Xobin node in n8n's engine against the mock. */
 export async function runOperation(mock: MockXobin, run: OperationRun): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: 'xobin',
+		typeVersion: run.typeVersion,
 		parameters: { resource: 'aiInterview', operation: run.operation, ...run.parameters },
 		items: run.items ?? [{}],
 		settings: run.settings,

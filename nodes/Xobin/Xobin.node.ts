@@ -35,7 +35,7 @@ export class Xobin implements INodeType {
 		name: 'xobin',
 		icon: { light: 'file:../../icons/xobin.svg', dark: 'file:../../icons/xobin.dark.svg' },
 		group: ['transform'],
-		version: [1],
+		version: [1, 2],
 		subtitle: subtitleExpression,
 		description:
 			'Invite candidates to Xobin AI interviews and get their reports, share links and PDFs',

@@ -14,7 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readFields, toNodeProperties, triggerSource } from './helpers/bodyFields';
+import { readFields, toNodeProperties, triggerSource } from './helpers/fields';
 import { MIN_WEBHOOK_SECRET_LENGTH, WEBHOOK_SECRET_HEADER, XOBIN_CREDENTIAL_TYPE } from './helpers/constants';
 import { aiInterviewNotFound } from './helpers/aiInterviewIdField';
 import { xobinRequest } from './transport';
@@ -95,7 +95,7 @@ export class XobinTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Activating this workflow <b>replaces the webhook settings in Xobin</b> of the chosen AI interview (account-wide: of every AI interview): the URLs of the chosen events and the webhook authentication. Deactivating switches those events off again. "Listen for test event" does the same with the test URL, so re-activate the workflow after testing.',
+					"Activating this workflow <b>replaces the webhook settings in Xobin</b> of the chosen AI interview (account-wide: of every AI interview): the URLs of the chosen events and the webhook authentication. Deactivating switches those events off again. 'Listen for test event' does the same with the test URL, so re-activate the workflow after testing.",
 				name: 'automaticNotice',
 				type: 'notice',
 				default: '',

@@ -2,20 +2,20 @@
 // for: declared once, so its label, checks and help text read the same everywhere.
 
 import type { NotFound } from '../transport/types';
-import type { BodyField } from './bodyFields';
+import type { Field } from './fields';
 
 const HOW_TO_FIND =
 	"The number of the AI interview in Xobin. Open the interview in Xobin's AI Interviews dashboard to find it.";
 
 /** The field, sent in the body unless told otherwise; `note` adds a sentence to the help text. */
 export function aiInterviewIdField(
-	options: Pick<BodyField, 'in' | 'onlyWhen'> & { placeholder?: string; note?: string } = {},
-): BodyField {
-	const { placeholder = 'e.g. 305', note, ...placement } = options;
+	options: { sendIn?: 'body' | 'path'; onlyWhen?: Field['onlyWhen']; placeholder?: string; note?: string } = {},
+): Field {
+	const { sendIn = 'body', onlyWhen, placeholder = 'e.g. 305', note } = options;
 	return {
-		bodyKey: 'ai_interview_id',
-		format: 'positiveInteger',
-		...placement,
+		send: { type: sendIn, property: 'ai_interview_id' },
+		check: 'id',
+		onlyWhen,
 		property: {
 			displayName: 'AI Interview ID',
 			name: 'aiInterviewId',

@@ -6,6 +6,8 @@ import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-work
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../transport';
+import type { FieldSource } from './fields';
+import { itemSources } from './fields';
 
 interface DescribedError extends Error {
 	description?: string | null;
@@ -48,7 +50,8 @@ export function asNodeError(
 }
 
 /**
- * Runs `work` for each input item in turn and collects what it returns on the node's one output.
+ * Runs `work` for each input item in turn (with the item's field values) and collects what it
+ * returns on the node's one output.
  * A failing item stops the run ("Stop Workflow") or becomes an error item in its place
  * ("Continue" / "Continue (using error output)"). All per-item work happens inside the try, so
  * n8n never passes raw input items on as if they had succeeded.
@@ -56,13 +59,14 @@ export function asNodeError(
 export async function runPerItem(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	work: (itemIndex: number) => Promise<INodeExecutionData[]>,
+	work: (itemIndex: number, source: FieldSource) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[][]> {
 	const continueOnFail = context.continueOnFail();
+	const sourceOf = itemSources(context);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			output.push(...(await work(itemIndex)));
+			output.push(...(await work(itemIndex, sourceOf(itemIndex))));
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;

@@ -198,7 +198,6 @@ async function sendOnce(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
-		timeout: credentials.timeoutSeconds * 1000,
 	};
 	if (body !== undefined) options.body = body;
 	if (qs !== undefined) options.qs = qs;
@@ -251,12 +250,13 @@ async function beforeDeadline<T extends { body: unknown }>(pending: Promise<T>, 
 /** A request abandoned at its deadline may still fail later: nobody is waiting for it any more. */
 function ignoreLateFailure(): void {}
 
-interface BodyStream extends AsyncIterable<Buffer | string> {
+interface BodyStream {
+	on(event: string, listener: (argument: never) => void): void;
 	destroy(error?: Error): void;
 }
 
 function isStream(body: unknown): body is BodyStream {
-	return body !== null && typeof body === 'object' && typeof (body as BodyStream).destroy === 'function' && Symbol.asyncIterator in body;
+	return body !== null && typeof body === 'object' && typeof (body as BodyStream).destroy === 'function' && typeof (body as BodyStream).on === 'function';
 }
 
 function discard(body: unknown): void {
@@ -266,35 +266,40 @@ function discard(body: unknown): void {
 /** Reads the body, stopping at the deadline or as soon as it grows past the cap. */
 async function readCapped(body: unknown, contentLength: unknown, capMb: number, deadline: AbortSignal): Promise<Buffer> {
 	const cap = capMb * MB;
-	const tooLarge = new TooLarge(capMb === PDF_CAP_MB ? 'pdf' : 'json');
+	const tooLarge = () => new TooLarge(capMb === PDF_CAP_MB ? 'pdf' : 'json');
 	if (!isStream(body)) {
 		const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body));
-		if (bytes.length > cap) throw tooLarge;
+		if (bytes.length > cap) throw tooLarge();
 		return bytes;
 	}
 	if (Number(contentLength) > cap) {
 		body.destroy();
-		throw tooLarge;
+		throw tooLarge();
 	}
-	const onDeadline = () => body.destroy(new DeadlineExceeded());
-	if (deadline.aborted) onDeadline();
-	deadline.addEventListener('abort', onDeadline, { once: true });
-	try {
+	return await new Promise<Buffer>((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		for await (const chunk of body) {
+		const onDeadline = () => body.destroy(new DeadlineExceeded());
+		const settle = (error?: Error) => {
+			deadline.removeEventListener('abort', onDeadline);
+			if (error) reject(error);
+			else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+		};
+		body.on('data', (chunk: Buffer | string) => {
 			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 			size += bytes.length;
 			if (size > cap) {
 				body.destroy();
-				throw tooLarge;
-			}
-			chunks.push(bytes);
-		}
-		return Buffer.concat(chunks, size);
-	} finally {
-		deadline.removeEventListener('abort', onDeadline);
-	}
+				settle(tooLarge());
+			} else chunks.push(bytes);
+		});
+		body.on('end', () => settle());
+		body.on('error', settle);
+		// Closed before its end (and not by the deadline): the connection broke mid-answer.
+		body.on('close', () => settle(Object.assign(new Error('The answer was cut off'), { code: 'ECONNRESET' })));
+		if (deadline.aborted) onDeadline();
+		else deadline.addEventListener('abort', onDeadline, { once: true });
+	});
 }
 
 /** A PDF stays bytes; anything else is parsed as JSON when it is JSON, else kept as text. */

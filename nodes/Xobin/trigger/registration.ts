@@ -12,7 +12,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { aiInterviewIdField } from '../helpers/aiInterviewIdField';
-import type { BodyField } from '../helpers/bodyFields';
+import type { Field } from '../helpers/fields';
 import { WEBHOOK_SECRET_HEADER } from '../helpers/constants';
 import type { XobinRequest } from '../transport/types';
 
@@ -43,9 +43,9 @@ const SETTINGS_KEYS: Record<TriggerEvent, string> = {
 };
 
 /** The trigger's settings that end up in Xobin's request. */
-export const triggerFields: BodyField[] = [
+export const triggerFields: Field[] = [
 	aiInterviewIdField({
-		in: 'path',
+		sendIn: 'path',
 		onlyWhen: { scope: ['interview'] },
 		note: 'Calls about other interviews are ignored.',
 	}),

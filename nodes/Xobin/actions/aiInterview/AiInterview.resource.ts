@@ -26,16 +26,16 @@ export const description: INodeProperties[] = [
 				action: 'Download an AI interview report as PDF',
 			},
 			{
-				name: 'Generate AI Interview',
+				name: 'Generate',
 				value: 'generate',
 				description: 'Have Xobin build a new AI interview from a job role and description',
 				action: 'Generate an AI interview from a job description',
 			},
 			{
-				name: 'Get Many Invited',
+				name: 'Get Many Invited Candidates',
 				value: 'getManyInvited',
 				description: 'List the candidates invited to an AI interview, with their status',
-				action: 'Get many candidates invited to an AI interview',
+				action: 'Get many invited candidates of an AI interview',
 			},
 			{
 				name: 'Get Report',

@@ -3,7 +3,7 @@
 
 import type { IDisplayOptions } from 'n8n-workflow';
 
-import type { BodyField } from '../../helpers/bodyFields';
+import type { Field } from '../../helpers/fields';
 import type { NotFound } from '../../transport/types';
 
 /** Show a property only for one operation of the AI Interview resource. */
@@ -11,10 +11,9 @@ export function forOperation(operation: string): IDisplayOptions {
 	return { show: { resource: ['aiInterview'], operation: [operation] } };
 }
 
-export const responseIdField: BodyField = {
-	bodyKey: 'response_id',
-	in: 'path',
-	format: 'positiveInteger',
+export const responseIdField: Field = {
+	send: { type: 'path', property: 'response_id' },
+	check: 'id',
 	property: {
 		displayName: 'Response ID',
 		name: 'responseId',
@@ -24,7 +23,7 @@ export const responseIdField: BodyField = {
 		placeholder: 'e.g. 7421',
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description:
-			"Xobin's number for one candidate's attempt at an AI interview. Invite Candidate returns it as response_id; Get Many Invited and the Xobin Trigger do too.",
+			"Xobin's number for one candidate's attempt at an AI interview. Invite Candidate returns it as response_id; Get Many Invited Candidates and the Xobin Trigger do too.",
 	},
 };
 
@@ -32,6 +31,6 @@ export const responseIdField: BodyField = {
 export function reportNotFound(responseId: unknown): NotFound {
 	return {
 		what: `a report for response ID ${String(responseId)}`,
-		fix: 'Check the Response ID: Invite Candidate returns it as response_id, and Get Many Invited lists those of an interview. The API key must belong to the Xobin account that owns the interview.',
+		fix: 'Check the Response ID: Invite Candidate returns it as response_id, and Get Many Invited Candidates lists those of an interview. The API key must belong to the Xobin account that owns the interview.',
 	};
 }

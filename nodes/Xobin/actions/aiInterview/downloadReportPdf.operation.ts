@@ -11,8 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BodyField } from '../../helpers/bodyFields';
-import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import type { Field } from '../../helpers/fields';
+import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import type { XobinResponse } from '../../transport/types';
@@ -22,7 +22,7 @@ const displayOptions = forOperation('downloadReportPdf');
 
 const PDF_MIME_TYPE = 'application/pdf';
 
-export const downloadFields: BodyField[] = [responseIdField];
+export const downloadFields: Field[] = [responseIdField];
 
 export const description: INodeProperties[] = [
 	...toNodeProperties(downloadFields, displayOptions),
@@ -43,8 +43,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const { path } = readFields(itemSource(this, itemIndex), downloadFields);
+	return await runPerItem(this, items, async (itemIndex, source) => {
+		const { path } = readFields(source, downloadFields);
 		const binaryPropertyName = String(
 			this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
 		).trim();

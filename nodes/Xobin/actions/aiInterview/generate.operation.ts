@@ -1,21 +1,21 @@
-// AI Interview → Generate AI Interview: POST /ai-interviews/generate-interview for each item. Xobin
+// AI Interview → Generate: POST /ai-interviews/generate-interview for each item. Xobin
 // queues the job and answers 202 at once with its job_id (status "pending"); the interview itself
 // is built in the background, and Xobin reports progress to the Notification URL when one is given.
 
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { BodyField } from '../../helpers/bodyFields';
-import { itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import type { Field } from '../../helpers/fields';
+import { readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import { forOperation } from './common';
 
 const displayOptions = forOperation('generate');
 
-export const generateFields: BodyField[] = [
+export const generateFields: Field[] = [
 	{
-		bodyKey: 'job_role',
-		format: 'text',
+		send: { type: 'body', property: 'job_role' },
+		check: 'text',
 		property: {
 			displayName: 'Job Role',
 			name: 'jobRole',
@@ -27,8 +27,8 @@ export const generateFields: BodyField[] = [
 		},
 	},
 	{
-		bodyKey: 'job_description',
-		format: 'text',
+		send: { type: 'body', property: 'job_description' },
+		check: 'text',
 		property: {
 			displayName: 'Job Description',
 			name: 'jobDescription',
@@ -42,8 +42,8 @@ export const generateFields: BodyField[] = [
 		},
 	},
 	{
-		bodyKey: 'notification_url',
-		format: 'url',
+		send: { type: 'body', property: 'notification_url' },
+		check: 'url',
 		optional: true,
 		property: {
 			displayName: 'Notification URL',
@@ -63,8 +63,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const { body } = readFields(itemSource(this, itemIndex), generateFields);
+	return await runPerItem(this, items, async (itemIndex, source) => {
+		const { body } = readFields(source, generateFields);
 		// Each request queues a new job: retried only when Xobin says it did not take it (429 / 503).
 		const response = await xobinRequest(this, {
 			method: 'POST',

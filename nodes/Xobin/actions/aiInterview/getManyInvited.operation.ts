@@ -1,4 +1,4 @@
-// AI Interview → Get Many Invited: GET /ai-interviews/invited/<ai_interview_id> for each item, one
+// AI Interview → Get Many Invited Candidates: GET /ai-interviews/invited/<ai_interview_id> for each item, one
 // output item per invited candidate. Xobin returns the whole list at once (no paging, no filters),
 // so the status filter and the limit are applied here; last_updated_at becomes ISO 8601.
 
@@ -10,8 +10,8 @@ import type {
 } from 'n8n-workflow';
 
 import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/aiInterviewIdField';
-import type { BodyField } from '../../helpers/bodyFields';
-import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import type { Field } from '../../helpers/fields';
+import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { httpDateToIso } from '../../helpers/dates';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
@@ -19,8 +19,8 @@ import { forOperation } from './common';
 
 const displayOptions = forOperation('getManyInvited');
 
-export const invitedFields: BodyField[] = [
-	aiInterviewIdField({ in: 'path', placeholder: 'e.g. 211' }),
+export const invitedFields: Field[] = [
+	aiInterviewIdField({ sendIn: 'path', placeholder: 'e.g. 211' }),
 ];
 
 export const description: INodeProperties[] = [
@@ -71,8 +71,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const { path } = readFields(itemSource(this, itemIndex), invitedFields);
+	return await runPerItem(this, items, async (itemIndex, source) => {
+		const { path } = readFields(source, invitedFields);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -9,8 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { BodyField } from '../../helpers/bodyFields';
-import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import type { Field } from '../../helpers/fields';
+import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { quote } from '../../helpers/text';
 import { xobinRequest } from '../../transport';
@@ -23,12 +23,11 @@ const displayOptions = forOperation('getReport');
 const BY_RESPONSE_ID = 'responseId';
 const BY_CUSTOM_FIELD_ID = 'customFieldId';
 
-export const reportFields: BodyField[] = [
+export const reportFields: Field[] = [
 	{ ...responseIdField, onlyWhen: { lookupBy: [BY_RESPONSE_ID] } },
 	{
-		bodyKey: 'custom_field_id',
-		in: 'query',
-		format: 'text',
+		send: { type: 'query', property: 'custom_field_id' },
+		check: 'text',
 		onlyWhen: { lookupBy: [BY_CUSTOM_FIELD_ID] },
 		property: {
 			displayName: 'Custom Field ID',
@@ -42,9 +41,8 @@ export const reportFields: BodyField[] = [
 		},
 	},
 	{
-		bodyKey: 'is_downloadable',
-		in: 'query',
-		format: 'flag',
+		send: { type: 'query', property: 'is_downloadable' },
+		check: 'flag',
 		property: {
 			displayName: 'Include Recording Download URLs',
 			name: 'includeRecordingDownloads',
@@ -84,12 +82,17 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		displayOptions,
-		description:
-			'Whether to return only the fields people keep in a sheet (name, email, score, recommendation, integrity score, completed date, report and PDF links) instead of the whole report with its conversation and skill scores',
+		description: 'Whether to return a simplified version of the response instead of the raw data',
 	},
 ];
 
-/** The report fields kept by Simplify, output name → Xobin key, in sheet-column order. */
+/**
+ * Node version 2 keeps the ten columns people keep in a sheet (report_ready included); version 1
+ * kept thirteen, and workflows built with it still get them.
+ */
+const SIMPLIFIED_V2 = ['response_id', 'custom_field_id', 'name', 'email', 'score', 'recommendation', 'integrity_score', 'completed_date', 'report_link'];
+
+/** The report fields Simplify keeps in node version 1, output name → Xobin key, in sheet-column order. */
 const SIMPLIFIED: Array<[string, string]> = [
 	['response_id', 'response_id'],
 	['custom_field_id', 'custom_field_id'],
@@ -115,8 +118,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const { path, qs } = readFields(itemSource(this, itemIndex), reportFields);
+	return await runPerItem(this, items, async (itemIndex, source) => {
+		const { path, qs } = readFields(source, reportFields);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		const byResponseId = path.response_id !== undefined;
 		const response = await xobinRequest(this, {
@@ -142,7 +145,7 @@ export async function execute(
 		};
 		const report = { ...asked, ...state.report };
 		const json: IDataObject = simplify
-			? simplified(report, qs.is_downloadable === true)
+			? simplified(report, qs.is_downloadable === true, this.getNode().typeVersion)
 			: { ...report };
 		json.report_ready = state.ready;
 		if (!state.ready) {
@@ -192,9 +195,11 @@ function statusWord(body: IDataObject): string {
 		: 'Not completed';
 }
 
-function simplified(report: IDataObject, withRecordings: boolean): IDataObject {
+function simplified(report: IDataObject, withRecordings: boolean, nodeVersion: number): IDataObject {
 	const json: IDataObject = {};
-	for (const [name, key] of SIMPLIFIED) json[name] = report[key] ?? null;
+	for (const [name, key] of SIMPLIFIED) {
+		if (nodeVersion < 2 || SIMPLIFIED_V2.includes(name)) json[name] = report[key] ?? null;
+	}
 	if (withRecordings) json.interview_recording = report.interview_recording ?? null;
 	return json;
 }

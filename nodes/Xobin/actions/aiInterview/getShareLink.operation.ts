@@ -5,8 +5,8 @@
 
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { BodyField } from '../../helpers/bodyFields';
-import { fillPath, itemSource, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import type { Field } from '../../helpers/fields';
+import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import { forOperation, reportNotFound, responseIdField } from './common';
@@ -17,11 +17,11 @@ const displayOptions = forOperation('getShareLink');
 const MIN_EXPIRATION_HOURS = 1 / 60;
 const MAX_EXPIRATION_HOURS = 24;
 
-export const shareLinkFields: BodyField[] = [
+export const shareLinkFields: Field[] = [
 	responseIdField,
 	{
-		bodyKey: 'expiration_hours',
-		format: 'decimalInRange',
+		send: { type: 'body', property: 'expiration_hours' },
+		check: 'hours',
 		range: {
 			min: MIN_EXPIRATION_HOURS,
 			max: MAX_EXPIRATION_HOURS,
@@ -49,8 +49,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const { path, body } = readFields(itemSource(this, itemIndex), shareLinkFields);
+	return await runPerItem(this, items, async (itemIndex, source) => {
+		const { path, body } = readFields(source, shareLinkFields);
 		// A new signed link changes nothing else in Xobin, so a lost answer may be asked for again.
 		const response = await xobinRequest(this, {
 			method: 'POST',

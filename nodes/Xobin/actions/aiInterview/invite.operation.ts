@@ -13,8 +13,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { aiInterviewIdField } from '../../helpers/aiInterviewIdField';
-import type { BodyField, FieldSource } from '../../helpers/bodyFields';
-import { itemSources, readFields, toNodeProperties } from '../../helpers/bodyFields';
+import type { Field, FieldSource } from '../../helpers/fields';
+import { itemSources, readFields, toNodeProperties } from '../../helpers/fields';
 import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
 import type { ExhaustedNotice, InviteOutcome, PreparedInvite } from './inviteCandidates';
 import { inviteCandidates } from './inviteCandidates';
@@ -23,10 +23,10 @@ const displayOptions: IDisplayOptions = {
 	show: { resource: ['aiInterview'], operation: ['invite'] },
 };
 
-export const inviteFields: BodyField[] = [
+export const inviteFields: Field[] = [
 	{
-		bodyKey: 'candidate_name',
-		format: 'text',
+		send: { type: 'body', property: 'candidate_name' },
+		check: 'text',
 		property: {
 			displayName: 'Candidate Name',
 			name: 'candidateName',
@@ -38,8 +38,8 @@ export const inviteFields: BodyField[] = [
 		},
 	},
 	{
-		bodyKey: 'candidate_email',
-		format: 'email',
+		send: { type: 'body', property: 'candidate_email' },
+		check: 'email',
 		property: {
 			displayName: 'Candidate Email',
 			name: 'candidateEmail',
@@ -48,13 +48,13 @@ export const inviteFields: BodyField[] = [
 			default: '',
 			placeholder: 'e.g. alex.tanaka@example.com',
 			description:
-				'Email address of the candidate. Xobin sends the invite here when Invite Format is "Send Email Invite".',
+				"Email address of the candidate. Xobin sends the invite here when Invite Format is 'Send Email Invite'.",
 		},
 	},
 	aiInterviewIdField(),
 	{
-		bodyKey: 'invite_format',
-		format: 'option',
+		send: { type: 'body', property: 'invite_format' },
+		check: 'option',
 		property: {
 			displayName: 'Invite Format',
 			name: 'inviteFormat',
@@ -78,8 +78,8 @@ export const inviteFields: BodyField[] = [
 		},
 	},
 	{
-		bodyKey: 'start_date',
-		format: 'gmtDateTime',
+		send: { type: 'body', property: 'start_date' },
+		check: 'gmtDate',
 		optional: true,
 		property: {
 			displayName: 'Start Date',
@@ -91,8 +91,8 @@ export const inviteFields: BodyField[] = [
 		},
 	},
 	{
-		bodyKey: 'expiry_date',
-		format: 'gmtDateTime',
+		send: { type: 'body', property: 'expiry_date' },
+		check: 'gmtDate',
 		optional: true,
 		property: {
 			displayName: 'Expiry Date',
@@ -104,8 +104,8 @@ export const inviteFields: BodyField[] = [
 		},
 	},
 	{
-		bodyKey: 'custom_field_id',
-		format: 'text',
+		send: { type: 'body', property: 'custom_field_id' },
+		check: 'text',
 		optional: true,
 		property: {
 			displayName: 'Custom Field ID',
@@ -176,7 +176,7 @@ export const description: INodeProperties[] = [
 						name: 'Park the Rest Without Calling Xobin',
 						value: WHEN_EXHAUSTED_PARK,
 						description:
-							'After the first "Invites Exhausted" answer, the remaining candidates go to the Invites Exhausted output without another request',
+							"After Xobin's first 'Invites Exhausted' answer, the remaining candidates go to the Invites Exhausted output without another request",
 					},
 					{
 						name: 'Keep Trying Each Candidate',
@@ -241,6 +241,13 @@ export async function execute(
 		}
 	});
 
+	if (exhausted.length > 0) {
+		const unsent = exhausted.filter((item) => item.json.inviteAttempted === false).length;
+		this.addExecutionHints({
+			message: `${exhausted.length} of ${items.length} candidates were not invited because the Xobin account has no invites left (${unsent} of them without a request). They are on the Invites Exhausted output.`,
+			location: 'outputPane',
+		});
+	}
 	// An AI agent only sees the first output: tell it plainly instead of parking silently.
 	if (isToolExecution(this) && exhausted.length > 0) {
 		return [[...invited, ...exhausted.map(toToolMessage)].sort(byInputOrder), []];
