@@ -54,7 +54,7 @@ function iconPaths(icon) {
 }
 
 /**
- * Where each declared field goes in Xobin's request (helpers/bodyFields.ts), read from the built
+ * Where each declared field goes in Xobin's request (helpers/fields.ts), read from the built
  * modules: operation fields keyed `resource.operation.parameter`, other fields by their folder,
  * e.g. the trigger's (trigger/registration.ts) as `trigger.parameter`.
  */
@@ -66,7 +66,7 @@ function xobinKeysByParameter() {
 		for (const value of Object.values(require(file))) {
 			if (!Array.isArray(value)) continue;
 			for (const field of value) {
-				if (!field || !field.bodyKey || !field.property) continue;
+				if (!field || !field.send || !field.property) continue;
 				const scope = operation ? `${operation[1]}.${operation[2]}` : path.basename(path.dirname(file));
 				keys[`${scope}.${field.property.name}`] = destinationLabel(field);
 			}
@@ -83,10 +83,10 @@ function listJs(dir) {
 	});
 }
 
-function destinationLabel(field) {
-	if (field.in === 'path') return `\`${field.bodyKey}\` (in the URL)`;
-	if (field.in === 'query') return `\`${field.bodyKey}\` (query)`;
-	return `\`${field.bodyKey}\``;
+function destinationLabel({ send }) {
+	if (send.type === 'path') return `\`${send.property}\` (in the URL)`;
+	if (send.type === 'query') return `\`${send.property}\` (query)`;
+	return `\`${send.property}\``;
 }
 
 const GENERAL_KEYS = ['resource', 'operation'];

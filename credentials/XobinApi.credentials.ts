@@ -44,7 +44,8 @@ export class XobinApi implements ICredentialType {
 			type: 'string',
 			default: XOBIN_DEFAULT_BASE_URL,
 			placeholder: `e.g. ${XOBIN_DEFAULT_BASE_URL}`,
-			description: 'Address of the Xobin API. Keep the default unless Xobin support gave you another one. Must start with https://.',
+			description:
+				'Address of the Xobin API. Keep the default unless Xobin support gave you another one. Must start with https://.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -52,7 +53,8 @@ export class XobinApi implements ICredentialType {
 			type: 'number',
 			default: DEFAULT_TIMEOUT_SECONDS,
 			typeOptions: { minValue: 1, maxValue: 300 },
-			description: 'How long the node waits for each Xobin answer, headers and body together, before giving up on it',
+			description:
+				'How long the node waits for each Xobin answer, headers and body together, before giving up on it',
 		},
 	];
 
@@ -89,7 +91,8 @@ export class XobinApi implements ICredentialType {
 				properties: {
 					key: 'error',
 					value: 'Invalid API key',
-					message: 'Xobin rejected the API key. Check that it is the key Xobin support issued for your account.',
+					message:
+						'Xobin rejected the API key. Check that it is the key Xobin support issued for your account.',
 				},
 			},
 		] as unknown as ICredentialTestRequest['rules'],

@@ -15,7 +15,11 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { readFields, toNodeProperties, triggerSource } from './helpers/fields';
-import { MIN_WEBHOOK_SECRET_LENGTH, WEBHOOK_SECRET_HEADER, XOBIN_CREDENTIAL_TYPE } from './helpers/constants';
+import {
+	MIN_WEBHOOK_SECRET_LENGTH,
+	WEBHOOK_SECRET_HEADER,
+	XOBIN_CREDENTIAL_TYPE,
+} from './helpers/constants';
 import { aiInterviewNotFound } from './helpers/aiInterviewIdField';
 import { xobinRequest } from './transport';
 import type { Registration, TriggerEvent, TriggerScope } from './trigger/registration';
@@ -83,12 +87,14 @@ export class XobinTrigger implements INodeType {
 					{
 						name: 'Automatic',
 						value: AUTOMATIC,
-						description: 'Activating the workflow registers this node\'s URL and a secret with Xobin; deactivating switches them off',
+						description:
+							"Activating the workflow registers this node's URL and a secret with Xobin; deactivating switches them off",
 					},
 					{
 						name: 'Manual',
 						value: MANUAL,
-						description: 'You paste this node\'s URL and secret into the Workflows tab of the interview in Xobin',
+						description:
+							"You paste this node's URL and secret into the Workflows tab of the interview in Xobin",
 					},
 				],
 				description: 'How Xobin learns where to send the events',
@@ -128,7 +134,8 @@ export class XobinTrigger implements INodeType {
 					{
 						name: 'AI Interview Completed',
 						value: 'completed',
-						description: 'A candidate finished the interview and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
+						description:
+							'A candidate finished the interview and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
 					},
 					{
 						name: 'AI Interview Started',
@@ -222,23 +229,42 @@ export class XobinTrigger implements INodeType {
 		) as TriggerEvent;
 		const payload = this.getBodyData() as unknown;
 		const body = (payload ?? {}) as IDataObject;
-		if (typeof payload !== 'object' || Array.isArray(payload) || body.ai_interview_id == null || body.response_id == null) {
-			return respond(this, 400, 'Expected a JSON object from Xobin with ai_interview_id and response_id');
+		if (
+			typeof payload !== 'object' ||
+			Array.isArray(payload) ||
+			body.ai_interview_id == null ||
+			body.response_id == null
+		) {
+			return respond(
+				this,
+				400,
+				'Expected a JSON object from Xobin with ai_interview_id and response_id',
+			);
 		}
 		const wanted = this.getNodeParameter('events', []) as TriggerEvent[];
 		if (!wanted.includes(event)) {
-			return { webhookResponse: { message: `Ignored: this trigger does not listen for ${EVENT_NAMES[event]}` } };
+			return {
+				webhookResponse: {
+					message: `Ignored: this trigger does not listen for ${EVENT_NAMES[event]}`,
+				},
+			};
 		}
 		const interviewId = readFields(triggerSource(this), triggerFields).path.ai_interview_id;
 		if (interviewId !== undefined && Number(body.ai_interview_id) !== interviewId) {
-			return { webhookResponse: { message: `Ignored: this trigger listens to AI interview ${String(interviewId)} only` } };
+			return {
+				webhookResponse: {
+					message: `Ignored: this trigger listens to AI interview ${String(interviewId)} only`,
+				},
+			};
 		}
 		const deliveryKey = deliveryKeyOf(event, body);
 		if (isRepeat(this.getWorkflowStaticData('node'), deliveryKey)) {
 			return { webhookResponse: { message: `Ignored: ${deliveryKey} was already delivered` } };
 		}
 		return {
-			workflowData: [this.helpers.returnJsonArray({ ...body, event: EVENT_NAMES[event], deliveryKey })],
+			workflowData: [
+				this.helpers.returnJsonArray({ ...body, event: EVENT_NAMES[event], deliveryKey }),
+			],
 		};
 	}
 }
@@ -259,7 +285,11 @@ function wantedRegistration(context: IHookFunctions): Registration {
 	const urls: Registration['urls'] = {};
 	for (const event of events) {
 		const url = context.getNodeWebhookUrl(WEBHOOK_OF_EVENT[event]);
-		if (!url) throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL for this node');
+		if (!url)
+			throw new NodeOperationError(
+				context.getNode(),
+				'n8n did not provide a webhook URL for this node',
+			);
 		urls[event] = url;
 	}
 	const scope = context.getNodeParameter('scope', 'interview') as TriggerScope;
@@ -273,7 +303,11 @@ function wantedRegistration(context: IHookFunctions): Registration {
  * the record, so the next try switches it off; a 404 means the interview is gone from Xobin, and
  * its webhooks with it.
  */
-async function switchOff(context: IHookFunctions, staticData: IDataObject, stored: Registration): Promise<void> {
+async function switchOff(
+	context: IHookFunctions,
+	staticData: IDataObject,
+	stored: Registration,
+): Promise<void> {
 	await xobinRequest(context, {
 		...settingsRequest(stored, false),
 		idempotent: true,
@@ -298,10 +332,16 @@ function checkManualSetup(context: IHookFunctions): void {
 }
 
 function notFoundOf(registration: Registration) {
-	return registration.scope === 'account' ? undefined : aiInterviewNotFound(registration.aiInterviewId);
+	return registration.scope === 'account'
+		? undefined
+		: aiInterviewNotFound(registration.aiInterviewId);
 }
 
-function respond(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+function respond(
+	context: IWebhookFunctions,
+	status: number,
+	message: string,
+): IWebhookResponseData {
 	const response = context.getResponseObject();
 	response.writeHead(status, { 'Content-Type': 'application/json' });
 	response.end(JSON.stringify({ message }));

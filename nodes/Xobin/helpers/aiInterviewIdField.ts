@@ -9,7 +9,12 @@ const HOW_TO_FIND =
 
 /** The field, sent in the body unless told otherwise; `note` adds a sentence to the help text. */
 export function aiInterviewIdField(
-	options: { sendIn?: 'body' | 'path'; onlyWhen?: Field['onlyWhen']; placeholder?: string; note?: string } = {},
+	options: {
+		sendIn?: 'body' | 'path';
+		onlyWhen?: Field['onlyWhen'];
+		placeholder?: string;
+		note?: string;
+	} = {},
 ): Field {
 	const { sendIn = 'body', onlyWhen, placeholder = 'e.g. 305', note } = options;
 	return {

@@ -28,9 +28,12 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
 		return 'is not a web address';
 	}
 	if (url.username !== '' || url.password !== '') return 'must not contain a user name or password';
-	if (baseUrl.includes('?') || baseUrl.includes('#')) return 'must not contain a query (?) or fragment (#)';
+	if (baseUrl.includes('?') || baseUrl.includes('#'))
+		return 'must not contain a query (?) or fragment (#)';
 	if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
-		return new RegExp(SAFE_BASE_URL_PATTERN, 'i').test(baseUrl) ? undefined : 'is not a plain web address';
+		return new RegExp(SAFE_BASE_URL_PATTERN, 'i').test(baseUrl)
+			? undefined
+			: 'is not a plain web address';
 	}
 	return 'must start with https://';
 }

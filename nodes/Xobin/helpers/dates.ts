@@ -35,15 +35,23 @@ function readDate(value: unknown, zone: string): DateTime {
 		if (offset) return date;
 		// Luxon reads a repeated (fall-back) hour as its second occurrence; calendars mean the first.
 		const first = date.minus({ minutes: date.minus({ days: 1 }).offset - date.offset });
-		return first < date && first.toISO({ includeOffset: false }) === date.toISO({ includeOffset: false }) ? first : date;
+		return first < date &&
+			first.toISO({ includeOffset: false }) === date.toISO({ includeOffset: false })
+			? first
+			: date;
 	}
 	// Luxon DateTime (from $now, $today, DateTime.fromISO …) carries its own zone; JS dates too.
-	const date = value as { toMillis?: () => number; getTime?: () => number; isValid?: boolean } | null;
+	const date = value as {
+		toMillis?: () => number;
+		getTime?: () => number;
+		isValid?: boolean;
+	} | null;
 	const millis = date?.toMillis?.() ?? date?.getTime?.();
 	if (date?.isValid === false || (millis !== undefined && !Number.isFinite(millis))) {
 		throw new Error('it is an invalid date');
 	}
-	if (millis === undefined) throw new Error(`a ${value === null ? 'null' : typeof value} is not a date`);
+	if (millis === undefined)
+		throw new Error(`a ${value === null ? 'null' : typeof value} is not a date`);
 	return DateTime.fromMillis(millis);
 }
 

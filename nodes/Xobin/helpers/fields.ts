@@ -3,7 +3,16 @@
 // turns the declarations into a checked request, naming the field and item in every refusal, with
 // how to fix it. Adding a field to an operation is one declaration; nothing else changes.
 
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, IHookFunctions, INode, INodeProperties, INodePropertyOptions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	IHookFunctions,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ACCEPTED_DATE_FORMATS, toGmtMinutes } from './dates';
@@ -24,7 +33,7 @@ export interface Field {
 }
 
 /** The checked values of one item, by where they go. */
-export interface RequestParts {
+interface RequestParts {
 	body: IDataObject;
 	qs: IDataObject;
 	path: IDataObject;
@@ -44,18 +53,31 @@ const ADDITIONAL_FIELDS = 'additionalFields';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The n8n properties for a list of fields: required ones at the top, optional ones collected. */
-export function toNodeProperties(fields: Field[], displayOptions: IDisplayOptions): INodeProperties[] {
+export function toNodeProperties(
+	fields: Field[],
+	displayOptions: IDisplayOptions,
+): INodeProperties[] {
 	const properties = fields
 		.filter((field) => !field.optional)
 		.map((field) => ({
 			...field.property,
-			displayOptions: field.onlyWhen ? { ...displayOptions, show: { ...displayOptions.show, ...field.onlyWhen } } : displayOptions,
+			displayOptions: field.onlyWhen
+				? { ...displayOptions, show: { ...displayOptions.show, ...field.onlyWhen } }
+				: displayOptions,
 		}));
 	const optional = fields.filter((field) => field.optional).map((field) => field.property);
 	if (optional.length === 0) return properties;
 	return [
 		...properties,
-		{ displayName: 'Additional Fields', name: ADDITIONAL_FIELDS, type: 'collection', placeholder: 'Add Field', default: {}, displayOptions, options: optional },
+		{
+			displayName: 'Additional Fields',
+			name: ADDITIONAL_FIELDS,
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions,
+			options: optional,
+		},
 	];
 }
 
@@ -82,76 +104,135 @@ export function itemSources(context: IExecuteFunctions): (itemIndex: number) => 
 
 /** Field values of a trigger node, read while n8n registers its webhook or passes it a call. */
 export function triggerSource(context: IHookFunctions | IWebhookFunctions): FieldSource {
-	return { node: context.getNode(), timeZone: context.getTimezone(), parameter: (name, fallback) => context.getNodeParameter(name, fallback) };
+	return {
+		node: context.getNode(),
+		timeZone: context.getTimezone(),
+		parameter: (name, fallback) => context.getNodeParameter(name, fallback),
+	};
 }
 
 /** Reads and checks every field shown for this item; throws for the first bad value. */
 export function readFields(source: FieldSource, fields: Field[]): RequestParts {
-	const additional = fields.some((field) => field.optional) ? (source.parameter(ADDITIONAL_FIELDS, {}) as IDataObject) : {};
+	const additional = fields.some((field) => field.optional)
+		? (source.parameter(ADDITIONAL_FIELDS, {}) as IDataObject)
+		: {};
 	const parts: RequestParts = { body: {}, qs: {}, path: {} };
 	for (const field of fields) {
-		const shown = Object.entries(field.onlyWhen ?? {}).every(([name, values]) => values.includes(source.parameter(name, undefined) as string));
+		const shown = Object.entries(field.onlyWhen ?? {}).every(([name, values]) =>
+			values.includes(source.parameter(name, undefined) as string),
+		);
 		if (!shown) continue;
-		const raw = field.optional ? additional[field.property.name] : source.parameter(field.property.name, undefined);
+		const raw = field.optional
+			? additional[field.property.name]
+			: source.parameter(field.property.name, undefined);
 		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 			if (field.optional) continue;
-			throw refuse(source, field, 'is empty', `Fill in ${field.property.displayName}. When it comes from an expression, check that the input item has that column or field and that it is not blank.`);
+			throw refuse(
+				source,
+				field,
+				'is empty',
+				`Fill in ${field.property.displayName}. When it comes from an expression, check that the input item has that column or field and that it is not blank.`,
+			);
 		}
 		const value = convert(source, field, raw);
-		if (value !== undefined) parts[field.send.type === 'query' ? 'qs' : field.send.type][field.send.property] = value;
+		if (value !== undefined)
+			parts[field.send.type === 'query' ? 'qs' : field.send.type][field.send.property] = value;
 	}
 	return parts;
 }
 
 /** Fills an endpoint template such as `/ai-interviews/report/{response_id}` from the path values. */
 export function fillPath(template: string, path: IDataObject): string {
-	return template.replace(/\{(\w+)\}/g, (_match, key: string) => encodeURIComponent(String(path[key])));
+	return template.replace(/\{(\w+)\}/g, (_match, key: string) =>
+		encodeURIComponent(String(path[key])),
+	);
 }
 
-function refuse(source: FieldSource, field: Field, problem: string, fix: string): NodeOperationError {
+function refuse(
+	source: FieldSource,
+	field: Field,
+	problem: string,
+	fix: string,
+): NodeOperationError {
 	const item = source.itemIndex === undefined ? '' : ` [item ${source.itemIndex}]`;
-	return new NodeOperationError(source.node, `${field.property.displayName} ${problem}${item}`, { itemIndex: source.itemIndex, description: fix });
+	return new NodeOperationError(source.node, `${field.property.displayName} ${problem}${item}`, {
+		itemIndex: source.itemIndex,
+		description: fix,
+	});
 }
 
 /** The value to send, or undefined to leave the field out. */
-function convert(source: FieldSource, field: Field, raw: unknown): string | number | boolean | undefined {
+function convert(
+	source: FieldSource,
+	field: Field,
+	raw: unknown,
+): string | number | boolean | undefined {
 	const text = typeof raw === 'object' ? '' : String(raw).trim();
 	switch (field.check) {
 		case 'text':
-			if (typeof raw === 'object') throw refuse(source, field, 'must be text, not an object or list', `Map ${field.property.displayName} to a single column or field.`);
+			if (typeof raw === 'object')
+				throw refuse(
+					source,
+					field,
+					'must be text, not an object or list',
+					`Map ${field.property.displayName} to a single column or field.`,
+				);
 			return text;
 		case 'email':
 			if (!EMAIL.test(text)) {
-				throw refuse(source, field, `${quote(text)} is not a valid email address`, `Use a full address such as name@example.com. Check the column or expression that fills ${field.property.displayName}.`);
+				throw refuse(
+					source,
+					field,
+					`${quote(text)} is not a valid email address`,
+					`Use a full address such as name@example.com. Check the column or expression that fills ${field.property.displayName}.`,
+				);
 			}
 			return text;
 		case 'id': {
 			const number = typeof raw === 'number' ? raw : /^\d+(\.0+)?$/.test(text) ? Number(text) : NaN;
 			if (!Number.isSafeInteger(number) || number <= 0) {
 				const example = field.property.placeholder?.replace(/^e\.g\.\s*/, '') ?? '305';
-				throw refuse(source, field, `must be a whole number above zero, got ${quote(text)}`, `Enter the number Xobin shows for it, e.g. ${example}. Decimals, zero, negative numbers and text are not accepted.`);
+				throw refuse(
+					source,
+					field,
+					`must be a whole number above zero, got ${quote(text)}`,
+					`Enter the number Xobin shows for it, e.g. ${example}. Decimals, zero, negative numbers and text are not accepted.`,
+				);
 			}
 			return number;
 		}
 		case 'hours': {
 			const { min, max, text: inWords, hint } = field.range as NonNullable<Field['range']>;
 			const number = typeof raw === 'number' ? raw : /^\d*\.?\d+$/.test(text) ? Number(text) : NaN;
-			if (!(number >= min && number <= max)) throw refuse(source, field, `must be ${inWords}, got ${quote(text)}`, hint);
+			if (!(number >= min && number <= max))
+				throw refuse(source, field, `must be ${inWords}, got ${quote(text)}`, hint);
 			return number;
 		}
 		case 'flag':
 			return raw === true || raw === 'true' ? true : undefined;
 		case 'url':
 			if (!/^https?:\/\/[^\s/]+/i.test(text)) {
-				throw refuse(source, field, `${quote(text)} is not a valid web address`, 'Use a full address starting with https://, e.g. https://example.com/xobin-updates.');
+				throw refuse(
+					source,
+					field,
+					`${quote(text)} is not a valid web address`,
+					'Use a full address starting with https://, e.g. https://example.com/xobin-updates.',
+				);
 			}
 			return text;
 		case 'option': {
 			const allowed = (field.property.options ?? []) as INodePropertyOptions[];
 			const match = allowed.find((option) => option.value === raw);
 			if (!match) {
-				const choices = allowed.map((option) => `"${String(option.value)}" (${option.name})`).join(' or ');
-				throw refuse(source, field, `${quote(raw)} is not one of the allowed values`, `Use ${choices}.`);
+				const choices = allowed
+					.map((option) => `"${String(option.value)}" (${option.name})`)
+					.join(' or ');
+				throw refuse(
+					source,
+					field,
+					`${quote(raw)} is not one of the allowed values`,
+					`Use ${choices}.`,
+				);
 			}
 			return match.value as string;
 		}

@@ -30,7 +30,7 @@ export interface Failure {
 }
 
 /** What the request knows that makes the message specific. */
-export interface FailureDetails {
+interface FailureDetails {
 	itemIndex?: number;
 	notFound?: NotFound;
 	lostAnswer?: string;
@@ -49,7 +49,13 @@ interface KnownSituation {
 }
 
 /** Network codes that mean the request never left this machine. */
-export const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+export const NEVER_SENT = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 const TIMED_OUT = new Set(['DEADLINE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
 /** How Xobin may word "the candidate has not finished yet" on report, share and PDF calls. */
@@ -57,16 +63,15 @@ export const NOT_COMPLETED_PATTERN =
 	/\bnot\s+(yet\s+)?(been\s+)?(complete|completed|finished|submitted|evaluated|ready)\b|\bin\s+progress\b|\bstill\s+being\s+evaluated\b/i;
 
 export const READ_ONLY_LOST_ANSWER =
-	'This request changes nothing in Xobin, so it is safe to run the item again (or turn on \'Retry On Fail\' in the node settings).';
+	"This request changes nothing in Xobin, so it is safe to run the item again (or turn on 'Retry On Fail' in the node settings).";
 
-const MAY_HAVE_ACTED =
-	'Xobin may have acted on it: check in Xobin before running this item again.';
+const MAY_HAVE_ACTED = 'Xobin may have acted on it: check in Xobin before running this item again.';
 
 const CREDENTIAL_FIX =
 	"Open the Xobin API credential and paste the API key Xobin support issued for your account (keys are case-sensitive; check for spaces at either end). Use the credential's 'Test' button to confirm it works.";
 
 const BASE_URL_FIX =
-	"Check the Base URL in the Xobin API credential: it should be https://app.xobin.com/api/v2.";
+	'Check the Base URL in the Xobin API credential: it should be https://app.xobin.com/api/v2.';
 
 const said = (f: Failure) => (f.xobinMessage ? `: ${f.xobinMessage}` : '');
 
@@ -91,7 +96,8 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 	{
 		matches: (f) => f.connectionCode !== undefined && TIMED_OUT.has(f.connectionCode),
 		message: (_f, d) => `Xobin did not answer within ${d.timeoutSeconds} seconds`,
-		fix: () => "The node stopped waiting. Raise 'Timeout (Seconds)' in the Xobin API credential if Xobin is often this slow.",
+		fix: () =>
+			"The node stopped waiting. Raise 'Timeout (Seconds)' in the Xobin API credential if Xobin is often this slow.",
 	},
 	{
 		matches: (f) => f.connectionCode !== undefined,
@@ -100,13 +106,15 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 	},
 	{
 		matches: (f) => f.redirectHost !== undefined,
-		message: (f) => `The Base URL redirected the request to ${f.redirectHost} (HTTP ${f.statusCode})`,
+		message: (f) =>
+			`The Base URL redirected the request to ${f.redirectHost} (HTTP ${f.statusCode})`,
 		fix: () =>
 			`The node never follows redirects, so the API key and the data did not go there, and Xobin did not act on this request. The Base URL is probably wrong. ${BASE_URL_FIX}`,
 	},
 	{
 		matches: (f) => f.tooLargeMb !== undefined,
-		message: (f) => `Xobin's answer is larger than the ${f.tooLargeMb} MB the node accepts (HTTP ${f.statusCode})`,
+		message: (f) =>
+			`Xobin's answer is larger than the ${f.tooLargeMb} MB the node accepts (HTTP ${f.statusCode})`,
 		fix: () => `The node stopped reading it to protect n8n's memory. ${BASE_URL_FIX}`,
 	},
 	{
@@ -126,7 +134,11 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 			"The API key is valid but not allowed to do this. Your Xobin plan may not include this feature, or the item belongs to another account. Ask Xobin support to check the key's permissions.",
 	},
 	{
-		matches: (f) => f.statusCode !== undefined && f.statusCode >= 400 && f.statusCode < 500 && NOT_COMPLETED_PATTERN.test(f.xobinMessage ?? ''),
+		matches: (f) =>
+			f.statusCode !== undefined &&
+			f.statusCode >= 400 &&
+			f.statusCode < 500 &&
+			NOT_COMPLETED_PATTERN.test(f.xobinMessage ?? ''),
 		message: (f) => `The candidate has not finished this AI interview yet${said(f)}`,
 		fix: () =>
 			"Xobin has a report, a share link and a PDF only once the candidate has completed the interview and the evaluation is done. Check the status with 'Get Report' (it returns the status instead of stopping), or start this workflow from the Xobin Trigger's 'AI Interview Completed' event.",
@@ -134,7 +146,9 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 	{
 		matches: (f) => f.statusCode === 404,
 		message: (f, d) => `Xobin could not find ${d.notFound?.what ?? 'what was asked for'}${said(f)}`,
-		fix: (_f, d) => d.notFound?.fix ?? `Check the ID. If every item stops this way, check the Base URL. ${BASE_URL_FIX}`,
+		fix: (_f, d) =>
+			d.notFound?.fix ??
+			`Check the ID. If every item stops this way, check the Base URL. ${BASE_URL_FIX}`,
 	},
 	{
 		matches: (f) => f.statusCode === 400 || f.statusCode === 422,
@@ -151,17 +165,20 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 	{
 		matches: (f) => f.statusCode !== undefined && f.statusCode >= 500,
 		message: (f) => `Xobin could not complete the request (HTTP ${f.statusCode})${said(f)}`,
-		fix: () => 'This is on Xobin\'s side. If it keeps happening, contact Xobin support.',
+		fix: () => "This is on Xobin's side. If it keeps happening, contact Xobin support.",
 	},
 	{
 		matches: (f) => f.unreadable === true,
-		message: (f) => `Xobin sent an answer the node cannot read (HTTP ${f.statusCode}, ${f.contentType || 'no content type'})`,
-		fix: () => `Xobin answers with JSON. This usually means the Base URL points at a web page instead of the API. ${BASE_URL_FIX}`,
+		message: (f) =>
+			`Xobin sent an answer the node cannot read (HTTP ${f.statusCode}, ${f.contentType || 'no content type'})`,
+		fix: () =>
+			`Xobin answers with JSON. This usually means the Base URL points at a web page instead of the API. ${BASE_URL_FIX}`,
 	},
 	{
 		matches: () => true,
 		message: (f) => `Xobin answered with HTTP ${f.statusCode}${said(f)}`,
-		fix: () => 'This answer is not one the node expects. If it keeps happening, contact Xobin support with the message above.',
+		fix: () =>
+			'This answer is not one the node expects. If it keeps happening, contact Xobin support with the message above.',
 	},
 ];
 
@@ -169,7 +186,7 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
  * Whether Xobin may have acted on the request: an answer lost after sending, a server error, or a
  * 2xx that does not confirm. A refusal (3xx, 4xx, 429, 503) or a connection never made is certain.
  */
-export function mayHaveActed(f: Failure): boolean {
+function mayHaveActed(f: Failure): boolean {
 	if (f.busyGaveUp) return false;
 	if (f.connectionCode !== undefined) return !NEVER_SENT.has(f.connectionCode);
 	const status = f.statusCode ?? 0;
@@ -191,7 +208,9 @@ export function describeResponse(response: XobinResponse): Failure {
 	const { body } = response;
 	return {
 		statusCode: response.statusCode,
-		contentType: String(response.headers['content-type'] ?? '').split(';')[0].trim(),
+		contentType: String(response.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim(),
 		xobinMessage: readXobinMessage(body),
 		unreadable: body === null || typeof body !== 'object' || Buffer.isBuffer(body),
 	};

@@ -12,12 +12,12 @@ import { baseUrlProblem, tidyBaseUrl } from '../helpers/baseUrl';
 import { DEFAULT_TIMEOUT_SECONDS, XOBIN_CREDENTIAL_TYPE } from '../helpers/constants';
 import { redact } from '../helpers/text';
 import type { Failure, XobinError } from './errors';
-import { describeResponse, NEVER_SENT, toXobinError } from './errors';
+import { describeResponse, NEVER_SENT, READ_ONLY_LOST_ANSWER, toXobinError } from './errors';
 import type { XobinContext, XobinRequest, XobinResponse } from './types';
 
 /** Retry bounds, stated in the README: at most 6 tries, none started 2 minutes after the first. */
-export const MAX_ATTEMPTS = 6;
-export const RETRY_WINDOW_MS = 120_000;
+const MAX_ATTEMPTS = 6;
+const RETRY_WINDOW_MS = 120_000;
 const MAX_SINGLE_WAIT_MS = 60_000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 20_000;
@@ -53,7 +53,11 @@ const runs = new WeakMap<XobinContext, Run>();
 function runOf(context: XobinContext): Run {
 	let run = runs.get(context);
 	if (!run) {
-		const created: Run = { secrets: [], lastProgressAt: Date.now(), credentials: undefined as never };
+		const created: Run = {
+			secrets: [],
+			lastProgressAt: Date.now(),
+			credentials: undefined as never,
+		};
 		created.credentials = readCredentials(context, created);
 		run = created;
 		runs.set(context, run);
@@ -63,9 +67,13 @@ function runOf(context: XobinContext): Run {
 
 async function readCredentials(context: XobinContext, run: Run): Promise<RunCredentials> {
 	const data = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
-	run.secrets = [data.apiKey, data.password].filter((value): value is string => typeof value === 'string');
+	run.secrets = [data.apiKey, data.password].filter(
+		(value): value is string => typeof value === 'string',
+	);
 	const refuse = (message: string, description: string) =>
-		new NodeOperationError(context.getNode(), message, { description: redact(description, run.secrets) });
+		new NodeOperationError(context.getNode(), message, {
+			description: redact(description, run.secrets),
+		});
 	if (typeof data.apiKey !== 'string' || data.apiKey.trim() === '') {
 		throw refuse(
 			'The Xobin API credential has no API key',
@@ -83,14 +91,23 @@ async function readCredentials(context: XobinContext, run: Run): Promise<RunCred
 	const reference = context.getNode().credentials?.[XOBIN_CREDENTIAL_TYPE];
 	const timeout = Number(data.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
 	return {
-		decrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: XOBIN_CREDENTIAL_TYPE, data },
+		decrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: XOBIN_CREDENTIAL_TYPE,
+			data,
+		},
 		baseUrl,
-		timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, 300) : DEFAULT_TIMEOUT_SECONDS,
+		timeoutSeconds:
+			Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, 300) : DEFAULT_TIMEOUT_SECONDS,
 	};
 }
 
 /** Removes the credential's secrets from an error's message and description, in place. */
-export function redactSecrets<T extends Error & { description?: string | null }>(context: XobinContext, error: T): T {
+export function redactSecrets<T extends Error & { description?: string | null }>(
+	context: XobinContext,
+	error: T,
+): T {
 	const { secrets } = runOf(context);
 	error.message = redact(error.message, secrets);
 	if (typeof error.description === 'string') error.description = redact(error.description, secrets);
@@ -101,14 +118,17 @@ export function redactSecrets<T extends Error & { description?: string | null }>
  * Sends a request to Xobin and returns its successful answer (or one `passThrough` accepts).
  * Anything else throws an XobinError that says whether Xobin may have acted on the request.
  */
-export async function xobinRequest(context: XobinContext, request: XobinRequest): Promise<XobinResponse> {
+export async function xobinRequest(
+	context: XobinContext,
+	request: XobinRequest,
+): Promise<XobinResponse> {
 	const run = runOf(context);
 	const credentials = await run.credentials;
 	const fail = (failure: Failure, attempts?: number): XobinError =>
 		toXobinError(context.getNode(), failure, {
 			itemIndex: request.itemIndex,
 			notFound: request.notFound,
-			lostAnswer: request.lostAnswer ?? (request.idempotent ? READ_ONLY : undefined),
+			lostAnswer: request.lostAnswer ?? (request.idempotent ? READ_ONLY_LOST_ANSWER : undefined),
 			attempts,
 			timeoutSeconds: credentials.timeoutSeconds,
 			secrets: run.secrets,
@@ -136,10 +156,16 @@ export async function xobinRequest(context: XobinContext, request: XobinRequest)
 		const wait = retryWait(failure, retryAfter, attempt, request);
 		if (wait === undefined) throw fail(failure, attempt);
 		const now = Date.now();
-		if (now + wait > startedAt + RETRY_WINDOW_MS || now + wait > run.lastProgressAt + RETRY_WINDOW_MS) {
+		if (
+			now + wait > startedAt + RETRY_WINDOW_MS ||
+			now + wait > run.lastProgressAt + RETRY_WINDOW_MS
+		) {
 			if (failure.statusCode !== 429) throw fail(failure, attempt);
 			// Xobin has said "later" for the whole window: stop asking, for this item and the rest.
-			run.busyGaveUp = { since: run.lastProgressAt, retryAt: retryAfterMs(retryAfter, now) === undefined ? undefined : now + wait };
+			run.busyGaveUp = {
+				since: run.lastProgressAt,
+				retryAt: retryAfterMs(retryAfter, now) === undefined ? undefined : now + wait,
+			};
 			throw fail({ busyGaveUp: run.busyGaveUp });
 		}
 		if (failure.statusCode === 429 || failure.statusCode === 503) pacer?.onBusy(wait);
@@ -147,29 +173,37 @@ export async function xobinRequest(context: XobinContext, request: XobinRequest)
 	}
 }
 
-const READ_ONLY =
-	"This request changes nothing in Xobin, so it is safe to run the item again (or turn on 'Retry On Fail' in the node settings).";
 
 /**
  * How long to wait before trying again, or undefined when the outcome is final. Only outcomes that
  * prove Xobin did not act are retried (429 / 503, a connection never made), plus a broken connection
  * on a request that changes nothing in Xobin.
  */
-function retryWait(failure: Failure, retryAfter: unknown, attempt: number, request: XobinRequest): number | undefined {
+function retryWait(
+	failure: Failure,
+	retryAfter: unknown,
+	attempt: number,
+	request: XobinRequest,
+): number | undefined {
 	if (request.retryBusy === false || attempt >= MAX_ATTEMPTS) return undefined;
 	const busy = failure.statusCode === 429 || failure.statusCode === 503;
 	const neverSent = failure.connectionCode !== undefined && NEVER_SENT.has(failure.connectionCode);
 	// A read whose connection broke is asked again; one that ran into the deadline is not (Xobin
 	// is that slow, and the Timeout is the user's bound on waiting).
-	const lostRead = failure.connectionCode !== undefined && failure.connectionCode !== 'DEADLINE' && request.idempotent === true;
+	const lostRead =
+		failure.connectionCode !== undefined &&
+		failure.connectionCode !== 'DEADLINE' &&
+		request.idempotent === true;
 	if (!busy && !neverSent && !lostRead) return undefined;
 	// Exponential backoff with full jitter, so parallel requests do not come back in lockstep.
-	const wait = (busy ? retryAfterMs(retryAfter) : undefined) ?? Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+	const wait =
+		(busy ? retryAfterMs(retryAfter) : undefined) ??
+		Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
 	return Math.min(wait, MAX_SINGLE_WAIT_MS);
 }
 
 /** Reads Retry-After as seconds ("2", "1.5") or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();
@@ -193,7 +227,9 @@ async function sendOnce(
 	const options: IHttpRequestOptions = {
 		method,
 		url: `${credentials.baseUrl}${endpoint}`,
-		headers: { Accept: expect === 'pdf' ? 'application/pdf, application/json;q=0.9' : 'application/json' },
+		headers: {
+			Accept: expect === 'pdf' ? 'application/pdf, application/json;q=0.9' : 'application/json',
+		},
 		encoding: 'stream',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -204,20 +240,27 @@ async function sendOnce(
 
 	let statusCode: number | undefined;
 	try {
-		const raw = (await beforeDeadline(
+		const raw = await beforeDeadline(
 			context.helpers.httpRequestWithAuthentication.call(context, XOBIN_CREDENTIAL_TYPE, options, {
 				credentialsDecrypted: credentials.decrypted,
 			}) as Promise<{ statusCode: number; headers?: XobinResponse['headers']; body: unknown }>,
 			deadline,
-		));
+		);
 		statusCode = raw.statusCode;
 		const headers = raw.headers ?? {};
 		if (statusCode >= 300 && statusCode < 400) {
 			discard(raw.body);
-			return { failure: { statusCode, redirectHost: hostOf(headers.location, credentials.baseUrl) } };
+			return {
+				failure: { statusCode, redirectHost: hostOf(headers.location, credentials.baseUrl) },
+			};
 		}
 		const isPdf = expect === 'pdf' && statusCode < 300;
-		const bytes = await readCapped(raw.body, headers['content-length'], isPdf ? PDF_CAP_MB : JSON_CAP_MB, deadline);
+		const bytes = await readCapped(
+			raw.body,
+			headers['content-length'],
+			isPdf ? PDF_CAP_MB : JSON_CAP_MB,
+			deadline,
+		);
 		const response: XobinResponse = { statusCode, headers, body: parseBody(bytes, headers, isPdf) };
 		if (statusCode < 300) {
 			const verdict = judge(response, request);
@@ -226,16 +269,22 @@ async function sendOnce(
 		return { response };
 	} catch (error) {
 		if (error instanceof TooLarge) {
-			return { failure: { statusCode, tooLargeMb: error.message === 'pdf' ? PDF_CAP_MB : JSON_CAP_MB } };
+			return {
+				failure: { statusCode, tooLargeMb: error.message === 'pdf' ? PDF_CAP_MB : JSON_CAP_MB },
+			};
 		}
 		// n8n attaches the request config (API key included) to network errors: keep only the code.
-		const connectionCode = deadline.aborted || error instanceof DeadlineExceeded ? 'DEADLINE' : findErrorCode(error);
+		const connectionCode =
+			deadline.aborted || error instanceof DeadlineExceeded ? 'DEADLINE' : findErrorCode(error);
 		return { failure: { statusCode, connectionCode, host: hostOf(credentials.baseUrl) } };
 	}
 }
 
 /** Waits for the answer's headers, but not past the deadline; a late answer is thrown away. */
-async function beforeDeadline<T extends { body: unknown }>(pending: Promise<T>, deadline: AbortSignal): Promise<T> {
+async function beforeDeadline<T extends { body: unknown }>(
+	pending: Promise<T>,
+	deadline: AbortSignal,
+): Promise<T> {
 	return await new Promise<T>((resolve, reject) => {
 		const onDeadline = () => {
 			reject(new DeadlineExceeded());
@@ -256,7 +305,12 @@ interface BodyStream {
 }
 
 function isStream(body: unknown): body is BodyStream {
-	return body !== null && typeof body === 'object' && typeof (body as BodyStream).destroy === 'function' && typeof (body as BodyStream).on === 'function';
+	return (
+		body !== null &&
+		typeof body === 'object' &&
+		typeof (body as BodyStream).destroy === 'function' &&
+		typeof (body as BodyStream).on === 'function'
+	);
 }
 
 function discard(body: unknown): void {
@@ -264,11 +318,20 @@ function discard(body: unknown): void {
 }
 
 /** Reads the body, stopping at the deadline or as soon as it grows past the cap. */
-async function readCapped(body: unknown, contentLength: unknown, capMb: number, deadline: AbortSignal): Promise<Buffer> {
+async function readCapped(
+	body: unknown,
+	contentLength: unknown,
+	capMb: number,
+	deadline: AbortSignal,
+): Promise<Buffer> {
 	const cap = capMb * MB;
 	const tooLarge = () => new TooLarge(capMb === PDF_CAP_MB ? 'pdf' : 'json');
 	if (!isStream(body)) {
-		const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body));
+		const bytes = Buffer.isBuffer(body)
+			? body
+			: Buffer.from(
+					typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body),
+				);
 		if (bytes.length > cap) throw tooLarge();
 		return bytes;
 	}
@@ -296,7 +359,9 @@ async function readCapped(body: unknown, contentLength: unknown, capMb: number, 
 		body.on('end', () => settle());
 		body.on('error', settle);
 		// Closed before its end (and not by the deadline): the connection broke mid-answer.
-		body.on('close', () => settle(Object.assign(new Error('The answer was cut off'), { code: 'ECONNRESET' })));
+		body.on('close', () =>
+			settle(Object.assign(new Error('The answer was cut off'), { code: 'ECONNRESET' })),
+		);
 		if (deadline.aborted) onDeadline();
 		else deadline.addEventListener('abort', onDeadline, { once: true });
 	});
@@ -315,22 +380,36 @@ function parseBody(bytes: Buffer, headers: XobinResponse['headers'], isPdf: bool
 }
 
 /** Why a 2xx answer does not count as success for this request, or undefined when it does. */
-function judge(response: XobinResponse, request: XobinRequest): Pick<Failure, 'unreadable' | 'notSuccess'> | undefined {
+function judge(
+	response: XobinResponse,
+	request: XobinRequest,
+): Pick<Failure, 'unreadable' | 'notSuccess'> | undefined {
 	const { body } = response;
 	const expect = request.expect ?? 'object';
 	if (expect === 'pdf' && Buffer.isBuffer(body)) {
-		return body.subarray(0, 5).toString('latin1') === '%PDF-' ? undefined : { notSuccess: 'with bytes that are not a PDF file' };
+		return body.subarray(0, 5).toString('latin1') === '%PDF-'
+			? undefined
+			: { notSuccess: 'with bytes that are not a PDF file' };
 	}
-	if (body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return { unreadable: true };
-	if (expect === 'list') return Array.isArray(body) ? undefined : { notSuccess: 'with something other than a list' };
+	if (body === null || typeof body !== 'object' || Buffer.isBuffer(body))
+		return { unreadable: true };
+	if (expect === 'list')
+		return Array.isArray(body) ? undefined : { notSuccess: 'with something other than a list' };
 	const record = body as Record<string, unknown>;
-	if (record.success === false || (record.error !== undefined && record.error !== null && record.error !== '')) {
+	if (
+		record.success === false ||
+		(record.error !== undefined && record.error !== null && record.error !== '')
+	) {
 		return { notSuccess: 'with an error instead of a result' };
 	}
 	if (expect === 'pdf') return { notSuccess: 'with JSON instead of the PDF file' };
 	if (Array.isArray(body)) return { notSuccess: 'with a list where one record was expected' };
-	const missing = (request.requires ?? []).filter((key) => record[key] === undefined || record[key] === null || record[key] === '');
-	return missing.length > 0 ? { notSuccess: `without ${missing.join(' and ')}, which a successful answer carries` } : undefined;
+	const missing = (request.requires ?? []).filter(
+		(key) => record[key] === undefined || record[key] === null || record[key] === '',
+	);
+	return missing.length > 0
+		? { notSuccess: `without ${missing.join(' and ')}, which a successful answer carries` }
+		: undefined;
 }
 
 function hostOf(url: unknown, base?: string): string {

@@ -62,7 +62,7 @@ export interface Registration {
 }
 
 /** A registration Xobin accepted, with the secret it will send back. */
-export interface StoredRegistration extends Registration {
+interface StoredRegistration extends Registration {
 	secret: string;
 	registeredAt: string;
 }
@@ -85,7 +85,12 @@ export function settingsRequest(
 			status: true,
 			// Xobin's docs spell this object key/value on one page and header/apikey on another:
 			// both spellings are sent, so either reading delivers the secret header.
-			apikey: { key: WEBHOOK_SECRET_HEADER, value: secret, header: WEBHOOK_SECRET_HEADER, apikey: secret },
+			apikey: {
+				key: WEBHOOK_SECRET_HEADER,
+				value: secret,
+				header: WEBHOOK_SECRET_HEADER,
+				apikey: secret,
+			},
 		};
 	}
 	if (registration.scope === 'account') {
@@ -113,7 +118,9 @@ export function sameRegistration(a: Registration, b: Registration): boolean {
 
 export function readStored(staticData: IDataObject): StoredRegistration | undefined {
 	const stored = staticData[STATIC_KEY] as StoredRegistration | undefined;
-	return stored && typeof stored.secret === 'string' && typeof stored.urls === 'object' ? stored : undefined;
+	return stored && typeof stored.secret === 'string' && typeof stored.urls === 'object'
+		? stored
+		: undefined;
 }
 
 export function store(staticData: IDataObject, registration: StoredRegistration): void {
@@ -145,7 +152,7 @@ export function secretsMatch(given: unknown, expected: string): boolean {
 const DELIVERIES_KEY = 'xobinDeliveries';
 
 /** How long an identical delivery counts as a repeat, and how many recent deliveries are kept. */
-export const REPEAT_WINDOW_MS = 10 * 60_000;
+const REPEAT_WINDOW_MS = 10 * 60_000;
 const MAX_REMEMBERED = 1000;
 
 /** The same event about the same attempt in the same state: one delivery, however often it comes. */

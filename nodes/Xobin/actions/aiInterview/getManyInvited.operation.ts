@@ -77,7 +77,9 @@ export async function execute(
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const statuses = filters.inviteStatus;
-		const wanted = (Array.isArray(statuses) ? statuses : []).map((status) => String(status).toLowerCase());
+		const wanted = (Array.isArray(statuses) ? statuses : []).map((status) =>
+			String(status).toLowerCase(),
+		);
 		const response = await xobinRequest(this, {
 			method: 'GET',
 			endpoint: fillPath('/ai-interviews/invited/{ai_interview_id}', path),
@@ -90,7 +92,10 @@ export async function execute(
 		const entries = response.body as unknown[];
 		const invitees = entries.filter(
 			(entry): entry is IDataObject =>
-				entry !== null && typeof entry === 'object' && !Array.isArray(entry) && (entry as IDataObject).response_id != null,
+				entry !== null &&
+				typeof entry === 'object' &&
+				!Array.isArray(entry) &&
+				(entry as IDataObject).response_id != null,
 		);
 		if (invitees.length < entries.length) {
 			this.addExecutionHints({
@@ -99,7 +104,8 @@ export async function execute(
 			});
 		}
 		const matching = invitees.filter(
-			(invitee) => wanted.length === 0 || wanted.includes(String(invitee.invite_status ?? '').toLowerCase()),
+			(invitee) =>
+				wanted.length === 0 || wanted.includes(String(invitee.invite_status ?? '').toLowerCase()),
 		);
 		if (matching.length > limit) {
 			this.addExecutionHints({
@@ -109,7 +115,8 @@ export async function execute(
 		}
 		return matching.slice(0, limit).map((invitee) => {
 			const json: IDataObject = { ...invitee };
-			if (json.last_updated_at !== undefined) json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
+			if (json.last_updated_at !== undefined)
+				json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
 			return { json, pairedItem: { item: itemIndex } };
 		});
 	});

@@ -90,7 +90,17 @@ export const description: INodeProperties[] = [
  * Node version 2 keeps the ten columns people keep in a sheet (report_ready included); version 1
  * kept thirteen, and workflows built with it still get them.
  */
-const SIMPLIFIED_V2 = ['response_id', 'custom_field_id', 'name', 'email', 'score', 'recommendation', 'integrity_score', 'completed_date', 'report_link'];
+const SIMPLIFIED_V2 = [
+	'response_id',
+	'custom_field_id',
+	'name',
+	'email',
+	'score',
+	'recommendation',
+	'integrity_score',
+	'completed_date',
+	'report_link',
+];
 
 /** The report fields Simplify keeps in node version 1, output name → Xobin key, in sheet-column order. */
 const SIMPLIFIED: Array<[string, string]> = [
@@ -124,7 +134,9 @@ export async function execute(
 		const byResponseId = path.response_id !== undefined;
 		const response = await xobinRequest(this, {
 			method: 'GET',
-			endpoint: byResponseId ? fillPath('/ai-interviews/report/{response_id}', path) : '/ai-interviews/report',
+			endpoint: byResponseId
+				? fillPath('/ai-interviews/report/{response_id}', path)
+				: '/ai-interviews/report',
 			qs,
 			itemIndex,
 			idempotent: true,
@@ -164,7 +176,8 @@ export async function execute(
  */
 function readReportState(response: XobinResponse): ReportState | undefined {
 	const { body, statusCode } = response;
-	if (body === null || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) return undefined;
+	if (body === null || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body))
+		return undefined;
 	const report = body as IDataObject;
 	const status = typeof report.invite_status === 'string' ? report.invite_status.trim() : undefined;
 	const completed = status !== undefined && /^completed$/i.test(status);
@@ -182,7 +195,12 @@ function readReportState(response: XobinResponse): ReportState | undefined {
 			const rest = { ...report };
 			delete rest.error;
 			delete rest.message;
-			return { ready: false, report: rest, status: status ?? 'Not completed', said: said || undefined };
+			return {
+				ready: false,
+				report: rest,
+				status: status ?? 'Not completed',
+				said: said || undefined,
+			};
 		}
 	}
 	return undefined;
@@ -195,7 +213,11 @@ function statusWord(body: IDataObject): string {
 		: 'Not completed';
 }
 
-function simplified(report: IDataObject, withRecordings: boolean, nodeVersion: number): IDataObject {
+function simplified(
+	report: IDataObject,
+	withRecordings: boolean,
+	nodeVersion: number,
+): IDataObject {
 	const json: IDataObject = {};
 	for (const [name, key] of SIMPLIFIED) {
 		if (nodeVersion < 2 || SIMPLIFIED_V2.includes(name)) json[name] = report[key] ?? null;

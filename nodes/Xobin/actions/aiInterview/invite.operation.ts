@@ -164,7 +164,7 @@ export const description: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to look each candidate up in Xobin by Custom Field ID first and skip those already invited to this AI interview (they come out on Invited with alreadyInvited: true, no invite spent). Needs a Custom Field ID on every item; costs one extra request per candidate.",
+					'Whether to look each candidate up in Xobin by Custom Field ID first and skip those already invited to this AI interview (they come out on Invited with alreadyInvited: true, no invite spent). Needs a Custom Field ID on every item; costs one extra request per candidate.',
 			},
 			{
 				displayName: 'When Invites Run Out',
@@ -203,7 +203,9 @@ export async function execute(
 	// stops the run before anyone is invited rather than halfway through it.
 	const sourceOf = itemSources(this);
 	const skipIfInvited = options.skipIfInvited === true;
-	const prepared = items.map((_item, itemIndex) => prepare(this, sourceOf(itemIndex), skipIfInvited));
+	const prepared = items.map((_item, itemIndex) =>
+		prepare(this, sourceOf(itemIndex), skipIfInvited),
+	);
 	if (!continueOnFail) {
 		const firstInvalid = prepared.find((entry) => 'error' in entry);
 		if (firstInvalid && 'error' in firstInvalid) {
@@ -269,24 +271,36 @@ function byInputOrder(a: INodeExecutionData, b: INodeExecutionData): number {
  * The workflow stops here: candidates of this run already invited appear on no output, so the
  * error says how many and how to run again without inviting them twice.
  */
-function withPartialRun<T extends Error & { description?: string | null }>(error: T, outcomes: Array<InviteOutcome | undefined>): T {
+function withPartialRun<T extends Error & { description?: string | null }>(
+	error: T,
+	outcomes: Array<InviteOutcome | undefined>,
+): T {
 	const invited = outcomes.filter((outcome) => outcome?.kind === 'invited').length;
 	if (invited > 0) {
-		error.description = `${error.description ?? ''} ${invited} candidate${invited === 1 ? ' was' : 's were'} invited in this run before it stopped; they are on no output because the workflow stopped. To run again without inviting them twice, turn on 'Retry On Fail' in the node settings (it remembers them within the execution) or 'Skip If Already Invited' with a Custom Field ID (it asks Xobin).`.trim();
+		error.description =
+			`${error.description ?? ''} ${invited} candidate${invited === 1 ? ' was' : 's were'} invited in this run before it stopped; they are on no output because the workflow stopped. To run again without inviting them twice, turn on 'Retry On Fail' in the node settings (it remembers them within the execution) or 'Skip If Already Invited' with a Custom Field ID (it asks Xobin).`.trim();
 	}
 	return error;
 }
 
-function prepare(context: IExecuteFunctions, source: FieldSource, skipIfInvited: boolean): PreparedInvite {
+function prepare(
+	context: IExecuteFunctions,
+	source: FieldSource,
+	skipIfInvited: boolean,
+): PreparedInvite {
 	const itemIndex = source.itemIndex as number;
 	try {
 		const body = readFields(source, inviteFields).body;
 		if (skipIfInvited && !body.custom_field_id) {
-			throw new NodeOperationError(context.getNode(), `Custom Field ID is empty, but 'Skip If Already Invited' needs it [item ${itemIndex}]`, {
-				itemIndex,
-				description:
-					"Xobin is asked for each candidate by Custom Field ID. Fill in Additional Fields → Custom Field ID (e.g. a sheet row or CRM ID), or turn off 'Skip If Already Invited'.",
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Custom Field ID is empty, but 'Skip If Already Invited' needs it [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description:
+						"Xobin is asked for each candidate by Custom Field ID. Fill in Additional Fields → Custom Field ID (e.g. a sheet row or CRM ID), or turn off 'Skip If Already Invited'.",
+				},
+			);
 		}
 		const { start_date: start, expiry_date: expiry } = body;
 		if (typeof start === 'string' && typeof expiry === 'string' && expiry <= start) {

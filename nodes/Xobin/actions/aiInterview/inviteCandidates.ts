@@ -25,7 +25,9 @@ export interface ExhaustedNotice {
 }
 
 /** One input item after reading and checking: the body to send, or why it cannot be sent. */
-export type PreparedInvite = { itemIndex: number; body: IDataObject } | { itemIndex: number; error: Error };
+export type PreparedInvite =
+	| { itemIndex: number; body: IDataObject }
+	| { itemIndex: number; error: Error };
 
 /** What happened to one candidate. */
 export type InviteOutcome =
@@ -33,7 +35,7 @@ export type InviteOutcome =
 	| { kind: 'exhausted'; notice: ExhaustedNotice; attempted: boolean }
 	| { kind: 'failed'; error: NodeApiError | NodeOperationError };
 
-export interface InviteSettings {
+interface InviteSettings {
 	concurrency: number;
 	/** Keep sending after "Invites Exhausted" instead of parking the rest without a request. */
 	keepTryingWhenExhausted: boolean;
@@ -60,7 +62,9 @@ const LEDGER_KEY = 'xobinInvitedCandidates';
  * email (case does not matter).
  */
 function keyOf(body: IDataObject, byCustomFieldId: boolean): string {
-	const who = byCustomFieldId ? `id:${String(body.custom_field_id)}` : String(body.candidate_email).trim().toLowerCase();
+	const who = byCustomFieldId
+		? `id:${String(body.custom_field_id)}`
+		: String(body.candidate_email).trim().toLowerCase();
 	return `${String(body.ai_interview_id)}|${who}`;
 }
 
@@ -79,7 +83,10 @@ export async function inviteCandidates(
 	let stopped = false;
 
 	/** Xobin's record of this candidate, found by Custom Field ID, or undefined when there is none. */
-	const findExisting = async (body: IDataObject, itemIndex: number): Promise<IDataObject | undefined> => {
+	const findExisting = async (
+		body: IDataObject,
+		itemIndex: number,
+	): Promise<IDataObject | undefined> => {
 		const { body: record, statusCode } = await xobinRequest(context, {
 			method: 'GET',
 			endpoint: '/ai-interviews/report',
@@ -94,7 +101,9 @@ export async function inviteCandidates(
 		const same =
 			statusCode < 300 &&
 			Number(report.ai_interview_id) === body.ai_interview_id &&
-			String(report.candidate_email ?? '').trim().toLowerCase() === String(body.candidate_email).toLowerCase();
+			String(report.candidate_email ?? '')
+				.trim()
+				.toLowerCase() === String(body.candidate_email).toLowerCase();
 		if (!same) return undefined;
 		return {
 			email: report.candidate_email,
@@ -109,7 +118,10 @@ export async function inviteCandidates(
 	};
 
 	/** Proof that an uncertain invite exists: only with a Custom Field ID, and never an error. */
-	const confirm = async (body: IDataObject, itemIndex: number): Promise<IDataObject | undefined> => {
+	const confirm = async (
+		body: IDataObject,
+		itemIndex: number,
+	): Promise<IDataObject | undefined> => {
 		if (!body.custom_field_id) return undefined;
 		try {
 			return await findExisting(body, itemIndex);
@@ -121,14 +133,23 @@ export async function inviteCandidates(
 	};
 
 	const uncertainError = (body: IDataObject, itemIndex: number): NodeOperationError =>
-		new NodeOperationError(context.getNode(), `Not sent again: an earlier try in this execution may have invited ${quote(body.candidate_email)} [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Xobin's answer to that try was lost, and the node could not confirm the invite${body.custom_field_id ? ` by Custom Field ID ${quote(body.custom_field_id)}` : ' (the item has no Custom Field ID to look it up by)'}. Look the candidate up in Xobin's AI Interviews dashboard before inviting them again, or turn on 'Re-Send Uncertain Invites' if a possible duplicate is better than a possible miss.`,
-		});
+		new NodeOperationError(
+			context.getNode(),
+			`Not sent again: an earlier try in this execution may have invited ${quote(body.candidate_email)} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `Xobin's answer to that try was lost, and the node could not confirm the invite${body.custom_field_id ? ` by Custom Field ID ${quote(body.custom_field_id)}` : ' (the item has no Custom Field ID to look it up by)'}. Look the candidate up in Xobin's AI Interviews dashboard before inviting them again, or turn on 'Re-Send Uncertain Invites' if a possible duplicate is better than a possible miss.`,
+			},
+		);
 
-	const send = async (body: IDataObject, itemIndex: number, key: string): Promise<InviteOutcome | undefined> => {
+	const send = async (
+		body: IDataObject,
+		itemIndex: number,
+		key: string,
+	): Promise<InviteOutcome | undefined> => {
 		for (let sends = 1; ; sends++) {
-			if (notice && !settings.keepTryingWhenExhausted) return { kind: 'exhausted', notice, attempted: false };
+			if (notice && !settings.keepTryingWhenExhausted)
+				return { kind: 'exhausted', notice, attempted: false };
 			let response: XobinResponse;
 			try {
 				response = await xobinRequest(context, {
@@ -148,11 +169,14 @@ export async function inviteCandidates(
 					pacer,
 				});
 			} catch (error) {
-				if (error instanceof StoppedSending) return notice ? { kind: 'exhausted', notice, attempted: false } : undefined;
-				if (!(error as XobinError).uncertain) return { kind: 'failed', error: asNodeError(context, error, itemIndex) };
+				if (error instanceof StoppedSending)
+					return notice ? { kind: 'exhausted', notice, attempted: false } : undefined;
+				if (!(error as XobinError).uncertain)
+					return { kind: 'failed', error: asNodeError(context, error, itemIndex) };
 				ledger[key] = { uncertain: error.message };
 				const proof = await confirm(body, itemIndex);
-				if (proof) return { kind: 'invited', response: { ...proof, confirmedAfterUncertainAnswer: true } };
+				if (proof)
+					return { kind: 'invited', response: { ...proof, confirmedAfterUncertainAnswer: true } };
 				if (settings.resendUncertain && sends === 1) continue;
 				return { kind: 'failed', error: asNodeError(context, error, itemIndex) };
 			}
@@ -169,20 +193,27 @@ export async function inviteCandidates(
 		}
 	};
 
-	const invite = async (body: IDataObject, itemIndex: number, key: string): Promise<InviteOutcome | undefined> => {
+	const invite = async (
+		body: IDataObject,
+		itemIndex: number,
+		key: string,
+	): Promise<InviteOutcome | undefined> => {
 		const earlier = ledger[key];
 		if (earlier && 'invited' in earlier) return { kind: 'invited', response: earlier.invited };
 		if (earlier) {
 			// An earlier try of this execution may have invited the candidate: proof, opt-in, or stop.
 			const proof = await confirm(body, itemIndex);
-			if (proof) return { kind: 'invited', response: { ...proof, confirmedAfterUncertainAnswer: true } };
-			if (!settings.resendUncertain) return { kind: 'failed', error: uncertainError(body, itemIndex) };
+			if (proof)
+				return { kind: 'invited', response: { ...proof, confirmedAfterUncertainAnswer: true } };
+			if (!settings.resendUncertain)
+				return { kind: 'failed', error: uncertainError(body, itemIndex) };
 		} else if (settings.skipIfInvited) {
 			try {
 				const existing = await findExisting(body, itemIndex);
 				if (existing) return { kind: 'invited', response: { ...existing, alreadyInvited: true } };
 			} catch (error) {
-				if (error instanceof StoppedSending) return notice ? { kind: 'exhausted', notice, attempted: false } : undefined;
+				if (error instanceof StoppedSending)
+					return notice ? { kind: 'exhausted', notice, attempted: false } : undefined;
 				return { kind: 'failed', error: asNodeError(context, error, itemIndex) };
 			}
 		}
@@ -190,7 +221,8 @@ export async function inviteCandidates(
 	};
 
 	const handle = async (entry: PreparedInvite): Promise<InviteOutcome | undefined> => {
-		if ('error' in entry) return { kind: 'failed', error: asNodeError(context, entry.error, entry.itemIndex) };
+		if ('error' in entry)
+			return { kind: 'failed', error: asNodeError(context, entry.error, entry.itemIndex) };
 		const key = keyOf(entry.body, settings.skipIfInvited);
 		// The same candidate twice in one run: the second waits for the first and reuses its result.
 		for (let pending = inFlight.get(key); pending; pending = inFlight.get(key)) await pending;
@@ -223,11 +255,17 @@ function readExhaustion(response: XobinResponse): ExhaustedNotice | undefined {
 	const { body } = response;
 	if (response.statusCode !== 403 || body === null || typeof body !== 'object') return undefined;
 	const message = readXobinMessage(body) ?? '';
-	if ((body as IDataObject).error !== INVITES_EXHAUSTED_CODE && !INVITES_EXHAUSTED_MESSAGE_PATTERN.test(message)) {
+	if (
+		(body as IDataObject).error !== INVITES_EXHAUSTED_CODE &&
+		!INVITES_EXHAUSTED_MESSAGE_PATTERN.test(message)
+	) {
 		return undefined;
 	}
 	return {
-		message: message && message !== INVITES_EXHAUSTED_CODE ? message : 'Invites Exhausted. Please contact support.',
+		message:
+			message && message !== INVITES_EXHAUSTED_CODE
+				? message
+				: 'Invites Exhausted. Please contact support.',
 		code: INVITES_EXHAUSTED_CODE,
 	};
 }
