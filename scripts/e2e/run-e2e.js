@@ -658,6 +658,30 @@ async function runVersion(version, o, pack) {
 		);
 
 		await test(
+			`${tag} Xobin Trigger: the same Submission delivered again is acknowledged and starts no second execution (the repeat record survives in n8n's static data)`,
+			async () => {
+				const last = mock.deliveries[mock.deliveries.length - 1];
+				check(last, 'no earlier Submission to repeat');
+				const before = new Set(
+					(await n8n.getExecutions({ workflowId: trig.workflow.id })).map((e) => String(e.id)),
+				);
+				const again = await mock.deliverWebhook(trig.urls.completed, last.payload, {
+					[SECRET_HEADER]: trig.secret,
+				});
+				check(
+					again.status === 200 && /already delivered/.test(again.body?.message || ''),
+					`the repeated Submission was answered ${again.status}, expected 200 "… was already delivered"`,
+					again.body,
+				);
+				// Give n8n the time an execution would take to show up, then check none did.
+				await new Promise((resolve) => setTimeout(resolve, 1500));
+				const fresh = await newExecutionIds(before);
+				check(fresh.length === 0, `the repeated Submission started executions ${fresh.join(', ')}`);
+			},
+			{ onFail: logTail, skipReason: triggerSkip() },
+		);
+
+		await test(
 			`${tag} Xobin Trigger: a call without the secret, or with a wrong one, is answered 401 and starts no execution`,
 			async () => {
 				const before = new Set(
