@@ -26,14 +26,13 @@ import type { Registration, TriggerEvent, TriggerScope } from './trigger/registr
 import {
 	deliveryKeyOf,
 	EVENT_NAMES,
-	forget,
 	isRepeat,
 	newSecret,
 	readStored,
 	sameRegistration,
 	secretsMatch,
+	remember,
 	settingsRequest,
-	store,
 	triggerFields,
 	WEBHOOK_OF_EVENT,
 } from './trigger/registration';
@@ -196,11 +195,7 @@ export class XobinTrigger implements INodeType {
 					idempotent: true,
 					notFound: notFoundOf(registration),
 				});
-				store(staticData, {
-					...registration,
-					secret,
-					registeredAt: new Date().toISOString(),
-				});
+				remember(staticData, { ...registration, secret, registeredAt: new Date().toISOString() });
 				return true;
 			},
 
@@ -314,7 +309,7 @@ async function switchOff(
 		notFound: notFoundOf(stored),
 		passThrough: (response) => response.statusCode === 404,
 	});
-	forget(staticData);
+	remember(staticData);
 }
 
 function checkManualSetup(context: IHookFunctions): void {

@@ -10,22 +10,17 @@ type Operation = (
 	items: INodeExecutionData[],
 ) => Promise<INodeExecutionData[][]>;
 
-const operations: Record<string, Record<string, Operation>> = {
-	aiInterview: {
-		downloadReportPdf: aiInterview.downloadReportPdf.execute,
-		generate: aiInterview.generate.execute,
-		getManyInvited: aiInterview.getManyInvited.execute,
-		getReport: aiInterview.getReport.execute,
-		getShareLink: aiInterview.getShareLink.execute,
-		invite: aiInterview.invite.execute,
-	},
-};
+/** Each resource module re-exports its operation modules by operation value. */
+const resources = { aiInterview } as unknown as Record<
+	string,
+	Record<string, { execute?: Operation }>
+>;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
+	const run = resources[resource]?.[operation]?.execute;
 	if (!run) {
 		throw new NodeOperationError(
 			this.getNode(),

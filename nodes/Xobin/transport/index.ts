@@ -173,7 +173,6 @@ export async function xobinRequest(
 	}
 }
 
-
 /**
  * How long to wait before trying again, or undefined when the outcome is final. Only outcomes that
  * prove Xobin did not act are retried (429 / 503, a connection never made), plus a broken connection

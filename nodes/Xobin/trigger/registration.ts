@@ -62,7 +62,7 @@ export interface Registration {
 }
 
 /** A registration Xobin accepted, with the secret it will send back. */
-interface StoredRegistration extends Registration {
+export interface StoredRegistration extends Registration {
 	secret: string;
 	registeredAt: string;
 }
@@ -107,31 +107,22 @@ export function settingsRequest(
 	};
 }
 
+/** Same scope, interview, events and URLs: nothing to register again. */
 export function sameRegistration(a: Registration, b: Registration): boolean {
-	return (
-		a.scope === b.scope &&
-		a.events.every((event) => a.urls[event] === b.urls[event]) &&
-		(a.scope === 'account' || a.aiInterviewId === b.aiInterviewId) &&
-		a.events.join(',') === b.events.join(',')
-	);
+	const identity = ({ scope, aiInterviewId, events, urls }: Registration) =>
+		JSON.stringify([scope, scope === 'account' ? null : aiInterviewId, events, urls]);
+	return identity(a) === identity(b);
 }
 
 export function readStored(staticData: IDataObject): StoredRegistration | undefined {
 	const stored = staticData[STATIC_KEY] as StoredRegistration | undefined;
-	return stored && typeof stored.secret === 'string' && typeof stored.urls === 'object'
-		? stored
-		: undefined;
+	return typeof stored?.secret === 'string' && typeof stored.urls === 'object' ? stored : undefined;
 }
 
-export function store(staticData: IDataObject, registration: StoredRegistration): void {
-	staticData[STATIC_KEY] = {
-		...registration,
-		events: [...registration.events],
-	} as unknown as IDataObject;
-}
-
-export function forget(staticData: IDataObject): void {
-	delete staticData[STATIC_KEY];
+/** Keeps the registration Xobin accepted in the node's static data, or forgets it (undefined). */
+export function remember(staticData: IDataObject, registration?: StoredRegistration): void {
+	if (registration) staticData[STATIC_KEY] = registration as unknown as IDataObject;
+	else delete staticData[STATIC_KEY];
 }
 
 /** A fresh secret for one registration: 256 bits from the operating system's CSPRNG, as hex. */

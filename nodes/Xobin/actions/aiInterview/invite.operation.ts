@@ -16,7 +16,7 @@ import { aiInterviewIdField } from '../../helpers/aiInterviewIdField';
 import type { Field, FieldSource } from '../../helpers/fields';
 import { itemSources, readFields, toNodeProperties } from '../../helpers/fields';
 import { asNodeError, isToolExecution, toErrorItem } from '../../helpers/outputs';
-import type { ExhaustedNotice, InviteOutcome, PreparedInvite } from './inviteCandidates';
+import type { InviteOutcome, PreparedInvite } from './inviteCandidates';
 import { inviteCandidates } from './inviteCandidates';
 
 const displayOptions: IDisplayOptions = {
@@ -214,7 +214,10 @@ export async function execute(
 	}
 
 	const outcomes = await inviteCandidates(this, prepared, {
-		concurrency: clampConcurrency(options.concurrency),
+		concurrency: Math.min(
+			MAX_CONCURRENCY,
+			Math.max(1, Math.floor(Number(options.concurrency)) || DEFAULT_CONCURRENCY),
+		),
 		keepTryingWhenExhausted: options.whenInvitesRunOut === WHEN_EXHAUSTED_TRY_EACH,
 		retryBusy: options.retryOnRateLimit !== false,
 		skipIfInvited,
@@ -236,10 +239,19 @@ export async function execute(
 		} else if (outcome.kind === 'failed') {
 			invited.push(toErrorItem(outcome.error, itemIndex));
 		} else {
-			const body = (prepared[itemIndex] as { body: IDataObject }).body;
-			exhausted.push(
-				parkedItem(items[itemIndex], body, outcome.notice, outcome.attempted, itemIndex),
-			);
+			// The candidate as it came in, plus what would have been sent and why it was not invited.
+			// No top-level `error` key: "Continue (using error output)" must leave these items here.
+			const { notice, attempted } = outcome;
+			exhausted.push({
+				json: {
+					...items[itemIndex].json,
+					...(prepared[itemIndex] as { body: IDataObject }).body,
+					message: notice.message,
+					code: notice.code,
+					inviteAttempted: attempted,
+				},
+				pairedItem: { item: itemIndex },
+			});
 		}
 	});
 
@@ -255,12 +267,6 @@ export async function execute(
 		return [[...invited, ...exhausted.map(toToolMessage)].sort(byInputOrder), []];
 	}
 	return [invited, exhausted];
-}
-
-function clampConcurrency(value: unknown): number {
-	const number = Math.floor(Number(value ?? DEFAULT_CONCURRENCY));
-	if (!Number.isFinite(number)) return DEFAULT_CONCURRENCY;
-	return Math.min(MAX_CONCURRENCY, Math.max(1, number));
 }
 
 function byInputOrder(a: INodeExecutionData, b: INodeExecutionData): number {
@@ -317,29 +323,6 @@ function prepare(
 	} catch (error) {
 		return { itemIndex, error };
 	}
-}
-
-/**
- * The candidate as it came in, plus what would have been sent and why it was not invited. No
- * top-level `error` key: n8n's "Continue (using error output)" must leave these items here.
- */
-function parkedItem(
-	item: INodeExecutionData,
-	body: IDataObject,
-	notice: ExhaustedNotice,
-	attempted: boolean,
-	itemIndex: number,
-): INodeExecutionData {
-	return {
-		json: {
-			...item.json,
-			...body,
-			message: notice.message,
-			code: notice.code,
-			inviteAttempted: attempted,
-		},
-		pairedItem: { item: itemIndex },
-	};
 }
 
 function toToolMessage(item: INodeExecutionData): INodeExecutionData {
