@@ -151,7 +151,7 @@ describe('Every wait is bounded', () => {
 		expect(result.outputs[0][0].json.error).toMatch(/^Xobin did not answer within 1 seconds/);
 	});
 
-	test('a huge or malformed Retry-After is clamped, never waited for', async () => {
+	test('a malformed Retry-After means a short backoff, never a long wait', async () => {
 		mock().queueFault({ path: INVITE_PATH, status: 429, headers: { 'Retry-After': 'soon, maybe' } });
 		const started = Date.now();
 
@@ -159,6 +159,23 @@ describe('Every wait is bounded', () => {
 
 		expect(result.outputs[0]).toHaveLength(1);
 		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
+	test('a huge Retry-After is not waited for: the run stops asking and says until when', async () => {
+		mock().queueFault({ path: INVITE_PATH, status: 429, headers: { 'Retry-After': '86400' }, times: 10 });
+		const started = Date.now();
+
+		const result = await runInvite(mock(), {
+			items: candidates(3),
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
+			settings: { onError: 'continueRegularOutput' },
+		});
+
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(inviteRequests(mock())).toHaveLength(1);
+		for (const item of result.outputs[0]) {
+			expect(item.json.error).toMatch(/^Xobin asked for no more requests until \d\d:\d\d:\d\d UTC \(HTTP 429\)/);
+		}
 	});
 
 	test(

@@ -26,7 +26,7 @@ export interface Failure {
 	/** The body is not JSON (or not the file asked for): a web page, text, nothing. */
 	unreadable?: boolean;
 	/** Xobin answered 429 for longer than the run's retry window. */
-	busyGaveUp?: { since: number; retryAt?: number };
+	busyGaveUp?: { since: number; retryAt?: number; askedToWait?: boolean };
 }
 
 /** What the request knows that makes the message specific. */
@@ -79,10 +79,17 @@ const clock = (instant: number) => `${new Date(instant).toISOString().slice(11, 
 
 const KNOWN_SITUATIONS: KnownSituation[] = [
 	{
+		matches: (f) => f.busyGaveUp?.askedToWait === true,
+		message: (f) =>
+			`Xobin asked for no more requests until ${clock(f.busyGaveUp?.retryAt as number)} (HTTP 429)`,
+		fix: (f) =>
+			`That is a longer break than the node waits (60 seconds at a time), so it stopped asking for this run. Run the items that were not invited again after ${clock(f.busyGaveUp?.retryAt as number)}.`,
+	},
+	{
 		matches: (f) => f.busyGaveUp !== undefined,
 		message: () => 'Xobin kept answering "too many requests" (HTTP 429) for 2 minutes',
 		fix: (f) => {
-			const { since, retryAt } = f.busyGaveUp as { since: number; retryAt?: number };
+			const { since, retryAt } = f.busyGaveUp as NonNullable<Failure['busyGaveUp']>;
 			const when = retryAt ? `after ${clock(retryAt)}, as Xobin asked` : 'in a few minutes';
 			return `No request got through since ${clock(since)}, so the node stopped asking and did not send this one. Run these items again ${when}, or lower Concurrency.`;
 		},

@@ -34,7 +34,7 @@ interface Run {
 	/** When Xobin last accepted a request (or the run started): the run's 429 window starts here. */
 	lastProgressAt: number;
 	/** Set once Xobin answered 429 for the whole window: later requests of the run are not sent. */
-	busyGaveUp?: { since: number; retryAt?: number };
+	busyGaveUp?: { since: number; retryAt?: number; askedToWait?: boolean };
 }
 
 interface RunCredentials {
@@ -153,9 +153,15 @@ export async function xobinRequest(
 		}
 		const failure = 'response' in outcome ? describeResponse(outcome.response) : outcome.failure;
 		const retryAfter = 'response' in outcome ? outcome.response.headers['retry-after'] : undefined;
+		const now = Date.now();
+		const asked = failure.statusCode === 429 ? retryAfterMs(retryAfter, now) : undefined;
+		if (asked !== undefined && asked > MAX_SINGLE_WAIT_MS && request.retryBusy !== false) {
+			// Xobin wants a longer break than the node ever waits: stop asking, and say until when.
+			run.busyGaveUp = { since: run.lastProgressAt, retryAt: now + asked, askedToWait: true };
+			throw fail({ busyGaveUp: run.busyGaveUp });
+		}
 		const wait = retryWait(failure, retryAfter, attempt, request);
 		if (wait === undefined) throw fail(failure, attempt);
-		const now = Date.now();
 		if (
 			now + wait > startedAt + RETRY_WINDOW_MS ||
 			now + wait > run.lastProgressAt + RETRY_WINDOW_MS
@@ -201,14 +207,14 @@ function retryWait(
 	return Math.min(wait, MAX_SINGLE_WAIT_MS);
 }
 
-/** Reads Retry-After as seconds ("2", "1.5") or an HTTP date; undefined when absent or unreadable. */
+/** Reads Retry-After as seconds ("2", "1.5") or an HTTP date, in ms; undefined when unreadable. */
 function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text) * 1000, MAX_SINGLE_WAIT_MS);
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
 	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - now), MAX_SINGLE_WAIT_MS);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 class DeadlineExceeded extends Error {}
