@@ -7,6 +7,8 @@
 //
 //   npm run dev [-- --version 1.123.81] [--port 5678] [--mock-port 4010] [--invites 3]
 //               [--no-build] [--keep]       (--keep: keep the n8n user folder on exit)
+//               [--queue]                   (queue mode: Postgres, Redis, main + webhook process +
+//                                            2 workers, as in scripts/e2e/queue-mode.js)
 'use strict';
 
 const net = require('node:net');
@@ -23,6 +25,7 @@ function parseArgs(argv) {
 		invites: 3,
 		build: true,
 		keep: false,
+		queue: false,
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
@@ -37,9 +40,10 @@ function parseArgs(argv) {
 		else if (a.startsWith('--invites')) o.invites = Number(val());
 		else if (a === '--no-build') o.build = false;
 		else if (a === '--keep') o.keep = true;
+		else if (a === '--queue') o.queue = true;
 		else if (a === '--help' || a === '-h') {
 			console.log(
-				'npm run dev [-- --version 2.40.7|1.123.81] [--port 5678] [--mock-port 4010] [--invites 3] [--no-build] [--keep]',
+				'npm run dev [-- --version 2.40.7|1.123.81] [--port 5678] [--mock-port 4010] [--invites 3] [--no-build] [--keep] [--queue]',
 			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
@@ -74,13 +78,16 @@ async function main() {
 	let pack = null;
 	let mock = null;
 	let n8n = null;
+	let cluster = null;
+	let webhookBase = null;
 	let stopping = false;
 
 	async function stopAll(code) {
 		if (stopping) return;
 		stopping = true;
 		say('stopping...');
-		if (n8n) await n8n.stop({ removeUserFolder: !o.keep }).catch(() => {});
+		if (cluster) await cluster.stop();
+		else if (n8n) await n8n.stop({ removeUserFolder: !o.keep }).catch(() => {});
 		if (mock) await mock.close().catch(() => {});
 		if (pack) pack.cleanup();
 		if (n8n && o.keep) say(`n8n user folder kept: ${n8n.userFolder}`);
@@ -105,7 +112,16 @@ async function main() {
 		say(
 			`starting n8n ${o.version} (installs it into the cache first if needed: a few minutes once)...`,
 		);
-		n8n = await startN8n({ version: o.version, port: o.port, packedTarball: pack.tarball });
+		if (o.queue) {
+			const { startCluster } = require('./e2e/queue-mode');
+			const work = require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'xobin-dev-queue-'));
+			say('queue mode: starting Postgres, Redis, n8n main, a webhook process and two workers...');
+			cluster = await startCluster({ version: o.version, pack, work, port: o.port });
+			n8n = cluster.main;
+			webhookBase = cluster.webhook.baseUrl;
+		} else {
+			n8n = await startN8n({ version: o.version, port: o.port, packedTarball: pack.tarball });
+		}
 		await n8n.setupOwner();
 		const types = await n8n.getNodeTypes();
 		const missing = pack.nodeTypes.filter((t) => !types.some((d) => d.name === t));
@@ -135,7 +151,7 @@ async function main() {
 			],
 		});
 		console.log(`
-n8n ${o.version} is running with n8n-nodes-xobin ${pack.version} installed from its packed tarball.
+n8n ${o.version} is running${o.queue ? ' in queue mode (webhook process ' + webhookBase + ', two workers; see their logs for "Worker started execution")' : ''} with n8n-nodes-xobin ${pack.version} installed from its packed tarball.
 
   Open:      ${n8n.baseUrl}/workflow/${wf.id}
   Log in:    ${DEFAULT_OWNER.email}  /  ${DEFAULT_OWNER.password}
@@ -144,7 +160,7 @@ n8n ${o.version} is running with n8n-nodes-xobin ${pack.version} installed from 
 
 Post candidates to the workflow's webhook (the mock account has ${o.invites} invites left):
 
-  curl -s -X POST ${n8n.baseUrl}/webhook/${info.webhookPath} \\
+  curl -s -X POST ${webhookBase ?? n8n.baseUrl}/webhook/${info.webhookPath} \\
     -H 'Content-Type: application/json' \\
     -d '${body}'
 

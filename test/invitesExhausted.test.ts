@@ -154,7 +154,7 @@ describe('Invite Candidate as an AI agent tool', () => {
 
 	test('reports exhaustion on the first output, the only one an agent sees', async () => {
 		const result = await runInvite(mock(), {
-			items: candidates(2),
+			items: candidates(2).map((candidate) => ({ ...candidate, headers: { authorization: 'Bearer from-the-webhook' } })),
 			nodeType: 'xobinTool',
 			parameters: inviteParameters({ options: { concurrency: 1 } }),
 		});
@@ -166,6 +166,16 @@ describe('Invite Candidate as an AI agent tool', () => {
 		expect(first[0].json.invite_link).toEqual(expect.any(String));
 		expect(first[1].json.invited).toBe(false);
 		expect(first[1].json.message).toMatch(/no AI interview invites left/);
+		// Only what was sent and why: the input item (a webhook's headers) never reaches the model.
+		expect(first[1].json).toEqual({
+			candidate_name: 'Candidate 2',
+			candidate_email: 'candidate2@example.com',
+			ai_interview_id: 305,
+			invite_format: 'getlink',
+			invited: false,
+			code: 'limit_exceed',
+			message: expect.stringMatching(/^Not invited: /),
+		});
 		expect(pairedIndexes(first)).toEqual([0, 1]);
 	});
 });

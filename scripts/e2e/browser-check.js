@@ -165,4 +165,41 @@ async function checkEditor(o) {
 	}
 }
 
-module.exports = { checkEditor, INVITE_FIELDS };
+/**
+ * Signs in, opens a workflow and saves a screenshot of its canvas (all nodes, a margin around
+ * them) after checking that each named node is drawn. -> the screenshot's path.
+ */
+async function screenshotCanvas({ baseUrl, owner, workflowId, nodeNames, file }) {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
+	const { page } = browser;
+	page.setDefaultTimeout(60000);
+	try {
+		await page.goto(`${baseUrl}/signin`);
+		await page.locator('input[name="emailOrLdapLoginId"]').fill(owner.email);
+		await page.locator('input[name="password"]').fill(owner.password);
+		await page.locator('[data-test-id="form-submit-button"]').click();
+		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 60000 });
+		await page.goto(`${baseUrl}/workflow/${workflowId}`);
+		for (const name of nodeNames) {
+			await page.locator(`[data-test-id="canvas-node"][data-node-name=${cssString(name)}]`).waitFor({ state: 'visible' });
+		}
+		await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+		const boxes = [];
+		for (const el of await page.locator('[data-test-id="canvas-node"]').all()) {
+			const b = await el.boundingBox();
+			if (b) boxes.push(b);
+		}
+		const vp = page.viewportSize();
+		const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 80);
+		const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 60);
+		const x1 = Math.min(vp.width, Math.max(...boxes.map((b) => b.x + b.width)) + 140);
+		const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + 80);
+		await page.screenshot({ path: file, clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
+		return file;
+	} finally {
+		await browser.close();
+	}
+}
+
+module.exports = { checkEditor, screenshotCanvas, INVITE_FIELDS };

@@ -123,6 +123,9 @@ async function installPackedPackage(userFolder, tarball, { installPeerDeps = fal
  * @param {object} [o.env]              extra/overriding environment for n8n
  * @param {number} [o.startTimeoutMs]   default 240000
  * @param {boolean} [o.echo]            echo n8n output to stderr (default: $XOBIN_E2E_ECHO === '1')
+ * @param {string} [o.command]          'start' (default), or 'webhook' / 'worker' for queue mode;
+ *                                      a worker needs env.QUEUE_HEALTH_CHECK_PORT (its readiness URL)
+ * @param {string[]} [o.commandArgs]    e.g. ['--concurrency=5'] for a worker
  */
 async function startN8n(o) {
 	const t0 = Date.now();
@@ -201,7 +204,8 @@ async function startN8n(o) {
 	const echo = o.echo ?? process.env.XOBIN_E2E_ECHO === '1';
 	const logFile = path.join(userFolder, 'n8n.log');
 	const logFd = fs.openSync(logFile, 'a');
-	const child = spawn(app.nodeBin, [app.n8nBin, 'start'], {
+	const command = o.command || 'start';
+	const child = spawn(app.nodeBin, [app.n8nBin, command, ...(o.commandArgs || [])], {
 		cwd: userFolder,
 		env,
 		detached: true, // own process group: stop() kills n8n and its task runner together
@@ -296,11 +300,17 @@ async function startN8n(o) {
 			);
 		}
 		try {
-			const h = await http.get('/healthz', { timeout: 2000 });
-			if (h.status === 200) {
-				const r = await http.get('/healthz/readiness', { timeout: 2000 });
-				const s = await http.get('/rest/settings', { timeout: 5000 });
-				if (r.status === 200 && s.status === 200) break;
+			if (command === 'worker') {
+				const url = `http://127.0.0.1:${env.QUEUE_HEALTH_CHECK_PORT}/healthz/readiness`;
+				if ((await axios.get(url, { ...common, timeout: 2000 })).status === 200) break;
+			} else {
+				const h = await http.get('/healthz', { timeout: 2000 });
+				if (h.status === 200 && command === 'webhook') break;
+				if (h.status === 200) {
+					const r = await http.get('/healthz/readiness', { timeout: 2000 });
+					const s = await http.get('/rest/settings', { timeout: 5000 });
+					if (r.status === 200 && s.status === 200) break;
+				}
 			}
 		} catch {
 			/* not listening yet */

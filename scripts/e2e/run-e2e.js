@@ -15,12 +15,14 @@
 //      deactivating switches the interview's webhooks off again;
 //   8. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
 //      the node panel's invite fields, and saves screenshots;
-//   9. stops n8n and the mock.
+//   9. stops n8n and the mock;
+//  10. for n8n 2.x, queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a
+//      webhook process and two workers, with parallel webhook calls and the trigger (--no-queue skips).
 // Ends with the line "N passed, M failed" and exits non-zero on any failure.
 //
 //   node scripts/e2e/run-e2e.js [--version 2.40.7] [--version 1.123.81] [--no-browser]
 //        [--no-build] (pack the existing dist/) [--update-screenshots] (write docs/images/)
-//        [--keep] (keep n8n user folders)
+//        [--keep] (keep n8n user folders) [--no-queue] (skip the queue-mode cluster)
 'use strict';
 
 const fs = require('node:fs');
@@ -29,6 +31,7 @@ const crypto = require('node:crypto');
 const { isDeepStrictEqual } = require('node:util');
 const { startN8n, nodeOutputs, DEFAULT_OWNER } = require('./n8n-instance');
 const { ensureN8n, PINNED } = require('./n8n-install');
+const { runQueueMode } = require('./queue-mode');
 const stack = require('./xobin-stack');
 
 const SCREENSHOTS_COMMITTED = path.join(stack.REPO, 'docs', 'images');
@@ -107,7 +110,7 @@ function expectedWrongKeyMessage(version) {
 }
 
 function parseArgs(argv) {
-	const o = { versions: [], browser: true, build: true, updateScreenshots: false, keep: false };
+	const o = { versions: [], browser: true, build: true, updateScreenshots: false, keep: false, queue: true };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--version' || a === '--versions') o.versions.push(...String(argv[++i]).split(','));
@@ -116,6 +119,7 @@ function parseArgs(argv) {
 		else if (a === '--no-build') o.build = false;
 		else if (a === '--update-screenshots') o.updateScreenshots = true;
 		else if (a === '--keep') o.keep = true;
+		else if (a === '--no-queue') o.queue = false;
 		else if (/^\d+\.\d+\.\d+$/.test(a)) o.versions.push(a);
 		else if (a === '--help' || a === '-h') {
 			console.log(
@@ -777,6 +781,34 @@ async function runVersion(version, o, pack) {
 			{ onFail: logTail, skipReason: triggerSkip() },
 		);
 
+		// 7b. n8n 2.x's AI Agent using the Xobin node as a tool (scripts/e2e/ai-agent.js)
+		if (!version.startsWith('1.')) {
+			const { runAgentChecks } = require('./ai-agent');
+			for (const api of ['responses', 'chat']) {
+				const agentResults = started ? await runAgentChecks({ n8n, mock, api }) : [];
+				if (api === 'responses' && o.browser && agentResults.workflowId) {
+					await test(`${tag} editor (headless Chromium): the AI Agent canvas with the Xobin tool`, async () => {
+						const { screenshotCanvas } = require('./browser-check');
+						const { NODES } = require('./ai-agent');
+						const dir = o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN;
+						const file = await screenshotCanvas({
+							baseUrl: n8n.baseUrl,
+							owner: DEFAULT_OWNER,
+							workflowId: agentResults.workflowId,
+							nodeNames: Object.values(NODES),
+							file: path.join(dir, `n8n-${version}-ai-agent-canvas.png`),
+						});
+						say(`    screenshot: ${file}`);
+					}, { onFail: logTail });
+				}
+				if (!started) results.push({ name: `${tag} AI Agent (${api})`, ok: false, error: 'not run: n8n did not start' });
+				for (const r of agentResults) {
+					results.push({ name: r.name, ok: r.ok, error: r.ok ? undefined : r.detail });
+					say(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : `\n       ${r.detail}`}`);
+				}
+			}
+		}
+
 		// 8. the editor in headless Chromium
 		if (o.browser) {
 			await test(
@@ -855,6 +887,12 @@ async function main() {
 					results.push({ name: `[n8n ${v}] run`, ok: false, error: String(err.stack || err) });
 					say(`  FAIL [n8n ${v}] run\n       ${err.stack || err}`);
 				});
+				if (o.queue && !v.startsWith('1.')) {
+					await runQueueMode({ version: v, pack, test, check, say, phase, waitFor, triggerWorkflow }).catch((err) => {
+						results.push({ name: `[n8n ${v} queue mode] run`, ok: false, error: String(err.stack || err) });
+						say(`  FAIL [n8n ${v} queue mode] run\n       ${err.stack || err}`);
+					});
+				}
 			}
 		} finally {
 			pack.cleanup();

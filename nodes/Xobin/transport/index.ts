@@ -347,8 +347,11 @@ async function readCapped(
 	return await new Promise<Buffer>((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
+		let settled = false;
 		const onDeadline = () => body.destroy(new DeadlineExceeded());
 		const settle = (error?: Error) => {
+			if (settled) return;
+			settled = true;
 			deadline.removeEventListener('abort', onDeadline);
 			if (error) reject(error);
 			else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
@@ -364,9 +367,10 @@ async function readCapped(
 		body.on('end', () => settle());
 		body.on('error', settle);
 		// Closed before its end (and not by the deadline): the connection broke mid-answer.
-		body.on('close', () =>
-			settle(Object.assign(new Error('The answer was cut off'), { code: 'ECONNRESET' })),
-		);
+		body.on('close', () => {
+			if (!settled)
+				settle(Object.assign(new Error('The answer was cut off'), { code: 'ECONNRESET' }));
+		});
 		if (deadline.aborted) onDeadline();
 		else deadline.addEventListener('abort', onDeadline, { once: true });
 	});

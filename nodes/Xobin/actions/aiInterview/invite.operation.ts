@@ -264,7 +264,8 @@ export async function execute(
 	}
 	// An AI agent only sees the first output: tell it plainly instead of parking silently.
 	if (isToolExecution(this) && exhausted.length > 0) {
-		return [[...invited, ...exhausted.map(toToolMessage)].sort(byInputOrder), []];
+		const told = exhausted.map((item) => toToolMessage(item, prepared));
+		return [[...invited, ...told].sort(byInputOrder), []];
 	}
 	return [invited, exhausted];
 }
@@ -325,11 +326,17 @@ function prepare(
 	}
 }
 
-function toToolMessage(item: INodeExecutionData): INodeExecutionData {
+/**
+ * What an AI agent is told about a candidate not invited: the values sent and a plain message. Only
+ * those: the input item (a webhook's headers, say) must not travel on to the model's provider.
+ */
+function toToolMessage(item: INodeExecutionData, prepared: PreparedInvite[]): INodeExecutionData {
+	const { item: itemIndex } = item.pairedItem as IPairedItemData;
 	return {
 		json: {
-			...item.json,
+			...(prepared[itemIndex] as { body: IDataObject }).body,
 			invited: false,
+			code: item.json.code,
 			message: `Not invited: the Xobin account has no AI interview invites left (Xobin said "${String(item.json.message)}"). Ask Xobin support to add invites, then invite this candidate again.`,
 		},
 		pairedItem: item.pairedItem,
