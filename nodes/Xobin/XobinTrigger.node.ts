@@ -253,7 +253,13 @@ export class XobinTrigger implements INodeType {
 			};
 		}
 		const deliveryKey = deliveryKeyOf(event, body);
-		if (isRepeat(this.getWorkflowStaticData('node'), deliveryKey)) {
+		if (
+			isRepeat(
+				this.getWorkflowStaticData('node'),
+				`${this.getWorkflow().id}|${this.getNode().webhookId ?? this.getNode().name}`,
+				deliveryKey,
+			)
+		) {
 			return { webhookResponse: { message: `Ignored: ${deliveryKey} was already delivered` } };
 		}
 		return {

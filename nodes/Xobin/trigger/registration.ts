@@ -152,14 +152,31 @@ export function deliveryKeyOf(event: TriggerEvent, payload: IDataObject): string
 }
 
 /**
- * Records a delivery in the workflow's static data and says whether the same one arrived within
- * the window. n8n saves static data after each webhook call, in the main or the webhook process.
+ * Deliveries this n8n process has seen, by workflow, node and delivery key. n8n keeps node modules
+ * loaded for the life of the process, so this covers one instance and one webhook process.
  */
-export function isRepeat(staticData: IDataObject, key: string, now = Date.now()): boolean {
+const seenInProcess = new Map<string, number>();
+
+/**
+ * Records a delivery and says whether the same one arrived within the window: in this process's
+ * memory, and in the workflow's static data, which n8n saves after webhook calls (not reliably
+ * in every set-up: n8n 2.x can overwrite it with the execution's copy), for other processes.
+ */
+export function isRepeat(
+	staticData: IDataObject,
+	scope: string,
+	key: string,
+	now = Date.now(),
+): boolean {
+	for (const [known, at] of seenInProcess)
+		if (now - at >= REPEAT_WINDOW_MS) seenInProcess.delete(known);
 	const seen = (staticData[DELIVERIES_KEY] ?? {}) as Record<string, number>;
 	const recent = Object.entries(seen).filter(([, at]) => now - at < REPEAT_WINDOW_MS);
-	const repeat = recent.some(([known]) => known === key);
-	if (!repeat) recent.push([key, now]);
+	const repeat = seenInProcess.has(`${scope}|${key}`) || recent.some(([known]) => known === key);
+	if (!repeat) {
+		recent.push([key, now]);
+		if (seenInProcess.size < MAX_REMEMBERED * 10) seenInProcess.set(`${scope}|${key}`, now);
+	}
 	staticData[DELIVERIES_KEY] = Object.fromEntries(recent.slice(-MAX_REMEMBERED));
 	return repeat;
 }
