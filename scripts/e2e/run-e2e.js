@@ -662,7 +662,7 @@ async function runVersion(version, o, pack) {
 		);
 
 		await test(
-			`${tag} Xobin Trigger: the same Submission delivered again is acknowledged and starts no second execution (the repeat record survives in n8n's static data)`,
+			`${tag} Xobin Trigger: the same Submission delivered again is acknowledged and starts no second execution`,
 			async () => {
 				const last = mock.deliveries[mock.deliveries.length - 1];
 				check(last, 'no earlier Submission to repeat');
