@@ -48,12 +48,7 @@ async function checkEditor(o) {
 	const pageErrors = [];
 	page.on('pageerror', (e) => pageErrors.push(String(e && e.message ? e.message : e)));
 	try {
-		// --- sign in through the form -------------------------------------------------------------
-		await page.goto(`${o.baseUrl}/signin`);
-		await page.locator('input[name="emailOrLdapLoginId"]').fill(o.owner.email);
-		await page.locator('input[name="password"]').fill(o.owner.password);
-		await page.locator('[data-test-id="form-submit-button"]').click();
-		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 60000 });
+		await signIn(page, o.baseUrl, o.owner);
 
 		// --- canvas ---------------------------------------------------------------------------------
 		await page.goto(`${o.baseUrl}/workflow/${o.workflowId}`);
@@ -85,24 +80,8 @@ async function checkEditor(o) {
 			);
 			check((await edge.count()) === 1, `no canvas edge from "${o.xobinNode}" to "${target}"`);
 		}
-		// screenshot of the workflow itself (all nodes, a margin around them)
 		const canvasShot = path.join(o.screenshotDir, `${o.prefix}-canvas.png`);
-		await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
-		const boxes = [];
-		for (const el of await page.locator('[data-test-id="canvas-node"]').all()) {
-			const b = await el.boundingBox();
-			if (b) boxes.push(b);
-		}
-		const vp = page.viewportSize();
-		const pad = { x: 70, top: 50, bottom: 60 };
-		const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad.x);
-		const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad.top);
-		const x1 = Math.min(vp.width, Math.max(...boxes.map((b) => b.x + b.width)) + pad.x + 60);
-		const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + pad.bottom);
-		await page.screenshot({
-			path: canvasShot,
-			clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
-		});
+		await shootCanvas(page, canvasShot);
 		shots.push(canvasShot);
 
 		// --- node details panel ---------------------------------------------------------------------
@@ -175,31 +154,43 @@ async function screenshotCanvas({ baseUrl, owner, workflowId, nodeNames, file })
 	const { page } = browser;
 	page.setDefaultTimeout(60000);
 	try {
-		await page.goto(`${baseUrl}/signin`);
-		await page.locator('input[name="emailOrLdapLoginId"]').fill(owner.email);
-		await page.locator('input[name="password"]').fill(owner.password);
-		await page.locator('[data-test-id="form-submit-button"]').click();
-		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 60000 });
+		await signIn(page, baseUrl, owner);
 		await page.goto(`${baseUrl}/workflow/${workflowId}`);
 		for (const name of nodeNames) {
-			await page.locator(`[data-test-id="canvas-node"][data-node-name=${cssString(name)}]`).waitFor({ state: 'visible' });
+			await page
+				.locator(`[data-test-id="canvas-node"][data-node-name=${cssString(name)}]`)
+				.waitFor({ state: 'visible' });
 		}
-		await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
-		const boxes = [];
-		for (const el of await page.locator('[data-test-id="canvas-node"]').all()) {
-			const b = await el.boundingBox();
-			if (b) boxes.push(b);
-		}
-		const vp = page.viewportSize();
-		const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 80);
-		const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 60);
-		const x1 = Math.min(vp.width, Math.max(...boxes.map((b) => b.x + b.width)) + 140);
-		const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + 80);
-		await page.screenshot({ path: file, clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
+		await shootCanvas(page, file);
 		return file;
 	} finally {
 		await browser.close();
 	}
+}
+
+/** Signs in through n8n's form. */
+async function signIn(page, baseUrl, owner) {
+	await page.goto(`${baseUrl}/signin`);
+	await page.locator('input[name="emailOrLdapLoginId"]').fill(owner.email);
+	await page.locator('input[name="password"]').fill(owner.password);
+	await page.locator('[data-test-id="form-submit-button"]').click();
+	await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 60000 });
+}
+
+/** A screenshot of the workflow itself: all canvas nodes, with a margin around them. */
+async function shootCanvas(page, file) {
+	await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+	const boxes = [];
+	for (const el of await page.locator('[data-test-id="canvas-node"]').all()) {
+		const b = await el.boundingBox();
+		if (b) boxes.push(b);
+	}
+	const vp = page.viewportSize();
+	const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 70);
+	const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 50);
+	const x1 = Math.min(vp.width, Math.max(...boxes.map((b) => b.x + b.width)) + 130);
+	const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + 60);
+	await page.screenshot({ path: file, clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
 }
 
 module.exports = { checkEditor, screenshotCanvas, INVITE_FIELDS };
