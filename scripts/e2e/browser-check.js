@@ -189,7 +189,7 @@ async function shootCanvas(page, file) {
 	const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 70);
 	const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 50);
 	const x1 = Math.min(vp.width, Math.max(...boxes.map((b) => b.x + b.width)) + 130);
-	const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + 60);
+	const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + 90);
 	await page.screenshot({ path: file, clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
 }
 
