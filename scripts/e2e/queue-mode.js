@@ -4,7 +4,7 @@
 // parallel webhook calls split candidates exactly once across Invited / Invites Exhausted, that
 // executions run on both workers (from the workers' own logs), and that the Xobin Trigger
 // registers, runs on a worker through the webhook process, refuses calls without the secret and
-// switches off again. Called by run-e2e.js with its reporting helpers.
+// switches off again. Called by run-e2e.js with its reporting helpers, for n8n 2.x and 1.x.
 
 'use strict';
 

@@ -16,8 +16,8 @@
 //   8. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
 //      the node panel's invite fields, and saves screenshots;
 //   9. stops n8n and the mock;
-//  10. for n8n 2.x, queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a
-//      webhook process and two workers, with parallel webhook calls and the trigger (--no-queue skips).
+//  10. queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a webhook process
+//      and two workers, with parallel webhook calls and the trigger (--no-queue skips).
 // Ends with the line "N passed, M failed" and exits non-zero on any failure.
 //
 //   node scripts/e2e/run-e2e.js [--version 2.40.7] [--version 1.123.81] [--no-browser]
@@ -887,7 +887,7 @@ async function main() {
 					results.push({ name: `[n8n ${v}] run`, ok: false, error: String(err.stack || err) });
 					say(`  FAIL [n8n ${v}] run\n       ${err.stack || err}`);
 				});
-				if (o.queue && !v.startsWith('1.')) {
+				if (o.queue) {
 					await runQueueMode({ version: v, pack, test, check, say, phase, waitFor, triggerWorkflow }).catch((err) => {
 						results.push({ name: `[n8n ${v} queue mode] run`, ok: false, error: String(err.stack || err) });
 						say(`  FAIL [n8n ${v} queue mode] run\n       ${err.stack || err}`);
