@@ -125,9 +125,8 @@ export async function inviteCandidates(
 		if (!body.custom_field_id) return undefined;
 		try {
 			return await findExisting(body, itemIndex);
-		} catch (error) {
-			if (error instanceof StoppedSending) return undefined;
-			// The lookup itself failed: no proof either way, so the invite stays uncertain.
+		} catch {
+			// The lookup failed or the run stopped sending: no proof either way, so it stays uncertain.
 			return undefined;
 		}
 	};
