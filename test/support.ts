@@ -12,6 +12,10 @@ export { MOCK_API_KEY };
 
 export const INVITE_PATH = '/api/v2/ai-interviews/invite';
 
+/** Xobin's two assessment invite endpoints: one candidate (plural path) and bulk (singular path). */
+export const ASSESSMENT_INVITE_PATH = '/api/v2/assessments/invite';
+export const BULK_INVITE_PATH = '/api/v2/assessment/invite';
+
 /** Starts a fresh mock before each test of the calling suite and closes it afterwards. */
 export function useMockXobin(options: Parameters<typeof startMockXobin>[0] = {}): () => MockXobin {
 	let mock: MockXobin | undefined;
@@ -43,6 +47,19 @@ export function inviteParameters(overrides: IDataObject = {}): IDataObject {
 		candidateName: '={{ $json.name }}',
 		candidateEmail: '={{ $json.email }}',
 		aiInterviewId: 305,
+		inviteFormat: 'getlink',
+		...overrides,
+	};
+}
+
+/** Assessment → Invite Candidate reading name and email from the input item, assessment 53280. */
+export function assessmentInviteParameters(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'assessment',
+		operation: 'invite',
+		candidateName: '={{ $json.name }}',
+		candidateEmail: '={{ $json.email }}',
+		assessmentId: 53280,
 		inviteFormat: 'getlink',
 		...overrides,
 	};
@@ -96,8 +113,10 @@ export function pairedIndexes(items: Array<{ pairedItem?: unknown }>): number[] 
 }
 
 export interface OperationRun {
-	/** The AI Interview operation, e.g. 'getReport'. */
+	/** The operation, e.g. 'getReport'. */
 	operation: string;
+	/** The resource; 'aiInterview' when left out. */
+	resource?: string;
 	parameters?: IDataObject;
 	/** Input items; one empty item when left out. */
 	items?: IDataObject[];
@@ -109,12 +128,12 @@ export interface OperationRun {
 	typeVersion?: number;
 }
 
-/** Runs one AI Interview operation of the Xobin node in n8n's engine against the mock. */
+/** Runs one operation of the Xobin node in n8n's engine against the mock. */
 export async function runOperation(mock: MockXobin, run: OperationRun): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: 'xobin',
 		typeVersion: run.typeVersion,
-		parameters: { resource: 'aiInterview', operation: run.operation, ...run.parameters },
+		parameters: { resource: run.resource ?? 'aiInterview', operation: run.operation, ...run.parameters },
 		items: run.items ?? [{}],
 		settings: run.settings,
 		credentials: { xobinApi: credentialFor(mock, run) },

@@ -11,21 +11,27 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as aiInterview from './actions/aiInterview/AiInterview.resource';
+import * as assessment from './actions/assessment/Assessment.resource';
 import { router } from './actions/router';
 
 /**
- * Invite Candidate has two outputs ("Invited", "Invites Exhausted"); operations added later have
- * one. n8n evaluates this expression in the editor and the engine to draw and fill the outputs.
+ * Invite Candidate (of every resource) has two outputs ("Invited", "Invites Exhausted"); the other
+ * operations have one. n8n evaluates this expression in the editor and the engine to draw and fill the outputs.
  */
 const outputsExpression =
 	`={{ $parameter.operation !== undefined && $parameter.operation !== 'invite' ? [{ type: '${NodeConnectionTypes.Main}' }] : [{ type: '${NodeConnectionTypes.Main}', displayName: 'Invited' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Invites Exhausted' }] }}` as const;
 
-/** The canvas shows the chosen operation by its name ("Invite Candidate"), not its internal value. */
+/**
+ * The canvas shows the chosen operation by its name ("Invite Candidate"), not its internal value.
+ * Operations that share a value share a name across resources.
+ */
 const operationNames = Object.fromEntries(
-	(aiInterview.description[0].options as INodePropertyOptions[]).map((option) => [
-		option.value,
-		option.name,
-	]),
+	[aiInterview, assessment].flatMap((resource) =>
+		(resource.description[0].options as INodePropertyOptions[]).map((option) => [
+			option.value,
+			option.name,
+		]),
+	),
 );
 const subtitleExpression = `={{ ${JSON.stringify(operationNames)}[$parameter["operation"]] || $parameter["operation"] }}`;
 
@@ -38,7 +44,7 @@ export class Xobin implements INodeType {
 		version: [1, 2],
 		subtitle: subtitleExpression,
 		description:
-			'Invite candidates to Xobin AI interviews and get their reports, share links and PDFs',
+			'Invite candidates to Xobin AI interviews and assessments and get their reports, share links and PDFs',
 		defaults: {
 			name: 'Xobin',
 		},
@@ -62,10 +68,15 @@ export class Xobin implements INodeType {
 						name: 'AI Interview',
 						value: 'aiInterview',
 					},
+					{
+						name: 'Assessment',
+						value: 'assessment',
+					},
 				],
 				default: 'aiInterview',
 			},
 			...aiInterview.description,
+			...assessment.description,
 		],
 	};
 

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as aiInterview from './aiInterview/AiInterview.resource';
+import * as assessment from './assessment/Assessment.resource';
 
 type Operation = (
 	this: IExecuteFunctions,
@@ -11,7 +12,7 @@ type Operation = (
 ) => Promise<INodeExecutionData[][]>;
 
 /** Each resource module re-exports its operation modules by operation value. */
-const resources = { aiInterview } as unknown as Record<
+const resources = { aiInterview, assessment } as unknown as Record<
 	string,
 	Record<string, { execute?: Operation }>
 >;

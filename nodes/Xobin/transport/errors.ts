@@ -3,10 +3,10 @@
 // known situations, read top down. Messages are clipped and every secret is redacted.
 
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { clip, redact } from '../helpers/text';
-import type { NotFound, XobinResponse } from './types';
+import type { NotFound, Product, XobinResponse } from './types';
 
 /** What happened to one request, as far as the node can tell. */
 export interface Failure {
@@ -35,6 +35,7 @@ interface FailureDetails {
 	notFound?: NotFound;
 	lostAnswer?: string;
 	attempts?: number;
+	product?: Product;
 	timeoutSeconds: number;
 	secrets: string[];
 }
@@ -72,6 +73,12 @@ const CREDENTIAL_FIX =
 
 const BASE_URL_FIX =
 	'Check the Base URL in the Xobin API credential: it should be https://app.xobin.com/api/v2.';
+
+/** How messages name each Xobin product, and the trigger event that says a candidate finished. */
+const PRODUCTS: Record<Product, { name: string; finished: string }> = {
+	aiInterview: { name: 'AI interview', finished: 'AI Interview Completed' },
+	assessment: { name: 'assessment', finished: 'Assessment Submitted' },
+};
 
 const said = (f: Failure) => (f.xobinMessage ? `: ${f.xobinMessage}` : '');
 
@@ -146,9 +153,10 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 			f.statusCode >= 400 &&
 			f.statusCode < 500 &&
 			NOT_COMPLETED_PATTERN.test(f.xobinMessage ?? ''),
-		message: (f) => `The candidate has not finished this AI interview yet${said(f)}`,
-		fix: () =>
-			"Xobin has a report, a share link and a PDF only once the candidate has completed the interview and the evaluation is done. Check the status with 'Get Report' (it returns the status instead of stopping), or start this workflow from the Xobin Trigger's 'AI Interview Completed' event.",
+		message: (f, d) =>
+			`The candidate has not finished this ${PRODUCTS[d.product ?? 'aiInterview'].name} yet${said(f)}`,
+		fix: (_f, d) =>
+			`Xobin has a report, a share link and a PDF only once the candidate has completed the ${PRODUCTS[d.product ?? 'aiInterview'].name} and the evaluation is done. Check the status with 'Get Report' (it returns the status instead of stopping), or start this workflow from the Xobin Trigger's '${PRODUCTS[d.product ?? 'aiInterview'].finished}' event.`,
 	},
 	{
 		matches: (f) => f.statusCode === 404,
@@ -246,4 +254,27 @@ export function toXobinError(node: INode, failure: Failure, details: FailureDeta
 		itemIndex: details.itemIndex,
 	});
 	return Object.assign(error, { uncertain });
+}
+
+/**
+ * The same error told about another item: one bulk request serves many candidates, and each error
+ * item must name its own item (and may say more about its own candidate). Keeps the HTTP details
+ * and whether Xobin may have acted.
+ */
+export function forItem(
+	node: INode,
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+	description = error.description ?? undefined,
+): NodeApiError | NodeOperationError {
+	const message = `${error.message.replace(/ \[item \d+\]$/, '')} [item ${itemIndex}]`;
+	if (!(error instanceof NodeApiError))
+		return new NodeOperationError(node, message, { itemIndex, description });
+	const copy = new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
+		message,
+		description,
+		httpCode: error.httpCode ?? undefined,
+		itemIndex,
+	});
+	return Object.assign(copy, { uncertain: (error as Partial<XobinError>).uncertain === true });
 }

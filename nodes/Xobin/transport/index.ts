@@ -130,6 +130,7 @@ export async function xobinRequest(
 			notFound: request.notFound,
 			lostAnswer: request.lostAnswer ?? (request.idempotent ? READ_ONLY_LOST_ANSWER : undefined),
 			attempts,
+			product: request.product,
 			timeoutSeconds: credentials.timeoutSeconds,
 			secrets: run.secrets,
 		});

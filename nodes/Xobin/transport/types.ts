@@ -33,6 +33,9 @@ export interface NotFound {
 	fix: string;
 }
 
+/** The Xobin product a request is about, for messages that name it. */
+export type Product = 'aiInterview' | 'assessment';
+
 export interface XobinRequest {
 	method: IHttpRequestMethods;
 	endpoint: string;
@@ -53,5 +56,7 @@ export interface XobinRequest {
 	notFound?: NotFound;
 	/** What an answer lost after sending means for this request, and how to check. */
 	lostAnswer?: string;
+	/** What the request is about, when not an AI interview: messages name it. */
+	product?: Product;
 	pacer?: Pacer;
 }

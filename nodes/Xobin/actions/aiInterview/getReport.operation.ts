@@ -12,10 +12,10 @@ import type {
 import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
+import type { ReportState } from '../../helpers/reportState';
+import { readReportState } from '../../helpers/reportState';
 import { quote } from '../../helpers/text';
 import { xobinRequest } from '../../transport';
-import { NOT_COMPLETED_PATTERN, readXobinMessage } from '../../transport/errors';
-import type { XobinResponse } from '../../transport/types';
 import { forOperation, reportNotFound, responseIdField } from './common';
 
 const displayOptions = forOperation('getReport');
@@ -119,11 +119,6 @@ const SIMPLIFIED: Array<[string, string]> = [
 	['pdf_link', 'pdf_link'],
 ];
 
-/** What Xobin's answer says about the report. */
-type ReportState =
-	| { ready: true; report: IDataObject }
-	| { ready: false; report: IDataObject; status: string; said?: string };
-
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -141,7 +136,7 @@ export async function execute(
 			itemIndex,
 			idempotent: true,
 			requires: ['response_id'],
-			passThrough: (answer) => readReportState(answer) !== undefined,
+			passThrough: (answer) => readReportState(answer, 'score') !== undefined,
 			notFound: byResponseId
 				? reportNotFound(path.response_id)
 				: {
@@ -149,7 +144,7 @@ export async function execute(
 						fix: 'Check the Custom Field ID: it must be exactly the value sent as Custom Field ID when the candidate was invited (it is case-sensitive). Candidates invited without one can only be found by Response ID.',
 					},
 		});
-		const state = readReportState(response) as ReportState;
+		const state = readReportState(response, 'score') as ReportState;
 
 		const asked: IDataObject = {
 			...path,
@@ -167,50 +162,6 @@ export async function execute(
 		}
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
-}
-
-/**
- * A finished report; or the status of one that is not finished, whether Xobin says so with a 2xx
- * (invite_status "Pending" / "Started", or no scores yet) or with a 4xx whose message or
- * invite_status says it; or undefined for a real failure.
- */
-function readReportState(response: XobinResponse): ReportState | undefined {
-	const { body, statusCode } = response;
-	if (body === null || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body))
-		return undefined;
-	const report = body as IDataObject;
-	const status = typeof report.invite_status === 'string' ? report.invite_status.trim() : undefined;
-	const completed = status !== undefined && /^completed$/i.test(status);
-	if (statusCode < 300) {
-		const scored = report.score !== undefined && report.score !== null;
-		if (completed || (status === undefined && (scored || Boolean(report.completed_date)))) {
-			return { ready: true, report };
-		}
-		return { ready: false, report, status: status ?? statusWord(report) };
-	}
-	if (statusCode >= 400 && statusCode < 500 && !completed) {
-		const said = readXobinMessage(report) ?? '';
-		if (status !== undefined || NOT_COMPLETED_PATTERN.test(said)) {
-			// Xobin's wording goes into the node's own message; the rest (ids, status) is kept.
-			const rest = { ...report };
-			delete rest.error;
-			delete rest.message;
-			return {
-				ready: false,
-				report: rest,
-				status: status ?? 'Not completed',
-				said: said || undefined,
-			};
-		}
-	}
-	return undefined;
-}
-
-/** A 2xx without invite_status and without scores: the job-style `status` if Xobin sent one. */
-function statusWord(body: IDataObject): string {
-	return typeof body.status === 'string' && body.status.trim() !== ''
-		? body.status.trim()
-		: 'Not completed';
 }
 
 function simplified(

@@ -5,55 +5,28 @@
 // invited and uncertain candidates so n8n's Retry On Fail sends neither again. Once Xobin says the
 // account's invites are exhausted, the rest are parked without a request.
 
-import type { IContextObject, IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { aiInterviewNotFound } from '../../helpers/aiInterviewIdField';
-import { INVITES_EXHAUSTED_CODE, INVITES_EXHAUSTED_MESSAGE_PATTERN } from '../../helpers/constants';
+import type {
+	ExhaustedNotice,
+	InviteOutcome,
+	InviteSettings,
+	PreparedInvite,
+} from '../../helpers/invites';
+import { ledgerOf, readExhaustion, StoppedSending } from '../../helpers/invites';
 import { asNodeError } from '../../helpers/outputs';
 import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
 import { quote } from '../../helpers/text';
 import { xobinRequest } from '../../transport';
 import type { XobinError } from '../../transport/errors';
-import { readXobinMessage } from '../../transport/errors';
 import type { XobinResponse } from '../../transport/types';
 
-/** Why a candidate left on the Invites Exhausted output. */
-export interface ExhaustedNotice {
-	message: string;
-	code: string;
-}
-
-/** One input item after reading and checking: the body to send, or why it cannot be sent. */
-export type PreparedInvite =
-	| { itemIndex: number; body: IDataObject }
-	| { itemIndex: number; error: Error };
-
-/** What happened to one candidate. */
-export type InviteOutcome =
-	| { kind: 'invited'; response: IDataObject }
-	| { kind: 'exhausted'; notice: ExhaustedNotice; attempted: boolean }
-	| { kind: 'failed'; error: NodeApiError | NodeOperationError };
-
-interface InviteSettings {
-	concurrency: number;
-	/** Keep sending after "Invites Exhausted" instead of parking the rest without a request. */
-	keepTryingWhenExhausted: boolean;
-	/** Wait and retry on 429 / 503 (the node's "Retry on Rate Limit" option). */
-	retryBusy: boolean;
+interface AiInviteSettings extends InviteSettings {
 	/** Look each candidate up by Custom Field ID first; no invite for those Xobin already has. */
 	skipIfInvited: boolean;
-	/** Send an unconfirmed uncertain invite once more (a possible duplicate over a possible miss). */
-	resendUncertain: boolean;
-	/** After a failure, start nothing new (the node is about to stop the workflow). */
-	stopOnFailure: boolean;
 }
-
-/** Thrown by the pacer to requests that had not started when the run stopped sending. */
-class StoppedSending extends Error {}
-
-/** What this execution knows about a candidate: Xobin's invite, or that one may exist. */
-type LedgerEntry = { invited: IDataObject } | { uncertain: string };
 
 const LEDGER_KEY = 'xobinInvitedCandidates';
 
@@ -71,11 +44,9 @@ function keyOf(body: IDataObject, byCustomFieldId: boolean): string {
 export async function inviteCandidates(
 	context: IExecuteFunctions,
 	prepared: PreparedInvite[],
-	settings: InviteSettings,
+	settings: AiInviteSettings,
 ): Promise<Array<InviteOutcome | undefined>> {
-	// Kept in the node's execution context: it lives as long as the execution, across Retry On Fail.
-	const nodeContext: IContextObject = context.getContext('node');
-	const ledger = (nodeContext[LEDGER_KEY] ??= {}) as Record<string, LedgerEntry>;
+	const ledger = ledgerOf(context, LEDGER_KEY);
 	const pacer = new AdaptivePacer(settings.concurrency);
 	const outcomes: Array<InviteOutcome | undefined> = new Array(prepared.length);
 	const inFlight = new Map<string, Promise<unknown>>();
@@ -247,24 +218,4 @@ export async function inviteCandidates(
 	});
 
 	return outcomes;
-}
-
-/** Xobin's "no invites left" answer: 403 with error code limit_exceed, or only its message text. */
-function readExhaustion(response: XobinResponse): ExhaustedNotice | undefined {
-	const { body } = response;
-	if (response.statusCode !== 403 || body === null || typeof body !== 'object') return undefined;
-	const message = readXobinMessage(body) ?? '';
-	if (
-		(body as IDataObject).error !== INVITES_EXHAUSTED_CODE &&
-		!INVITES_EXHAUSTED_MESSAGE_PATTERN.test(message)
-	) {
-		return undefined;
-	}
-	return {
-		message:
-			message && message !== INVITES_EXHAUSTED_CODE
-				? message
-				: 'Invites Exhausted. Please contact support.',
-		code: INVITES_EXHAUSTED_CODE,
-	};
 }

@@ -1,0 +1,97 @@
+// What both Download Report PDF operations share (AI interviews and assessments): the output
+// binary field, and turning Xobin's PDF answer into an item whose file has a usable name and MIME
+// type next to the input item's fields, ready for the Gmail, Google Drive or Slack nodes.
+
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { XobinResponse } from '../transport/types';
+
+const PDF_MIME_TYPE = 'application/pdf';
+
+export function binaryFieldProperty(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		displayOptions,
+		hint: 'The name of the output binary field to put the file in',
+		description:
+			'Nodes such as Gmail (attachments) and Google Drive (upload) read the file from this field',
+	};
+}
+
+/** The binary field the PDF goes into, checked before anything is sent. */
+export function readBinaryFieldName(context: IExecuteFunctions, itemIndex: number): string {
+	const name = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	if (name === '') {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Put Output File in Field is empty [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
+			},
+		);
+	}
+	return name;
+}
+
+/** The input item with the PDF added in `field`; `fallbackName` when Xobin sends no file name. */
+export async function toPdfItem(
+	context: IExecuteFunctions,
+	item: INodeExecutionData,
+	itemIndex: number,
+	field: string,
+	response: XobinResponse,
+	fallbackName: string,
+): Promise<INodeExecutionData> {
+	const file = await context.helpers.prepareBinaryData(
+		response.body as Buffer,
+		fileNameOf(response, fallbackName),
+		mimeTypeOf(response),
+	);
+	const binary: IBinaryKeyData = { ...(item.binary ?? {}), [field]: file };
+	return { json: { ...item.json } as IDataObject, binary, pairedItem: { item: itemIndex } };
+}
+
+/** Xobin's own file name when it sends one (Content-Disposition), else the fallback. */
+function fileNameOf(response: XobinResponse, fallbackName: string): string {
+	const disposition = String(response.headers['content-disposition'] ?? '');
+	const encoded = /filename\*\s*=\s*(?:UTF-8'[^']*')?([^;]+)/i.exec(disposition)?.[1];
+	const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1];
+	let name = '';
+	try {
+		name = encoded ? decodeURIComponent(encoded.trim().replace(/^"|"$/g, '')) : (plain ?? '');
+	} catch {
+		name = plain ?? '';
+	}
+	// Keep only the last path segment and characters every file system accepts.
+	name = [...(name.split(/[\\/]/).pop() ?? '')]
+		.filter((char) => char.charCodeAt(0) >= 32 && !'<>:"|?*'.includes(char))
+		.join('')
+		.trim();
+	if (name === '') name = fallbackName;
+	return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
+}
+
+/** The PDF's MIME type; a generic or missing Content-Type still means a PDF here. */
+function mimeTypeOf(response: XobinResponse): string {
+	const contentType = String(response.headers['content-type'] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	return contentType === '' || contentType === 'application/octet-stream'
+		? PDF_MIME_TYPE
+		: contentType;
+}

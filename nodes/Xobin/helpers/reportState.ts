@@ -1,0 +1,60 @@
+// How Xobin says whether a report is ready, for AI interviews and assessments alike: a finished
+// report, or the status of one the candidate has not finished (Get Report returns that status with
+// report_ready: false instead of stopping), or a real failure.
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { NOT_COMPLETED_PATTERN, readXobinMessage } from '../transport/errors';
+import type { XobinResponse } from '../transport/types';
+
+/** What Xobin's answer says about the report. */
+export type ReportState =
+	| { ready: true; report: IDataObject }
+	| { ready: false; report: IDataObject; status: string; said?: string };
+
+/**
+ * A finished report; or the status of one that is not finished, whether Xobin says so with a 2xx
+ * (invite_status "Pending" / "Started", or no `scoreKey` yet) or with a 4xx whose message or
+ * invite_status says it; or undefined for a real failure.
+ */
+export function readReportState(
+	response: XobinResponse,
+	scoreKey: string,
+): ReportState | undefined {
+	const { body, statusCode } = response;
+	if (body === null || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body))
+		return undefined;
+	const report = body as IDataObject;
+	const status = typeof report.invite_status === 'string' ? report.invite_status.trim() : undefined;
+	const completed = status !== undefined && /^completed$/i.test(status);
+	if (statusCode < 300) {
+		const scored = report[scoreKey] !== undefined && report[scoreKey] !== null;
+		if (completed || (status === undefined && (scored || Boolean(report.completed_date)))) {
+			return { ready: true, report };
+		}
+		return { ready: false, report, status: status ?? statusWord(report) };
+	}
+	if (statusCode >= 400 && statusCode < 500 && !completed) {
+		const said = readXobinMessage(report) ?? '';
+		if (status !== undefined || NOT_COMPLETED_PATTERN.test(said)) {
+			// Xobin's wording goes into the node's own message; the rest (ids, status) is kept.
+			const rest = { ...report };
+			delete rest.error;
+			delete rest.message;
+			return {
+				ready: false,
+				report: rest,
+				status: status ?? 'Not completed',
+				said: said || undefined,
+			};
+		}
+	}
+	return undefined;
+}
+
+/** A 2xx without invite_status and without scores: the job-style `status` if Xobin sent one. */
+function statusWord(body: IDataObject): string {
+	return typeof body.status === 'string' && body.status.trim() !== ''
+		? body.status.trim()
+		: 'Not completed';
+}
