@@ -272,6 +272,36 @@ describe('Assessment → Invite Candidate', () => {
 			expect(mock().stats().assessmentCandidatesInvitedMoreThanOnce).toBe(0);
 		});
 
+		test('a 200 whose invites are not a list confirms nobody: every candidate of the request is uncertain', async () => {
+			mock().queueFault({ path: BULK_INVITE_PATH, processed: true, status: 200, body: { invites: 'queued' } });
+			const result = await runInvite(mock(), { items: candidates(2), parameters: parameters(), settings: continueOnError });
+
+			expect(result.outputs[0].map((item) => item.json.error)).toEqual([
+				`Xobin's answer to the bulk invite does not include an invite for "candidate1@example.com" [item 0]`,
+				`Xobin's answer to the bulk invite does not include an invite for "candidate2@example.com" [item 1]`,
+			]);
+			expect(requestsTo(mock(), /invite$/)).toHaveLength(1);
+		});
+
+		test('a bulk request that runs into the timeout is not sent again', async () => {
+			mock().queueFault({ path: BULK_INVITE_PATH, processed: true, delayMs: 2500 });
+			const result = await runInvite(mock(), { items: candidates(2), parameters: parameters(), timeoutSeconds: 1 });
+
+			expect(result.error?.message).toBe('Xobin did not answer within 1 seconds [item 0]');
+			expect(result.error?.description).toContain('one of 2 candidates in one bulk invite request');
+			expect(requestsTo(mock(), /invite$/)).toHaveLength(1);
+		});
+
+		test('a 429 refuses the whole request, so it is sent again after the wait Xobin asks for', async () => {
+			mock().queueFault({ path: BULK_INVITE_PATH, status: 429, headers: { 'Retry-After': '0' }, body: { error: 'Too many requests' } });
+			const result = await runInvite(mock(), { items: candidates(3), parameters: parameters() });
+
+			expect(result.error).toBeUndefined();
+			expect(requestsTo(mock(), BULK)).toHaveLength(2);
+			expect(result.outputs[0]).toHaveLength(3);
+			expect(mock().stats().assessmentCandidatesInvitedMoreThanOnce).toBe(0);
+		});
+
 		test("'Re-Send Uncertain Invites' sends a lost batch once more", async () => {
 			mock().queueFault({ path: BULK_INVITE_PATH, status: 502, body: { error: 'Bad Gateway' } });
 			const result = await runInvite(mock(), { items: candidates(3), parameters: parameters({ resendUncertain: true }) });
