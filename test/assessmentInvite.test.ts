@@ -216,6 +216,29 @@ describe('Assessment → Invite Candidate', () => {
 		});
 	});
 
+	test('as an AI agent tool: candidates not invited for lack of invites come back on the first output, with only what was sent', async () => {
+		mock().setAssessmentInvitesLeft(1);
+		const result = await runInvite(mock(), {
+			items: candidates(2).map((candidate) => ({ ...candidate, headers: { authorization: 'Bearer from-the-webhook' } })),
+			nodeType: 'xobinTool',
+			parameters: parameters(),
+		});
+
+		expect(result.error).toBeUndefined();
+		const [first, second] = result.outputs;
+		expect(second).toEqual([]);
+		expect(first[0].json.invite_link).toEqual(expect.any(String));
+		expect(first[1].json).toEqual({
+			candidate_name: 'Candidate 2',
+			candidate_email: 'candidate2@example.com',
+			assessment_id: 53280,
+			invite_format: 'getlink',
+			invited: false,
+			code: 'limit_exceed',
+			message: expect.stringMatching(/^Not invited: the Xobin account has no assessment invites left/),
+		});
+	});
+
 	describe('uncertain answers', () => {
 		test('a 502 after Xobin acted on a bulk request: its candidates are errors that name them, never re-sent; other batches are fine', async () => {
 			mock().queueFault({ path: BULK_INVITE_PATH, processed: true, status: 502, body: { error: 'Bad Gateway' } });
