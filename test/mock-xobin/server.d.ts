@@ -21,6 +21,16 @@ export interface MockXobinOptions {
 	rateLimit?: MockRateLimit | null;
 	/** Known AI interviews, id -> name. Default: { 305, 211, 206, 138 } from Xobin's doc examples. */
 	interviews?: Record<number | string, string>;
+	/**
+	 * Known assessments, id -> name. Default: { 53280: 'Customer Support Assessment', 12345:
+	 * 'Sample Assessment', 138: 'Data Analyst Test' } (the ids of Xobin's doc examples).
+	 */
+	assessments?: Record<number | string, string>;
+	/**
+	 * Assessment invite quota, counted apart from `invitesLeft` (AI interviews). Each invited
+	 * candidate (single or bulk) uses one; at 0 the invite endpoints answer 403 limit_exceed. Default: Infinity.
+	 */
+	assessmentInvitesLeft?: number;
 	/** Which api-key spelling the webhook settings endpoints read (see setWebhookAuthSpelling). Default: 'either'. */
 	webhookAuthSpelling?: MockWebhookAuthSpelling;
 	/** false: GET /ai-interviews/report?custom_field_id=… does not see Pending invites. Default: true. */
@@ -63,6 +73,11 @@ export interface MockStats {
 	/** Distinct (AI interview, email) pairs invited, and how many of them were invited twice or more. */
 	distinctCandidatesInvited: number;
 	candidatesInvitedMoreThanOnce: number;
+	/** Candidates invited to assessments (single and bulk; every bulk entry counts, duplicates included). */
+	assessmentInvites: number;
+	/** Distinct (assessment, lower-cased email) pairs invited, and how many of them were invited twice or more. */
+	distinctAssessmentCandidatesInvited: number;
+	assessmentCandidatesInvitedMoreThanOnce: number;
 }
 
 export interface RecordedRequest {
@@ -146,9 +161,119 @@ export interface WebhookAnswer {
 	body: unknown;
 }
 
-/** One webhook the mock sent as Xobin (startInterview / completeInterview). */
+/** The 200 body of POST /assessments/invite (single). */
+export interface MockAssessmentInviteResponse {
+	email: string;
+	report_id: number;
+	candidate_id: number;
+	assessment_id: number;
+	invite_link: string;
+	name: string;
+	status: string;
+}
+
+/** One entry of `invites` in the 200 body of POST /assessment/invite (bulk). */
+export interface MockBulkAssessmentInvite {
+	name: string;
+	/** As sent, or lower-cased after setBulkLowercasesEmails(true). */
+	email: string;
+	report_id: number;
+	candidate_id: number;
+	assessment_id: number;
+	invite_link: string;
+	status: string;
+}
+
+/** One invited candidate as the mock recorded it (mock.assessmentInvites). */
+export interface MockAssessmentInvite extends MockAssessmentInviteResponse {
+	/** Always the e-mail as sent (also when the bulk answer lower-cased it). */
+	email: string;
+	invite_format: 'getlink' | 'sendlink';
+	expiry_date: string | null;
+	/** Which endpoint invited the candidate: POST /assessments/invite or POST /assessment/invite. */
+	via: 'single' | 'bulk';
+	/** false when omitFromBulkAnswer left the candidate out of the bulk answer (invited all the same). */
+	inAnswer: boolean;
+}
+
+export interface MockAssessmentSection {
+	percentage: number;
+	section: string;
+	skill_wise_score: Array<{ skill: string; percentage: number }>;
+}
+
+/** GET /assessments/report for a completed assessment: exactly the documented keys. */
+export interface MockCompletedAssessmentReport {
+	assessment_id: number;
+	candidate_id: number;
+	completed_date: string;
+	cut_off: number;
+	email: string;
+	invite_status: 'Completed';
+	name: string;
+	offtab_count: number;
+	overall_percentage: number;
+	registration_fields: Array<{ label: string; value: string }>;
+	report_id: number;
+	report_link: string;
+	sections: MockAssessmentSection[];
+}
+
+/** GET /assessments/report before completion: only these six keys. */
+export interface MockUnfinishedAssessmentReport {
+	assessment_id: number;
+	candidate_id: number;
+	email: string;
+	invite_status: 'Pending' | 'Started';
+	name: string;
+	report_id: number;
+}
+
+export type MockAssessmentReport = MockCompletedAssessmentReport | MockUnfinishedAssessmentReport;
+
+/** What submitAssessment() records, merged over plausible defaults (overall 72.5, cut_off 60, two sections). */
+export interface MockAssessmentResult {
+	completed_date?: string;
+	cut_off?: number;
+	offtab_count?: number;
+	overall_percentage?: number;
+	registration_fields?: Array<{ label: string; value: string }>;
+	report_link?: string;
+	sections?: MockAssessmentSection[];
+}
+
+/**
+ * Stored assessment webhook settings. The account's may have `updates`; an assessment's own never
+ * does. `auth` is stored only from bodies with updateAuth: true.
+ */
+export interface MockAssessmentWebhookConfig extends MockWebhookConfig {
+	updates?: { status: boolean; url: string | null };
+}
+
+/** What updateAssessment() sends in its create / update event. */
+export interface MockAssessmentUpdate {
+	/** Default 'assessments.updates'. 'assessments.create' also adds the assessment to the known ones. */
+	event?: 'assessments.updates' | 'assessments.create';
+	/** data.status. Default 'live'. */
+	status?: string;
+	/** New name (data.assessment_name); for create the default is 'Assessment <id>'. */
+	name?: string;
+}
+
+/**
+ * How a bulk invite with more candidates than invites left behaves: 'atomic' (default) refuses the
+ * whole request with 403 limit_exceed; 'partial' invites the first ones that fit and answers 200
+ * with only those. With no invites left at all, both answer 403.
+ */
+export type MockBulkExhaustion = 'atomic' | 'partial';
+
+/** One webhook the mock sent as Xobin (startInterview / completeInterview and the assessment events). */
 export interface MockDelivery {
-	event: 'start' | 'submission';
+	/**
+	 * 'start' / 'submission': AI interviews. 'assessmentStart' / 'assessmentSubmission' /
+	 * 'assessmentUpdates': assessments (these always carry the header x-company-id: 4242).
+	 */
+	event: 'start' | 'submission' | 'assessmentStart' | 'assessmentSubmission' | 'assessmentUpdates';
 	url: string;
 	headers: Record<string, string>;
 	payload: Record<string, unknown>;
@@ -238,7 +363,7 @@ export interface MockXobin {
 	readonly shareLinks: Array<{ response_id: number; expiration_hours: number }>;
 	/** Generation jobs queued by POST /ai-interviews/generate-interview, with the request body. */
 	readonly generationJobs: Array<{ job_id: string; status: string; message: string; request: Record<string, unknown> }>;
-	/** Webhooks sent by startInterview / completeInterview. */
+	/** Webhooks sent by startInterview / completeInterview / startAssessment / submitAssessment / updateAssessment. */
 	readonly deliveries: MockDelivery[];
 	/** The report of a response as the API would answer it, or undefined. */
 	report(responseId: number): MockReport | undefined;
@@ -252,7 +377,7 @@ export interface MockXobin {
 	completeInterview(responseId: number, result?: MockInterviewResult): Promise<WebhookAnswer | undefined>;
 	/** Stored webhook settings of an AI interview, or the account's when no id is given. */
 	webhookSettings(aiInterviewId?: number): MockWebhookConfig | undefined;
-	/** false: the webhook settings endpoints answer 403 (a plan without Workflows). Default true. */
+	/** false: the webhook settings endpoints (AI interviews and assessments) answer 403 (a plan without Workflows). Default true. */
 	setWebhooksAllowed(allowed: boolean): void;
 	/** Which api-key spelling the webhook settings endpoints read from now on. Throws on an unknown mode. */
 	setWebhookAuthSpelling(mode: MockWebhookAuthSpelling): void;
@@ -261,13 +386,75 @@ export interface MockXobin {
 	 * custom_field_id" while the only match is Pending). Xobin's docs do not say. Default true.
 	 */
 	setCustomFieldLookupSeesPending(seesPending: boolean): void;
+	/** Candidates invited to assessments (single and bulk), in order. Cleared in place by reset(). */
+	readonly assessmentInvites: MockAssessmentInvite[];
+	/** E-mails of candidates invited to assessments with `sendlink` (kept apart from emailsSent). */
+	readonly assessmentEmailsSent: string[];
+	/** Assessment share links handed out (kept apart from shareLinks). */
+	readonly assessmentShareLinks: Array<{
+		report_id: number;
+		assessment_id: number;
+		expiration_hours: number;
+	}>;
+	/** Assessment invites left (separate from invitesLeft). */
+	readonly assessmentInvitesLeft: number;
+	setAssessmentInvitesLeft(n: number): void;
+	/** Assessment invites of this e-mail address (case-insensitive), any assessment, in order. */
+	assessmentInvitesFor(email: string): MockAssessmentInvite[];
+	/** The assessment report as GET /assessments/report would answer it, or undefined. */
+	assessmentReport(reportId: number): MockAssessmentReport | undefined;
+	/** A copy of the known assessments, id -> name (start option plus those created by updateAssessment). */
+	knownAssessments(): Record<string, string>;
+	/** How bulk invites behave when fewer invites are left than candidates sent. Throws on an unknown mode. Default 'atomic'. */
+	setBulkExhaustion(mode: MockBulkExhaustion): void;
+	/**
+	 * Bulk invites still invite these e-mails (case-insensitive) but leave them out of the answer's
+	 * `invites`. Adds to the list; reset() clears it.
+	 */
+	omitFromBulkAnswer(emails: string[]): void;
+	/** true: the bulk answer echoes e-mails lower-cased. Default false. */
+	setBulkLowercasesEmails(lowercases: boolean): void;
+	/** Stored assessment webhook settings of an assessment, or the account's when no id is given. */
+	assessmentWebhookSettings(assessmentId?: number): MockAssessmentWebhookConfig | undefined;
+	/**
+	 * true: a Xobin that ignores auth in assessment webhook settings (accepted with 200, not stored)
+	 * and sends assessment webhooks without any auth header. Default false.
+	 */
+	setAssessmentWebhookAuthIgnored(ignored: boolean): void;
+	/**
+	 * The candidate starts: status "Started", and the documented Start payload
+	 * {id, assessment_id, started_at (epoch ms), name, email} is POSTed to the start URL (the
+	 * assessment's own, else the account's) with the auth header and x-company-id. Resolves with the
+	 * receiver's answer, or undefined when the Start webhook is off. Throws on an unknown report.
+	 */
+	startAssessment(reportId: number): Promise<WebhookAnswer | undefined>;
+	/**
+	 * The candidate submits: status "Completed", `result` merged over defaults, and the Submission
+	 * payload (assumed: the completed report's keys plus `id` = report_id) POSTed like startAssessment.
+	 */
+	submitAssessment(
+		reportId: number,
+		result?: MockAssessmentResult,
+	): Promise<WebhookAnswer | undefined>;
+	/**
+	 * A recruiter creates or changes an assessment: {event, timestamp, data: {assessment_id,
+	 * assessment_name, status, created_by, updated_by}} POSTed to the ACCOUNT's `updates` URL.
+	 * Throws for an unknown event, or for 'assessments.updates' on an unknown assessment.
+	 */
+	updateAssessment(
+		assessmentId: number,
+		update?: MockAssessmentUpdate,
+	): Promise<WebhookAnswer | undefined>;
 	/** The bare POST used for deliveries, for sending any payload to any URL. */
 	deliverWebhook: typeof deliverWebhook;
 	/**
 	 * Clears requests, invites, emailsSent, faults, share links, jobs, deliveries and webhook
 	 * settings; restores quota, latency, the seeded reports, the id counters, the webhook auth
 	 * spelling and the custom_field_id lookup setting (to their start options: 'either' and true
-	 * by default).
+	 * by default). For assessments: clears assessmentInvites, assessmentEmailsSent,
+	 * assessmentShareLinks, the omitFromBulkAnswer list and the assessment webhook settings;
+	 * restores the known assessments, the assessment quota, the seeded reports 318 / 319, report ids
+	 * from 9001, and the defaults 'atomic', no lower-casing, auth not ignored.
 	 */
 	reset(): void;
 	/** Closes the server, open sockets, pending delays and trickling answers. */

@@ -3,17 +3,19 @@
  *
  * A loopback HTTP server that imitates the parts of https://app.xobin.com/api/v2 the package uses
  * (AI-interview invite, invited list, reports, share links, report PDFs, interview generation,
- * webhook settings, and track stats as the credential test), with knobs that let a test provoke
+ * webhook settings, assessment invites (single and bulk), assessment reports, share links, PDFs
+ * and webhook settings, and track stats as the credential test), with knobs that let a test provoke
  * every failure the real API may produce: quota exhaustion, bad keys, latency, arbitrary status
  * codes, non-JSON bodies, dropped connections, answers that fail after the request took effect,
  * bodies that trickle in, and a plan without webhooks. It also plays Xobin's
  * webhook sender: startInterview / completeInterview POST the Start / Submission payload to the
  * URL registered in the webhook settings, with the configured auth header (deliverWebhook is the
- * bare POST).
+ * bare POST); startAssessment / submitAssessment / updateAssessment do the same for assessments.
  *
  * CommonJS and Node built-ins only, so it runs without a build step and without npm packages.
  * Usage as a module: const { startMockXobin, MOCK_API_KEY } = require('./server');
- * Usage by hand:     node test/mock-xobin/server.js [--port 4010] [--invites N] [--latency MS] [--rate PER_SECOND]
+ * Usage by hand:     node test/mock-xobin/server.js [--port 4010] [--invites N] [--assessment-invites N]
+ *                    [--latency MS] [--rate PER_SECOND]
  */
 'use strict';
 
@@ -53,6 +55,35 @@ const DEFAULT_INTERVIEWS = Object.freeze({
 	211: 'Customer Success Associate',
 	206: 'Receptionist',
 	138: 'Backend Engineer',
+});
+
+/** Assessment ids and names taken from the examples in Xobin's docs (A4.2, A5.4; the names of 53280 and 138 are ours). */
+const DEFAULT_ASSESSMENTS = Object.freeze({
+	53280: 'Customer Support Assessment',
+	12345: 'Sample Assessment',
+	138: 'Data Analyst Test',
+});
+
+/**
+ * Report ids of new assessment invites count up from here, clear of the AI-interview response_ids
+ * (7421, 7422, …) and of the seeded assessment reports 318 and 319.
+ */
+const FIRST_REPORT_ID = 9001;
+
+/** Xobin's bounds for expiration_hours on assessment share links: 15 minutes to 24 hours. */
+const MIN_ASSESSMENT_EXPIRATION_HOURS = 0.25;
+
+/** A bulk assessment invite takes 1 to 500 candidates. */
+const MAX_BULK_CANDIDATES = 500;
+
+/** Sent as the `x-company-id` header of every assessment webhook (A4.2 names it; B4: probably a header). */
+const COMPANY_ID = '4242';
+
+/** The recruiter named in assessment create / update events (the docs' example name; the e-mail is ours). */
+const RECRUITER = Object.freeze({
+	name: 'Jane Recruiter',
+	id: 1,
+	email: 'jane.recruiter@example.com',
 });
 
 /** Invite date format from the docs: "YYYY-MM-DD HH:MM" (GMT for AI interviews). */
@@ -519,7 +550,14 @@ function handleReportOption(ctx) {
  * real PDFs do, so a client that reads the file as text instead of bytes corrupts it visibly.
  */
 function reportPdf(record) {
-	const text = `AI Interview Report - ${record.candidate_name} - ${record.ai_interview_name} - Score ${record.result?.score ?? ''}`.replace(/[()\\]/g, '');
+	return pdfWithLine(
+		`AI Interview Report - ${record.candidate_name} - ${record.ai_interview_name} - Score ${record.result?.score ?? ''}`,
+	);
+}
+
+/** A one-page PDF showing one line of text (parentheses and backslashes dropped). */
+function pdfWithLine(line) {
+	const text = line.replace(/[()\\]/g, '');
 	const stream = `BT /F1 14 Tf 56 760 Td (${text}) Tj ET`;
 	const objects = [
 		'<< /Type /Catalog /Pages 2 0 R >>',
@@ -636,14 +674,15 @@ function readApikeyAuth(apikey, authSpelling) {
 
 /**
  * Checks a `webhooks` object and returns it normalised, or { error }. The api-key spelling it reads
- * depends on authSpelling (see AUTH_SPELLINGS).
+ * depends on authSpelling (see AUTH_SPELLINGS); `events` are the {status, url} keys it reads (the
+ * assessment account settings add `updates`).
  */
-function readWebhookConfig(body, authSpelling = 'either') {
+function readWebhookConfig(body, authSpelling = 'either', events = ['start', 'submission']) {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) return { error: 'Request body must be a JSON object' };
 	const webhooks = body.webhooks;
 	if (webhooks === null || typeof webhooks !== 'object' || Array.isArray(webhooks)) return { error: 'webhooks is required' };
 	const config = {};
-	for (const key of ['start', 'submission']) {
+	for (const key of events) {
 		if (webhooks[key] === undefined) continue;
 		const entry = webhooks[key];
 		if (entry === null || typeof entry !== 'object' || typeof entry.status !== 'boolean') {
@@ -684,6 +723,7 @@ function echoWebhookConfig(config) {
 	const echo = {};
 	if (config.start) echo.start = { ...config.start };
 	if (config.submission) echo.submission = { ...config.submission };
+	if (config.updates) echo.updates = { ...config.updates };
 	if (config.auth) {
 		echo.auth = {
 			type: config.auth.type,
@@ -810,6 +850,482 @@ function submissionPayload(record) {
 	};
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Assessments (fact sheet A5): invites, reports, share links and PDFs
+ * --------------------------------------------------------------------------------------------- */
+
+/** The documented 403 of the AI-interview invite; assumed to be the same for assessment invites. */
+function invitesExhausted() {
+	return {
+		status: 403,
+		body: { message: 'Invites Exhausted. Please contact support.', error: 'limit_exceed' },
+	};
+}
+
+function isEmailAddress(value) {
+	return typeof value === 'string' && EMAIL_PATTERN.test(value.trim());
+}
+
+/** A JSON number that is an integer; the string "53280" is rejected on purpose (see INVITE_FIELD_CHECKS). */
+function isJsonInteger(value) {
+	return typeof value === 'number' && Number.isInteger(value);
+}
+
+/** Checks shared by the single and the bulk assessment invite, in the order they are reported. */
+const ASSESSMENT_TARGET_CHECKS = [
+	(b) =>
+		isJsonInteger(b.assessment_id) ? undefined : 'assessment_id is required and must be an integer',
+	(b) =>
+		b.invite_format === 'getlink' || b.invite_format === 'sendlink'
+			? undefined
+			: 'invite_format must be either "getlink" or "sendlink"',
+	// The docs give no timezone for assessment dates (B5), so the message names none.
+	(b) =>
+		b.expiry_date === undefined || parseInviteDate(b.expiry_date) !== null
+			? undefined
+			: 'expiry_date must be a valid date in the format "YYYY-MM-DD HH:MM"',
+];
+
+/** Field checks for POST /assessments/invite (A5.1), in order. */
+const ASSESSMENT_INVITE_FIELD_CHECKS = [
+	(b) =>
+		isNonEmptyString(b.candidate_name)
+			? undefined
+			: 'candidate_name is required and must be a non-empty string',
+	(b) =>
+		isEmailAddress(b.candidate_email)
+			? undefined
+			: 'candidate_email is required and must be a valid email address',
+	...ASSESSMENT_TARGET_CHECKS,
+];
+
+/** The key a bulk candidate entry uses for a field: `name` / `email`, else `candidate_name` / `candidate_email`. */
+function bulkKey(entry, short) {
+	const long = `candidate_${short}`;
+	return entry[short] === undefined && entry[long] !== undefined ? long : short;
+}
+
+/** Checks `candidates` of a bulk invite (A5.2); returns an error message naming the index, or undefined. */
+function checkBulkCandidates(candidates) {
+	if (
+		!Array.isArray(candidates) ||
+		candidates.length < 1 ||
+		candidates.length > MAX_BULK_CANDIDATES
+	) {
+		return `candidates must be an array of between 1 and ${MAX_BULK_CANDIDATES} candidates`;
+	}
+	for (let index = 0; index < candidates.length; index++) {
+		const entry = candidates[index];
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+			return `candidates[${index}] must be an object with name and email`;
+		}
+		const nameKey = bulkKey(entry, 'name');
+		if (!isNonEmptyString(entry[nameKey])) {
+			return `candidates[${index}].${nameKey} is required and must be a non-empty string`;
+		}
+		const emailKey = bulkKey(entry, 'email');
+		if (!isEmailAddress(entry[emailKey]))
+			return `candidates[${index}].${emailKey} must be a valid email address`;
+	}
+	return undefined;
+}
+
+/** Reads an invite body's JSON object, or returns the 400 for it. */
+function readJsonObject(request) {
+	if (request.bodyError) return { error: jsonError(400, 'Request body must be valid JSON') };
+	const body = request.body;
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		return { error: jsonError(400, 'Request body must be a JSON object') };
+	}
+	return { body };
+}
+
+/**
+ * Creates one assessment invite: uses one invite, stores a Pending report and the invite record
+ * (mock.assessmentInvites), notes the e-mail for sendlink. Returns the stored record.
+ */
+function createAssessmentInvite(state, body, candidate, via) {
+	state.assessmentInvitesLeft -= 1;
+	const invite = {
+		email: candidate.email,
+		report_id: state.nextReportId++,
+		candidate_id: state.nextCandidateId++,
+		assessment_id: body.assessment_id,
+		invite_link: `${REPORT_HOST}/assessments/invite/${crypto.randomBytes(18).toString('base64url')}`,
+		name: candidate.name,
+		// Not documented (B5); "Pending" is what the report says until the candidate starts.
+		status: 'Pending',
+	};
+	state.assessmentReports.set(invite.report_id, {
+		assessment_id: invite.assessment_id,
+		assessment_name: state.assessments[String(invite.assessment_id)],
+		candidate_id: invite.candidate_id,
+		email: invite.email,
+		invite_status: 'Pending',
+		name: invite.name,
+		report_id: invite.report_id,
+	});
+	if (body.invite_format === 'sendlink') state.assessmentEmailsSent.push(candidate.email);
+	const stored = {
+		...invite,
+		invite_format: body.invite_format,
+		expiry_date: body.expiry_date === undefined ? null : body.expiry_date,
+		via,
+		inAnswer: true,
+	};
+	state.assessmentInvites.push(stored);
+	return stored;
+}
+
+/** POST /assessments/invite (fact sheet A5.1): one candidate. */
+function handleAssessmentInvite(ctx) {
+	const { request, state } = ctx;
+	const { body, error } = readJsonObject(request);
+	if (error) return error;
+	for (const check of ASSESSMENT_INVITE_FIELD_CHECKS) {
+		const message = check(body);
+		if (message) return jsonError(400, message);
+	}
+	if (state.assessments[String(body.assessment_id)] === undefined)
+		return jsonError(404, 'Assessment not found');
+	if (state.assessmentInvitesLeft <= 0) return invitesExhausted();
+	const stored = createAssessmentInvite(
+		state,
+		body,
+		{ name: body.candidate_name, email: body.candidate_email },
+		'single',
+	);
+	const { email, report_id, candidate_id, assessment_id, invite_link, name, status } = stored;
+	return {
+		status: 200,
+		body: { email, report_id, candidate_id, assessment_id, invite_link, name, status },
+	};
+}
+
+/**
+ * POST /assessment/invite (fact sheet A5.2, singular path): up to 500 candidates. Everything is
+ * validated before the quota. With fewer invites left than candidates, 'atomic' (default) refuses
+ * the whole request; 'partial' invites the first ones that fit and leaves the rest out of the
+ * answer. Entries are invited in request order, duplicates included.
+ */
+function handleBulkAssessmentInvite(ctx) {
+	const { request, state } = ctx;
+	const { body, error } = readJsonObject(request);
+	if (error) return error;
+	for (const check of ASSESSMENT_TARGET_CHECKS) {
+		const message = check(body);
+		if (message) return jsonError(400, message);
+	}
+	const candidatesError = checkBulkCandidates(body.candidates);
+	if (candidatesError) return jsonError(400, candidatesError);
+	if (state.assessments[String(body.assessment_id)] === undefined)
+		return jsonError(404, 'Assessment not found');
+
+	let accepted = body.candidates;
+	if (state.assessmentInvitesLeft <= 0) return invitesExhausted();
+	if (accepted.length > state.assessmentInvitesLeft) {
+		if (state.bulkExhaustion === 'atomic') return invitesExhausted();
+		accepted = accepted.slice(0, state.assessmentInvitesLeft);
+	}
+
+	const invites = [];
+	for (const entry of accepted) {
+		const candidate = {
+			name: entry[bulkKey(entry, 'name')],
+			email: entry[bulkKey(entry, 'email')],
+		};
+		const stored = createAssessmentInvite(state, body, candidate, 'bulk');
+		if (state.bulkOmitted.has(candidate.email.trim().toLowerCase())) {
+			stored.inAnswer = false;
+			continue;
+		}
+		invites.push({
+			name: stored.name,
+			email: state.bulkLowercasesEmails ? stored.email.toLowerCase() : stored.email,
+			report_id: stored.report_id,
+			candidate_id: stored.candidate_id,
+			assessment_id: stored.assessment_id,
+			invite_link: stored.invite_link,
+			status: stored.status,
+		});
+	}
+	return { status: 200, body: { invites } };
+}
+
+/** A signed-looking token like the docs' share link: base64url of "assessment|report|company", a dot, a signature. */
+function assessmentToken(record, signature) {
+	const payload = Buffer.from(
+		JSON.stringify(`${record.assessment_id}|${record.report_id}|${COMPANY_ID}`),
+	).toString('base64url');
+	return `${payload}.${signature || crypto.randomBytes(20).toString('base64url')}`;
+}
+
+/**
+ * Assessment reports known before any invite: 318 (assessment 138, completed; the share-link
+ * example of A5.4) and 319 (assessment 53280, Pending; Garrett Bolton from the Start webhook
+ * example of A4.2). Names, e-mail and scores of 318 are ours.
+ */
+function seedAssessmentReports() {
+	const reports = new Map();
+	const add = (record) => reports.set(record.report_id, record);
+	add({
+		assessment_id: 138,
+		assessment_name: 'Data Analyst Test',
+		candidate_id: 7301,
+		email: 'priya.raman@example.com',
+		invite_status: 'Completed',
+		name: 'Priya Raman',
+		report_id: 318,
+		result: {
+			completed_date: 'Jul 09, 2025, 11:32:08 AM',
+			cut_off: 60,
+			offtab_count: 1,
+			overall_percentage: 78.5,
+			registration_fields: [{ label: 'Phone', value: '+1 555 0100' }],
+			report_link: `${REPORT_HOST}/assessments/report/IjEzOHwzMTh8NDI0MiI.seeded-report-link-318`,
+			sections: [
+				{
+					percentage: 82,
+					section: 'SQL',
+					skill_wise_score: [
+						{ skill: 'Joins', percentage: 85 },
+						{ skill: 'Aggregations', percentage: 79 },
+					],
+				},
+				{
+					percentage: 75,
+					section: 'Statistics',
+					skill_wise_score: [
+						{ skill: 'Probability', percentage: 70 },
+						{ skill: 'Hypothesis Testing', percentage: 80 },
+					],
+				},
+			],
+		},
+	});
+	add({
+		assessment_id: 53280,
+		assessment_name: 'Customer Support Assessment',
+		candidate_id: 7302,
+		email: 'wuxiwehi@mailinator.com',
+		invite_status: 'Pending',
+		name: 'Garrett Bolton',
+		report_id: 319,
+	});
+	return reports;
+}
+
+/** The result a submitted assessment gets when the test does not give one (overall = mean of the sections). */
+function defaultAssessmentResult(record, now) {
+	return {
+		completed_date: formatCompletedDate(now),
+		cut_off: 60,
+		offtab_count: 0,
+		overall_percentage: 72.5,
+		registration_fields: [],
+		report_link: `${REPORT_HOST}/assessments/report/${assessmentToken(record)}`,
+		sections: [
+			{
+				percentage: 80,
+				section: 'Aptitude',
+				skill_wise_score: [
+					{ skill: 'Logical Reasoning', percentage: 85 },
+					{ skill: 'Numerical Reasoning', percentage: 75 },
+				],
+			},
+			{
+				percentage: 65,
+				section: 'Domain Knowledge',
+				skill_wise_score: [{ skill: 'Product Knowledge', percentage: 65 }],
+			},
+		],
+	};
+}
+
+/**
+ * GET /assessments/report answers: completed → exactly the documented keys (alphabetical, as in
+ * the docs); otherwise only the six documented "not completed" keys.
+ */
+function assessmentReportBody(record) {
+	if (record.invite_status !== 'Completed') {
+		return {
+			assessment_id: record.assessment_id,
+			candidate_id: record.candidate_id,
+			email: record.email,
+			invite_status: record.invite_status,
+			name: record.name,
+			report_id: record.report_id,
+		};
+	}
+	const result = record.result || {};
+	return {
+		assessment_id: record.assessment_id,
+		candidate_id: record.candidate_id,
+		completed_date: result.completed_date,
+		cut_off: result.cut_off,
+		email: record.email,
+		invite_status: 'Completed',
+		name: record.name,
+		offtab_count: result.offtab_count,
+		overall_percentage: result.overall_percentage,
+		registration_fields: result.registration_fields,
+		report_id: record.report_id,
+		report_link: result.report_link,
+		sections: result.sections,
+	};
+}
+
+function findAssessmentReport(state, reportIdText) {
+	if (!/^\d+$/.test(reportIdText)) return { error: jsonError(400, 'report_id must be an integer') };
+	const record = state.assessmentReports.get(Number(reportIdText));
+	return record ? { record } : { error: jsonError(404, 'Report not found') };
+}
+
+/** GET /assessments/report/:reportId (fact sheet A5.3). */
+function handleAssessmentReport(ctx) {
+	const found = findAssessmentReport(ctx.state, ctx.params.reportId);
+	if (found.error) return found.error;
+	return { status: 200, body: assessmentReportBody(found.record) };
+}
+
+/** POST /assessments/reports/:reportId/:option with option share | download (fact sheet A5.4, plural "reports"). */
+function handleAssessmentReportOption(ctx) {
+	const { request, params, state } = ctx;
+	if (params.option !== 'share' && params.option !== 'download') {
+		return jsonError(400, 'option must be "share" or "download"');
+	}
+	// The body is optional, but a body that is there must be JSON.
+	if (request.bodyError && request.rawBody.trim() !== '')
+		return jsonError(400, 'Request body must be valid JSON');
+	const found = findAssessmentReport(state, params.reportId);
+	if (found.error) return found.error;
+	const record = found.record;
+	if (record.invite_status !== 'Completed') {
+		return jsonError(400, 'Report is not available: the assessment is not completed yet');
+	}
+	if (params.option === 'download') {
+		return {
+			status: 200,
+			rawBody: pdfWithLine(
+				`Assessment Report - ${record.name} - ${record.assessment_name} - Overall ${record.result.overall_percentage} percent`,
+			),
+			contentType: 'application/pdf',
+			headers: {
+				'Content-Disposition': `attachment; filename="Assessment_Report_${record.name.replace(/\W+/g, '_')}_${record.report_id}.pdf"`,
+			},
+		};
+	}
+	const body =
+		request.body && typeof request.body === 'object' && !Array.isArray(request.body)
+			? request.body
+			: {};
+	const expirationHours = body.expiration_hours === undefined ? 1 : body.expiration_hours;
+	if (
+		typeof expirationHours !== 'number' ||
+		!(expirationHours >= MIN_ASSESSMENT_EXPIRATION_HOURS && expirationHours <= MAX_EXPIRATION_HOURS)
+	) {
+		return jsonError(400, 'expiration_hours must be between 15 minutes and 24 hours');
+	}
+	const expiresAt = new Date(Date.now() + expirationHours * 3600 * 1000);
+	state.assessmentShareLinks.push({
+		report_id: record.report_id,
+		assessment_id: record.assessment_id,
+		expiration_hours: expirationHours,
+	});
+	return {
+		status: 200,
+		body: {
+			assessment_id: record.assessment_id,
+			expiration_hours: expirationHours,
+			// Like the docs' example: no timezone suffix, microseconds.
+			expires_at: `${expiresAt.toISOString().slice(0, 23)}${String(crypto.randomInt(1000)).padStart(3, '0')}`,
+			report_id: record.report_id,
+			signed_url: `${REPORT_HOST}/assessments/bp/reports/shared/${assessmentToken(record)}`,
+		},
+	};
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Assessment webhook settings (fact sheet A4.3)
+ * --------------------------------------------------------------------------------------------- */
+
+/**
+ * Reads an assessment webhook settings body; returns { config } or { error }. `auth` (same shape
+ * as for AI interviews) is read only when updateAuth is true and ignored otherwise; with
+ * setAssessmentWebhookAuthIgnored(true) it is always ignored. `updates` exists only on the
+ * account settings; sent to one assessment it is a 400.
+ */
+function readAssessmentWebhookConfig(state, body, account) {
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		return { error: 'Request body must be a JSON object' };
+	if (body.updateAuth !== undefined && typeof body.updateAuth !== 'boolean')
+		return { error: 'updateAuth must be a boolean' };
+	if (account && body.updateAll !== undefined && typeof body.updateAll !== 'boolean') {
+		return { error: 'updateAll must be a boolean' };
+	}
+	const webhooks = body.webhooks;
+	if (webhooks === null || typeof webhooks !== 'object' || Array.isArray(webhooks))
+		return { error: 'webhooks is required' };
+	if (!account && webhooks.updates !== undefined) {
+		return { error: 'webhooks.updates can only be set in the account settings (POST /webhooks)' };
+	}
+	const readsAuth = body.updateAuth === true && !state.assessmentWebhookAuthIgnored;
+	if (readsAuth && webhooks.auth === undefined)
+		return { error: 'webhooks.auth is required when updateAuth is true' };
+	const read = { ...webhooks };
+	if (!readsAuth) delete read.auth;
+	const events = account ? ['start', 'submission', 'updates'] : ['start', 'submission'];
+	return readWebhookConfig({ webhooks: read }, state.webhookAuthSpelling, events);
+}
+
+/** POST /webhooks: the account's assessment webhooks; updateAll copies start, submission and auth to every assessment. */
+function handleAssessmentAccountWebhooks(ctx) {
+	const { request, state } = ctx;
+	if (!state.webhooksAllowed) return jsonError(403, PLAN_REFUSAL);
+	if (request.bodyError) return jsonError(400, 'Request body must be valid JSON');
+	const { config, error } = readAssessmentWebhookConfig(state, request.body, true);
+	if (error) return jsonError(400, error);
+	const settings = state.assessmentWebhookSettings;
+	settings.global = mergeWebhookConfig(settings.global, config);
+	if (request.body.updateAll === true) {
+		// Only the account has an `updates` hook; each assessment gets start, submission and auth.
+		const perAssessment = { ...config };
+		delete perAssessment.updates;
+		for (const id of Object.keys(state.assessments)) {
+			settings.byAssessment.set(
+				id,
+				mergeWebhookConfig(settings.byAssessment.get(id), perAssessment),
+			);
+		}
+	}
+	return {
+		status: 200,
+		body: {
+			status: 'success',
+			message: 'Webhook added successfully',
+			webhook: echoWebhookConfig(settings.global),
+		},
+	};
+}
+
+/** POST or PUT /webhooks/:assessmentId (the docs' title says PUT, the request line POST): one assessment's webhooks. */
+function handleAssessmentWebhooks(ctx) {
+	const { request, params, state } = ctx;
+	if (!state.webhooksAllowed) return jsonError(403, PLAN_REFUSAL);
+	if (state.assessments[params.assessmentId] === undefined)
+		return jsonError(404, 'Assessment not found');
+	if (request.bodyError) return jsonError(400, 'Request body must be valid JSON');
+	const { config, error } = readAssessmentWebhookConfig(state, request.body, false);
+	if (error) return jsonError(400, error);
+	const byAssessment = state.assessmentWebhookSettings.byAssessment;
+	byAssessment.set(
+		params.assessmentId,
+		mergeWebhookConfig(byAssessment.get(params.assessmentId), config),
+	);
+	// The doubled "h" is the docs' own, byte for byte.
+	return { status: 200, body: { status: 'success', message: 'Webhhook updated successfully' } };
+}
+
 /**
  * The route table. Paths are relative to /api/v2 and may contain ':name' segments (exposed as
  * ctx.params.name). The first matching path wins.
@@ -823,6 +1339,18 @@ const ROUTES = [
 	{ path: '/ai-interviews/generate-interview', methods: { POST: handleGenerateInterview } },
 	{ path: '/ai-interviews/settings/webhooks', methods: { POST: handleGlobalWebhookSettings } },
 	{ path: '/ai-interviews/settings/webhooks/:aiInterviewId', methods: { PUT: handleInterviewWebhookSettings } },
+	{ path: '/assessments/invite', methods: { POST: handleAssessmentInvite } },
+	{ path: '/assessment/invite', methods: { POST: handleBulkAssessmentInvite } },
+	{ path: '/assessments/report/:reportId', methods: { GET: handleAssessmentReport } },
+	{
+		path: '/assessments/reports/:reportId/:option',
+		methods: { POST: handleAssessmentReportOption },
+	},
+	{ path: '/webhooks', methods: { POST: handleAssessmentAccountWebhooks } },
+	{
+		path: '/webhooks/:assessmentId',
+		methods: { POST: handleAssessmentWebhooks, PUT: handleAssessmentWebhooks },
+	},
 	{ path: '/tracks/stats', methods: { GET: handleTracksStats } },
 ].map((route) => ({ ...route, pattern: compileRoutePath(route.path) }));
 
@@ -1000,6 +1528,9 @@ async function startMockXobin(options = {}) {
 		latencyMs: options.latencyMs || 0,
 		rateLimit: options.rateLimit || null,
 		interviews: { ...(options.interviews || DEFAULT_INTERVIEWS) },
+		assessments: Object.freeze({ ...(options.assessments || DEFAULT_ASSESSMENTS) }),
+		assessmentInvitesLeft:
+			options.assessmentInvitesLeft === undefined ? Infinity : options.assessmentInvitesLeft,
 		onResponse: options.onResponse,
 		webhookAuthSpelling: checkAuthSpelling(
 			options.webhookAuthSpelling === undefined ? 'either' : options.webhookAuthSpelling,
@@ -1030,6 +1561,19 @@ async function startMockXobin(options = {}) {
 		webhookAuthSpelling: start.webhookAuthSpelling,
 		customFieldLookupSeesPending: start.customFieldLookupSeesPending,
 		deliveries: [],
+		// Assessments: a quota of their own, report ids from 9001, their own webhook settings.
+		assessments: { ...start.assessments },
+		assessmentInvitesLeft: start.assessmentInvitesLeft,
+		nextReportId: FIRST_REPORT_ID,
+		assessmentInvites: [],
+		assessmentEmailsSent: [],
+		assessmentShareLinks: [],
+		assessmentReports: seedAssessmentReports(),
+		assessmentWebhookSettings: { global: null, byAssessment: new Map() },
+		assessmentWebhookAuthIgnored: false,
+		bulkExhaustion: 'atomic',
+		bulkOmitted: new Set(),
+		bulkLowercasesEmails: false,
 	};
 
 	/** The settings Xobin would use for one interview: its own, else the account's, per event. */
@@ -1055,6 +1599,48 @@ async function startMockXobin(options = {}) {
 		delivery.status = answer.status;
 		delivery.response = answer.body;
 		return answer;
+	}
+
+	/** The settings Xobin would use for one assessment: its own, else the account's, per event. */
+	function effectiveAssessmentWebhookSettings(assessmentId) {
+		const own = state.assessmentWebhookSettings.byAssessment.get(String(assessmentId)) || {};
+		const account = state.assessmentWebhookSettings.global || {};
+		return {
+			start: own.start || account.start,
+			submission: own.submission || account.submission,
+			auth: own.auth || account.auth,
+		};
+	}
+
+	/**
+	 * Sends an assessment event like Xobin: to the URL exactly as stored, with the auth header (unless
+	 * setAssessmentWebhookAuthIgnored) and x-company-id. Undefined when the event is off.
+	 */
+	async function fireAssessmentEvent(event, target, auth, payload) {
+		if (!target || !target.status || !target.url) return undefined;
+		const headers = {
+			...(state.assessmentWebhookAuthIgnored ? {} : authHeaders(auth)),
+			'x-company-id': COMPANY_ID,
+		};
+		const delivery = {
+			event,
+			url: target.url,
+			headers,
+			payload,
+			status: undefined,
+			response: undefined,
+		};
+		state.deliveries.push(delivery);
+		const answer = await deliverWebhook(target.url, payload, headers);
+		delivery.status = answer.status;
+		delivery.response = answer.body;
+		return answer;
+	}
+
+	function assessmentReportRecord(reportId) {
+		const record = state.assessmentReports.get(Number(reportId));
+		if (!record) throw new Error(`The mock has no assessment report ${reportId}`);
+		return record;
 	}
 
 	function reportRecord(responseId) {
@@ -1264,6 +1850,11 @@ async function startMockXobin(options = {}) {
 				const key = `${invite.ai_interview_id}|${String(invite.email).toLowerCase()}`;
 				perCandidate.set(key, (perCandidate.get(key) || 0) + 1);
 			}
+			const perAssessmentCandidate = new Map();
+			for (const invite of state.assessmentInvites) {
+				const key = `${invite.assessment_id}|${String(invite.email).toLowerCase()}`;
+				perAssessmentCandidate.set(key, (perAssessmentCandidate.get(key) || 0) + 1);
+			}
 			return {
 				requests: state.requests.length,
 				inFlight: state.inFlight,
@@ -1272,6 +1863,11 @@ async function startMockXobin(options = {}) {
 				invites: state.invites.length,
 				distinctCandidatesInvited: perCandidate.size,
 				candidatesInvitedMoreThanOnce: [...perCandidate.values()].filter((n) => n > 1).length,
+				assessmentInvites: state.assessmentInvites.length,
+				distinctAssessmentCandidatesInvited: perAssessmentCandidate.size,
+				assessmentCandidatesInvitedMoreThanOnce: [...perAssessmentCandidate.values()].filter(
+					(n) => n > 1,
+				).length,
 			};
 		},
 		queueFault(fault) {
@@ -1321,6 +1917,119 @@ async function startMockXobin(options = {}) {
 		setCustomFieldLookupSeesPending(seesPending) {
 			state.customFieldLookupSeesPending = seesPending !== false;
 		},
+		assessmentInvites: state.assessmentInvites,
+		assessmentEmailsSent: state.assessmentEmailsSent,
+		assessmentShareLinks: state.assessmentShareLinks,
+		get assessmentInvitesLeft() {
+			return state.assessmentInvitesLeft;
+		},
+		setAssessmentInvitesLeft(n) {
+			state.assessmentInvitesLeft = n;
+		},
+		assessmentInvitesFor(email) {
+			const wanted = String(email).toLowerCase();
+			return state.assessmentInvites.filter(
+				(invite) => String(invite.email).toLowerCase() === wanted,
+			);
+		},
+		assessmentReport(reportId) {
+			const record = state.assessmentReports.get(Number(reportId));
+			return record ? JSON.parse(JSON.stringify(assessmentReportBody(record))) : undefined;
+		},
+		knownAssessments() {
+			return { ...state.assessments };
+		},
+		setBulkExhaustion(mode) {
+			if (mode !== 'atomic' && mode !== 'partial') {
+				throw new Error(`Unknown bulk exhaustion mode ${mode}; use atomic, partial`);
+			}
+			state.bulkExhaustion = mode;
+		},
+		omitFromBulkAnswer(emails) {
+			for (const email of emails) state.bulkOmitted.add(String(email).trim().toLowerCase());
+		},
+		setBulkLowercasesEmails(lowercases) {
+			state.bulkLowercasesEmails = lowercases === true;
+		},
+		assessmentWebhookSettings(assessmentId) {
+			const config =
+				assessmentId === undefined
+					? state.assessmentWebhookSettings.global
+					: state.assessmentWebhookSettings.byAssessment.get(String(assessmentId));
+			return config ? JSON.parse(JSON.stringify(config)) : undefined;
+		},
+		setAssessmentWebhookAuthIgnored(ignored) {
+			state.assessmentWebhookAuthIgnored = ignored === true;
+		},
+		async startAssessment(reportId) {
+			const record = assessmentReportRecord(reportId);
+			record.invite_status = 'Started';
+			record.started_at = Date.now();
+			const settings = effectiveAssessmentWebhookSettings(record.assessment_id);
+			// The documented Start payload, key for key (A4.2).
+			return await fireAssessmentEvent('assessmentStart', settings.start, settings.auth, {
+				id: record.report_id,
+				assessment_id: record.assessment_id,
+				started_at: record.started_at,
+				name: record.name,
+				email: record.email,
+			});
+		},
+		async submitAssessment(reportId, result = {}) {
+			const record = assessmentReportRecord(reportId);
+			record.result = { ...defaultAssessmentResult(record, Date.now()), ...result };
+			record.invite_status = 'Completed';
+			const settings = effectiveAssessmentWebhookSettings(record.assessment_id);
+			// Not documented (B4): assumed to be the completed report plus `id`, keys in alphabetical order.
+			const report = assessmentReportBody(record);
+			const { assessment_id, candidate_id, completed_date, cut_off, email, ...rest } = report;
+			const payload = {
+				assessment_id,
+				candidate_id,
+				completed_date,
+				cut_off,
+				email,
+				id: record.report_id,
+				...rest,
+			};
+			return await fireAssessmentEvent(
+				'assessmentSubmission',
+				settings.submission,
+				settings.auth,
+				payload,
+			);
+		},
+		async updateAssessment(assessmentId, update = {}) {
+			const { event = 'assessments.updates', status = 'live', name } = update;
+			if (event !== 'assessments.updates' && event !== 'assessments.create') {
+				throw new Error(
+					`Unknown assessment event ${event}; use assessments.create, assessments.updates`,
+				);
+			}
+			const key = String(assessmentId);
+			if (event === 'assessments.create') {
+				state.assessments[key] =
+					name !== undefined ? name : state.assessments[key] || `Assessment ${key}`;
+			} else if (state.assessments[key] === undefined) {
+				throw new Error(`The mock has no assessment ${assessmentId}`);
+			} else if (name !== undefined) {
+				state.assessments[key] = name;
+			}
+			const payload = {
+				event,
+				timestamp: new Date().toISOString().slice(0, 19),
+				data: {
+					assessment_id: Number(assessmentId),
+					assessment_name: state.assessments[key],
+					status,
+					created_by: { ...RECRUITER },
+					updated_by: { ...RECRUITER },
+				},
+			};
+			// Only the account settings have an `updates` hook.
+			const account = state.assessmentWebhookSettings.global || {};
+			return await fireAssessmentEvent('assessmentUpdates', account.updates, account.auth, payload);
+		},
 		deliverWebhook,
 		reset() {
 			state.requests.length = 0;
@@ -1342,6 +2051,18 @@ async function startMockXobin(options = {}) {
 			state.maxInFlight = state.inFlight;
 			state.rateLimited = 0;
 			state.nextResponseId = FIRST_RESPONSE_ID;
+			state.assessments = { ...start.assessments };
+			state.assessmentInvitesLeft = start.assessmentInvitesLeft;
+			state.nextReportId = FIRST_REPORT_ID;
+			state.assessmentInvites.length = 0;
+			state.assessmentEmailsSent.length = 0;
+			state.assessmentShareLinks.length = 0;
+			state.assessmentReports = seedAssessmentReports();
+			state.assessmentWebhookSettings = { global: null, byAssessment: new Map() };
+			state.assessmentWebhookAuthIgnored = false;
+			state.bulkExhaustion = 'atomic';
+			state.bulkOmitted.clear();
+			state.bulkLowercasesEmails = false;
 		},
 		close() {
 			closed = true;
@@ -1357,12 +2078,19 @@ async function startMockXobin(options = {}) {
 }
 
 /* ------------------------------------------------------------------------------------------------
- * CLI: node test/mock-xobin/server.js [--port 4010] [--invites N] [--latency MS] [--rate PER_SECOND]
+ * CLI: node test/mock-xobin/server.js [--port 4010] [--invites N] [--assessment-invites N]
+ *      [--latency MS] [--rate PER_SECOND]
  * --------------------------------------------------------------------------------------------- */
 
 /** Accepts both "--port 4010" and "--port=4010". */
 function parseCliArgs(argv) {
-	const args = { port: 4010, invites: Infinity, latency: 0, rate: 0 };
+	const args = {
+		port: 4010,
+		invites: Infinity,
+		'assessment-invites': Infinity,
+		latency: 0,
+		rate: 0,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const name = flag.replace(/^--/, '');
@@ -1383,7 +2111,7 @@ async function main() {
 		args = parseCliArgs(process.argv.slice(2));
 	} catch (error) {
 		console.error(
-			`${error.message}\nUsage: node server.js [--port 4010] [--invites N] [--latency MS] [--rate PER_SECOND]`,
+			`${error.message}\nUsage: node server.js [--port 4010] [--invites N] [--assessment-invites N] [--latency MS] [--rate PER_SECOND]`,
 		);
 		process.exit(2);
 	}
@@ -1391,6 +2119,7 @@ async function main() {
 		apiKey: MOCK_API_KEY,
 		port: args.port,
 		invitesLeft: args.invites,
+		assessmentInvitesLeft: args['assessment-invites'],
 		latencyMs: args.latency,
 		rateLimit: args.rate > 0 ? { perSecond: args.rate } : null,
 		onResponse: ({ method, path, status }) => console.log(`${method} ${path} ${status}`),
