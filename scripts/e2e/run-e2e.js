@@ -9,6 +9,7 @@
 //      credential test with the right key (passes) and a wrong key (fails, with a clear message);
 //   6. imports every committed example workflow, runs the webhook one (3 candidates, 2 invites left)
 //      and asserts the Invited / Invites Exhausted split, the invite links and what the mock received;
+//      then the same workflow inviting 250 candidates to an assessment in bulk with 130 invites left;
 //   7. imports a Xobin Trigger (automatic setup, AI interview 206) -> NoOp workflow and activates it:
 //      the mock gets n8n's production webhook URL and a secret; the mock's Submission call runs the
 //      workflow (payload plus event), calls without the right secret get 401 and run nothing, and
@@ -40,6 +41,8 @@ const SCREENSHOTS_COMMITTED = path.join(stack.REPO, 'docs', 'images');
 const SCREENSHOTS_RUN = path.join(stack.REPO, '.n8n-e2e', 'screenshots');
 const CREDENTIAL_NAME = 'Xobin (mock)';
 const OUTPUT_NAMES = ['Invited', 'Invites Exhausted'];
+/** The Xobin node of the assessment variant of the webhook example. */
+const ASSESSMENT_NODE = 'Invite to Assessment';
 // The Xobin Trigger check: interview 206 and its seeded response 6726 (Jennifer Gross, "Started";
 // the mock's completeInterview(6726) sends the documented Submission example).
 const TRIGGER_INTERVIEW = 206;
@@ -115,7 +118,14 @@ function expectedWrongKeyMessage(version) {
 }
 
 function parseArgs(argv) {
-	const o = { versions: [], browser: true, build: true, updateScreenshots: false, keep: false, queue: true };
+	const o = {
+		versions: [],
+		browser: true,
+		build: true,
+		updateScreenshots: false,
+		keep: false,
+		queue: true,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--version' || a === '--versions') o.versions.push(...String(argv[++i]).split(','));
@@ -519,6 +529,104 @@ async function runVersion(version, o, pack) {
 			{ onFail: logTail, skipReason: skip },
 		);
 
+		// 6b. the same webhook workflow inviting to an assessment, in bulk: 250 candidates, 130 invites
+		let assessmentWorkflow = null;
+		await test(
+			`${tag} assessment invites in bulk: 250 candidates, 130 invites left -> 130 on "${OUTPUT_NAMES[0]}" (2 bulk requests, 31 one by one), 120 on "${OUTPUT_NAMES[1]}", each once`,
+			async () => {
+				check(credential, 'no credential (credential test failed)');
+				const wf = JSON.parse(JSON.stringify(info.workflow));
+				wf.name = 'E2E: assessment invites in bulk';
+				const hook = wf.nodes.find((n) => n.name === info.webhookNode);
+				hook.parameters.path = 'xobin-assessment-invites';
+				hook.webhookId = crypto.randomUUID();
+				const xnode = wf.nodes.find((n) => n.name === info.xobinNode);
+				xnode.name = ASSESSMENT_NODE;
+				wf.connections[ASSESSMENT_NODE] = wf.connections[info.xobinNode];
+				delete wf.connections[info.xobinNode];
+				for (const targets of Object.values(wf.connections))
+					for (const output of targets.main)
+						for (const link of output)
+							if (link.node === info.xobinNode) link.node = ASSESSMENT_NODE;
+				xnode.parameters = {
+					resource: 'assessment',
+					operation: 'invite',
+					candidateName: '={{ $json.name }}',
+					candidateEmail: '={{ $json.email }}',
+					assessmentId: 53280,
+					inviteFormat: 'getlink',
+					options: { concurrency: 1 },
+				};
+				const imported = await n8n.importWorkflow(stack.withCredential(wf, credential));
+				assessmentWorkflow = imported;
+				await n8n.activateWorkflow(imported.id);
+				mock.reset();
+				mock.setAssessmentInvitesLeft(130);
+				const posted = Array.from({ length: 250 }, (_, i) => ({
+					name: `Candidate ${i + 1}`,
+					email: `candidate${i + 1}@example.com`,
+				}));
+				const since = Date.now();
+				const res = await n8n.runWebhook('xobin-assessment-invites', { candidates: posted });
+				check(
+					res.status === 200,
+					`POST /webhook/xobin-assessment-invites answered ${res.status}`,
+					res.data,
+				);
+				const ex = await n8n.waitForExecution({
+					workflowId: imported.id,
+					since,
+					timeoutMs: 120000,
+				});
+				check(
+					ex.status === 'success',
+					`execution ${ex.id} ended "${ex.status}"`,
+					ex.data?.resultData?.error,
+				);
+				const [invited, exhausted] = nodeOutputs(ex, ASSESSMENT_NODE) || [[], []];
+				check(
+					invited.length === 130 && exhausted.length === 120,
+					`expected 130 invited and 120 exhausted, got ${invited.length} and ${exhausted.length}`,
+				);
+				check(
+					JSON.stringify(invited.map((i) => i.email)) ===
+						JSON.stringify(posted.slice(0, 130).map((c) => c.email)),
+					'the invited candidates are not the first 130, in input order',
+				);
+				check(
+					invited.every(
+						(i) => /^https:\/\//.test(i.invite_link || '') && Number.isInteger(i.report_id),
+					),
+					'an invited item has no invite link or report_id',
+				);
+				const seen = [...invited, ...exhausted].map((i) => i.email || i.candidate_email).sort();
+				check(
+					JSON.stringify(seen) === JSON.stringify(posted.map((c) => c.email).sort()),
+					'candidates are not each on exactly one output',
+				);
+				const raw = ex.data.resultData.runData[ASSESSMENT_NODE][0].data.main;
+				check(
+					raw.every((items) => items.every((it) => it.pairedItem !== undefined)),
+					'an output item has no pairedItem',
+				);
+				const bulk = mock.requests.filter((r) => r.path === '/api/v2/assessment/invite');
+				const single = mock.requests.filter((r) => r.path === '/api/v2/assessments/invite');
+				check(
+					bulk.length === 2 && single.length === 31,
+					`expected 2 bulk and 31 single requests, got ${bulk.length} and ${single.length}`,
+				);
+				const st = mock.stats();
+				check(
+					st.assessmentInvites === 130 && st.assessmentCandidatesInvitedMoreThanOnce === 0,
+					'the mock did not invite exactly 130 candidates once each',
+					st,
+				);
+				await n8n.deactivateWorkflow(imported.id);
+				say(`    execution ${ex.id}: ${bulk.length} bulk + ${single.length} single requests`);
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
 		// 7. the Xobin Trigger in automatic setup: register on activation, run on Xobin's calls,
 		//    refuse calls without the secret, switch off on deactivation
 		const trig = {
@@ -880,7 +988,9 @@ async function runVersion(version, o, pack) {
 						'the switch-off is not Start and updates with status false',
 						off.body,
 					);
-					say(`    execution ${ex.id}: ${out[0].event} for ${out[0].name} (report ${out[0].report_id})`);
+					say(
+						`    execution ${ex.id}: ${out[0].event} for ${out[0].name} (report ${out[0].report_id})`,
+					);
 				} finally {
 					mock.setAssessmentWebhookAuthIgnored(false);
 				}
@@ -894,21 +1004,30 @@ async function runVersion(version, o, pack) {
 			for (const api of ['responses', 'chat']) {
 				const agentResults = started ? await runAgentChecks({ n8n, mock, api }) : [];
 				if (api === 'responses' && o.browser && agentResults.workflowId) {
-					await test(`${tag} editor (headless Chromium): the AI Agent canvas with the Xobin tool`, async () => {
-						const { screenshotCanvas } = require('./browser-check');
-						const { NODES } = require('./ai-agent');
-						const dir = o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN;
-						const file = await screenshotCanvas({
-							baseUrl: n8n.baseUrl,
-							owner: DEFAULT_OWNER,
-							workflowId: agentResults.workflowId,
-							nodeNames: Object.values(NODES),
-							file: path.join(dir, `n8n-${version}-ai-agent-canvas.png`),
-						});
-						say(`    screenshot: ${file}`);
-					}, { onFail: logTail });
+					await test(
+						`${tag} editor (headless Chromium): the AI Agent canvas with the Xobin tool`,
+						async () => {
+							const { screenshotCanvas } = require('./browser-check');
+							const { NODES } = require('./ai-agent');
+							const dir = o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN;
+							const file = await screenshotCanvas({
+								baseUrl: n8n.baseUrl,
+								owner: DEFAULT_OWNER,
+								workflowId: agentResults.workflowId,
+								nodeNames: Object.values(NODES),
+								file: path.join(dir, `n8n-${version}-ai-agent-canvas.png`),
+							});
+							say(`    screenshot: ${file}`);
+						},
+						{ onFail: logTail },
+					);
 				}
-				if (!started) results.push({ name: `${tag} AI Agent (${api})`, ok: false, error: 'not run: n8n did not start' });
+				if (!started)
+					results.push({
+						name: `${tag} AI Agent (${api})`,
+						ok: false,
+						error: 'not run: n8n did not start',
+					});
 				for (const r of agentResults) {
 					results.push({ name: r.name, ok: r.ok, error: r.ok ? undefined : r.detail });
 					say(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : `\n       ${r.detail}`}`);
@@ -935,6 +1054,37 @@ async function runVersion(version, o, pack) {
 							credentialName: CREDENTIAL_NAME,
 							screenshotDir: o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN,
 							prefix: `n8n-${version}`,
+						}),
+					);
+					say(
+						`    screenshots: ${res.screenshots.map((s) => path.relative(stack.REPO, s)).join(', ')}`,
+					);
+				},
+				{ onFail: logTail, skipReason: skip },
+			);
+			await test(
+				`${tag} editor (headless Chromium): the Assessment invite also draws "${OUTPUT_NAMES.join('" and "')}" and shows its fields`,
+				async () => {
+					check(assessmentWorkflow, 'the assessment workflow was not imported');
+					const { checkEditor } = require('./browser-check');
+					const res = await phase(`${tag} browser check (assessment)`, () =>
+						checkEditor({
+							baseUrl: n8n.baseUrl,
+							owner: DEFAULT_OWNER,
+							workflowId: assessmentWorkflow.id,
+							xobinNode: ASSESSMENT_NODE,
+							nodeType: `${stack.PACKAGE_NAME}.xobin`,
+							outputNames: OUTPUT_NAMES,
+							outputTargets: [info.invitedNode, info.exhaustedNode],
+							credentialName: CREDENTIAL_NAME,
+							screenshotDir: o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN,
+							prefix: `n8n-${version}-assessment`,
+							fields: [
+								['Candidate Name', 'candidateName'],
+								['Candidate Email', 'candidateEmail'],
+								['Assessment ID', 'assessmentId'],
+								['Invite Format', 'inviteFormat'],
+							],
 						}),
 					);
 					say(
@@ -995,8 +1145,21 @@ async function main() {
 					say(`  FAIL [n8n ${v}] run\n       ${err.stack || err}`);
 				});
 				if (o.queue) {
-					await runQueueMode({ version: v, pack, test, check, say, phase, waitFor, triggerWorkflow }).catch((err) => {
-						results.push({ name: `[n8n ${v} queue mode] run`, ok: false, error: String(err.stack || err) });
+					await runQueueMode({
+						version: v,
+						pack,
+						test,
+						check,
+						say,
+						phase,
+						waitFor,
+						triggerWorkflow,
+					}).catch((err) => {
+						results.push({
+							name: `[n8n ${v} queue mode] run`,
+							ok: false,
+							error: String(err.stack || err),
+						});
 						say(`  FAIL [n8n ${v} queue mode] run\n       ${err.stack || err}`);
 					});
 				}
