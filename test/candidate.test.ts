@@ -16,14 +16,27 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 describe('Candidate → Parse Resume', () => {
 	const mock = useMockXobin();
 	const parses = () => requestsTo(mock(), /\/candidate\/resume\/parse$/);
-	const scoring = { resumeUrl: RESUME, jobDescription: 'Senior data engineer', criteria: 'Python, SQL' };
+	const scoring = {
+		resumeUrl: RESUME,
+		jobDescription: 'Senior data engineer',
+		criteria: 'Python, SQL',
+	};
 
-	test('scores against the job: sends the four fields and returns Xobin\'s answer as it is', async () => {
-		const result = await runOperation(mock(), { resource: 'candidate', operation: 'parseResume', parameters: scoring });
+	test("scores against the job: sends the four fields and returns Xobin's answer as it is", async () => {
+		const result = await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'parseResume',
+			parameters: scoring,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(parses().map((request) => request.body)).toEqual([
-			{ resume: RESUME, only_parse: false, job_description: 'Senior data engineer', criteria: 'Python, SQL' },
+			{
+				resume: RESUME,
+				only_parse: false,
+				job_description: 'Senior data engineer',
+				criteria: 'Python, SQL',
+			},
 		]);
 		expect(result.outputs[0][0].json).toEqual(mock().resumeParses[0].answer);
 		expect(result.outputs[0][0].json.fitment_score).toBe(78);
@@ -38,12 +51,17 @@ describe('Candidate → Parse Resume', () => {
 		});
 
 		expect(parses().map((request) => request.body)).toEqual([{ resume: RESUME, only_parse: true }]);
-		expect(result.outputs[0][0].json.parsed_resume).toEqual(expect.objectContaining({ name: 'Alex Tanaka' }));
+		expect(result.outputs[0][0].json.parsed_resume).toEqual(
+			expect.objectContaining({ name: 'Alex Tanaka' }),
+		);
 		expect(result.outputs[0][0].json).not.toHaveProperty('fitment_score');
 	});
 
 	test.each([
-		['Job Description', { resumeUrl: RESUME, jobDescription: '={{ $json.job }}', criteria: 'Python' }],
+		[
+			'Job Description',
+			{ resumeUrl: RESUME, jobDescription: '={{ $json.job }}', criteria: 'Python' },
+		],
 		['Criteria', { resumeUrl: RESUME, jobDescription: 'Data engineer', criteria: '  ' }],
 	])('Only Parse off without %s: an error before any request', async (field, parameters) => {
 		// The job column of the input item is missing: the expression comes out empty.
@@ -65,8 +83,12 @@ describe('Candidate → Parse Resume', () => {
 			parameters: { resumeUrl: 'resumes/alex.pdf', onlyParse: true },
 		});
 
-		expect(result.error?.message).toBe('Resume URL "resumes/alex.pdf" is not a valid web address [item 0]');
-		expect(result.error?.description).toMatch(/e\.g\. https:\/\/example\.com\/resumes\/alex-tanaka\.pdf/);
+		expect(result.error?.message).toBe(
+			'Resume URL "resumes/alex.pdf" is not a valid web address [item 0]',
+		);
+		expect(result.error?.description).toMatch(
+			/e\.g\. https:\/\/example\.com\/resumes\/alex-tanaka\.pdf/,
+		);
 		expect(mock().requests).toEqual([]);
 	});
 
@@ -84,12 +106,19 @@ describe('Candidate → Parse Resume', () => {
 		expect(item.error).toBe(
 			'Xobin refused to parse the resume: the account has no AI Evaluate, or no AI Evaluate credits left: AI Evaluate is not enabled for this account [item 0]',
 		);
-		expect((item.details as IDataObject).description).toMatch(/Ask Xobin support or your Xobin account manager to turn on AI Evaluate/);
+		expect((item.details as IDataObject).description).toMatch(
+			/Ask Xobin support or your Xobin account manager to turn on AI Evaluate/,
+		);
 		expect((item.details as IDataObject).httpCode).toBe('403');
 	});
 
 	test('a 502 after Xobin parsed it, with Retry On Fail: sent once, and the error says a credit may have been spent', async () => {
-		mock().queueFault({ path: PARSE_PATH, processed: true, status: 502, body: { error: 'Bad Gateway' } });
+		mock().queueFault({
+			path: PARSE_PATH,
+			processed: true,
+			status: 502,
+			body: { error: 'Bad Gateway' },
+		});
 
 		const result = await runOperation(mock(), {
 			resource: 'candidate',
@@ -103,13 +132,19 @@ describe('Candidate → Parse Resume', () => {
 		expect(result.error?.message).toBe(
 			`Not sent again: an earlier try in this execution may have parsed the resume "${RESUME}" [item 0]`,
 		);
-		expect(result.error?.description).toMatch(/may have spent an AI Evaluate credit and created a candidate profile/);
+		expect(result.error?.description).toMatch(
+			/may have spent an AI Evaluate credit and created a candidate profile/,
+		);
 	});
 
 	test('a lost answer (broken connection) is not retried, and the message says what may have happened', async () => {
 		mock().queueFault({ path: PARSE_PATH, processed: true, drop: true });
 
-		const result = await runOperation(mock(), { resource: 'candidate', operation: 'parseResume', parameters: scoring });
+		const result = await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'parseResume',
+			parameters: scoring,
+		});
 
 		expect(parses()).toHaveLength(1);
 		expect(result.error?.message).toBe('The connection to Xobin broke before it answered [item 0]');
@@ -121,7 +156,11 @@ describe('Candidate → Parse Resume', () => {
 	test('a 503 (Xobin busy, did nothing) is retried', async () => {
 		mock().queueFault({ path: PARSE_PATH, status: 503, headers: { 'Retry-After': '0' } });
 
-		const result = await runOperation(mock(), { resource: 'candidate', operation: 'parseResume', parameters: scoring });
+		const result = await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'parseResume',
+			parameters: scoring,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(parses()).toHaveLength(2);
@@ -158,21 +197,26 @@ describe('Candidate → Delete and Cancel Deletion', () => {
 		expect(scheduled).toBeLessThanOrEqual(Date.now() + 7 * DAY_MS);
 	});
 
-	test.each([404, 200])('"Candidate not found" (HTTP %i) is a clear error naming the email, sent once', async (status) => {
-		mock().setCandidateErrorStatus(status);
-		const result = await runOperation(mock(), {
-			resource: 'candidate',
-			operation: 'delete',
-			parameters: { email: 'nobody@example.com' },
-			settings: retryOnFail,
-		});
+	test.each([404, 200])(
+		'"Candidate not found" (HTTP %i) is a clear error naming the email, sent once',
+		async (status) => {
+			mock().setCandidateErrorStatus(status);
+			const result = await runOperation(mock(), {
+				resource: 'candidate',
+				operation: 'delete',
+				parameters: { email: 'nobody@example.com' },
+				settings: retryOnFail,
+			});
 
-		expect(result.error?.message).toBe('Xobin has no candidate with the email "nobody@example.com": Candidate not found [item 0]');
-		expect(result.error?.description).toMatch(/Check the email address/);
-		expect(result.error?.description).not.toMatch(/may have/);
-		// A certain refusal: Retry On Fail may ask again (3 tries), nothing was scheduled.
-		expect(mock().candidateDeletions).toEqual([]);
-	});
+			expect(result.error?.message).toBe(
+				'Xobin has no candidate with the email "nobody@example.com": Candidate not found [item 0]',
+			);
+			expect(result.error?.description).toMatch(/Check the email address/);
+			expect(result.error?.description).not.toMatch(/may have/);
+			// A certain refusal: Retry On Fail may ask again (3 tries), nothing was scheduled.
+			expect(mock().candidateDeletions).toEqual([]);
+		},
+	);
 
 	test('a 502 after Xobin scheduled it, with Retry On Fail: sent once, and the error says the task ID was lost', async () => {
 		mock().queueFault({ path: DELETE_PATH, processed: true, status: 502 });
@@ -208,14 +252,28 @@ describe('Candidate → Delete and Cancel Deletion', () => {
 	});
 
 	test('Cancel Deletion sends the task ID as a string and confirms', async () => {
-		await runOperation(mock(), { resource: 'candidate', operation: 'delete', parameters: { email: 'alex.tanaka@example.com' } });
+		await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'delete',
+			parameters: { email: 'alex.tanaka@example.com' },
+		});
 		const taskId = mock().candidateDeletions[0].task_id;
 
-		const result = await runOperation(mock(), { resource: 'candidate', operation: 'cancelDeletion', parameters: { taskId } });
+		const result = await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'cancelDeletion',
+			parameters: { taskId },
+		});
 
 		expect(result.error).toBeUndefined();
-		expect(requestsTo(mock(), /\/deletion\/cancel$/).map((request) => request.body)).toEqual([{ task_id: taskId }]);
-		expect(result.outputs[0][0].json).toEqual({ success: true, message: 'Candidate deletion canceled successfully', task_id: taskId });
+		expect(requestsTo(mock(), /\/deletion\/cancel$/).map((request) => request.body)).toEqual([
+			{ task_id: taskId },
+		]);
+		expect(result.outputs[0][0].json).toEqual({
+			success: true,
+			message: 'Candidate deletion canceled successfully',
+			task_id: taskId,
+		});
 		expect(mock().candidateDeletions[0].status).toBe('cancelled');
 	});
 
@@ -228,25 +286,41 @@ describe('Candidate → Delete and Cancel Deletion', () => {
 			settings: { onError: 'continueRegularOutput' },
 		});
 
-		expect(requestsTo(mock(), /\/deletion\/cancel$/).map((request) => request.body)).toEqual([{ task_id: '12345' }]);
+		expect(requestsTo(mock(), /\/deletion\/cancel$/).map((request) => request.body)).toEqual([
+			{ task_id: '12345' },
+		]);
 		expect(result.outputs[0][0].json.error).toMatch(/no deletion to cancel/);
 	});
 
 	test('after the 7 days: a clear error saying the window may have passed or the ID is wrong', async () => {
-		await runOperation(mock(), { resource: 'candidate', operation: 'delete', parameters: { email: 'alex.tanaka@example.com' } });
+		await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'delete',
+			parameters: { email: 'alex.tanaka@example.com' },
+		});
 		const taskId = mock().candidateDeletions[0].task_id;
 		mock().expireDeletion(taskId);
 
-		const result = await runOperation(mock(), { resource: 'candidate', operation: 'cancelDeletion', parameters: { taskId } });
+		const result = await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'cancelDeletion',
+			parameters: { taskId },
+		});
 
 		expect(result.error?.message).toBe(
 			`Xobin found no deletion to cancel for task ID "${taskId}": Invalid task ID or no deletion found [item 0]`,
 		);
-		expect(result.error?.description).toMatch(/7-day window may have passed.*or the task ID is wrong/);
+		expect(result.error?.description).toMatch(
+			/7-day window may have passed.*or the task ID is wrong/,
+		);
 	});
 
 	test('a 502 after Xobin cancelled it, with Retry On Fail: not sent again', async () => {
-		await runOperation(mock(), { resource: 'candidate', operation: 'delete', parameters: { email: 'alex.tanaka@example.com' } });
+		await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'delete',
+			parameters: { email: 'alex.tanaka@example.com' },
+		});
 		const taskId = mock().candidateDeletions[0].task_id;
 		mock().queueFault({ path: CANCEL_PATH, processed: true, status: 502 });
 
@@ -259,6 +333,8 @@ describe('Candidate → Delete and Cancel Deletion', () => {
 
 		expect(requestsTo(mock(), /\/deletion\/cancel$/)).toHaveLength(1);
 		expect(mock().candidateDeletions[0].status).toBe('cancelled');
-		expect(result.error?.message).toMatch(/^Not sent again: an earlier try in this execution may have cancelled deletion task/);
+		expect(result.error?.message).toMatch(
+			/^Not sent again: an earlier try in this execution may have cancelled deletion task/,
+		);
 	});
 });

@@ -38,7 +38,8 @@ function automatedParameters(overrides: IDataObject = {}): IDataObject {
 
 describe('XoForm → Invite Candidate', () => {
 	const mock = useMockXobin();
-	const sent = () => requestsTo(mock(), /\/forms\/invite$/).map((request) => request.body as IDataObject);
+	const sent = () =>
+		requestsTo(mock(), /\/forms\/invite$/).map((request) => request.body as IDataObject);
 
 	test('sends name, email, the form ID as a JSON number and the invite format, and returns the invite link', async () => {
 		const result = await runInvite(mock(), {
@@ -48,7 +49,12 @@ describe('XoForm → Invite Candidate', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(sent()).toEqual([
-			{ candidate_name: 'Alex Tanaka', candidate_email: 'alex@example.com', form_id: 4101, invite_format: 'sendlink' },
+			{
+				candidate_name: 'Alex Tanaka',
+				candidate_email: 'alex@example.com',
+				form_id: 4101,
+				invite_format: 'sendlink',
+			},
 		]);
 		const [invited, exhausted] = result.outputs;
 		expect(exhausted).toEqual([]);
@@ -65,9 +71,14 @@ describe('XoForm → Invite Candidate', () => {
 
 	test('several at once, every candidate sent exactly once and the output in input order', async () => {
 		mock().setLatency(30);
-		const result = await runInvite(mock(), { items: candidates(12), parameters: formParameters({ options: { concurrency: 4 } }) });
+		const result = await runInvite(mock(), {
+			items: candidates(12),
+			parameters: formParameters({ options: { concurrency: 4 } }),
+		});
 
-		expect(result.outputs[0].map((item) => item.json.email)).toEqual(candidates(12).map((c) => c.email));
+		expect(result.outputs[0].map((item) => item.json.email)).toEqual(
+			candidates(12).map((c) => c.email),
+		);
 		expect(pairedIndexes(result.outputs[0])).toEqual([...Array(12).keys()]);
 		expect(sent()).toHaveLength(12);
 		expect(mock().stats().maxInFlight).toBeGreaterThan(1);
@@ -75,33 +86,56 @@ describe('XoForm → Invite Candidate', () => {
 
 	test('parks the rest on Invites Exhausted once the form invites run out, without calling Xobin again', async () => {
 		mock().setFormInvitesLeft(2);
-		const result = await runInvite(mock(), { items: candidates(5), parameters: formParameters({ options: { concurrency: 1 } }) });
+		const result = await runInvite(mock(), {
+			items: candidates(5),
+			parameters: formParameters({ options: { concurrency: 1 } }),
+		});
 
 		const [invited, exhausted] = result.outputs;
 		expect(pairedIndexes(invited)).toEqual([0, 1]);
 		expect(pairedIndexes(exhausted)).toEqual([2, 3, 4]);
 		expect(exhausted.map((item) => item.json.inviteAttempted)).toEqual([true, false, false]);
 		expect(exhausted[0].json).toEqual(
-			expect.objectContaining({ form_id: 4101, code: 'limit_exceed', message: 'Invites Exhausted. Please contact support.' }),
+			expect.objectContaining({
+				form_id: 4101,
+				code: 'limit_exceed',
+				message: 'Invites Exhausted. Please contact support.',
+			}),
 		);
 		expect(sent()).toHaveLength(3);
 	});
 
 	test('a 502 after Xobin created the invite, with Retry On Fail: not sent again, and the error names the candidate and where to check', async () => {
-		mock().queueFault({ path: FORM_INVITE_PATH, processed: true, status: 502, body: { error: 'Bad Gateway' } });
+		mock().queueFault({
+			path: FORM_INVITE_PATH,
+			processed: true,
+			status: 502,
+			body: { error: 'Bad Gateway' },
+		});
 
-		const result = await runInvite(mock(), { items: candidates(1), parameters: formParameters(), settings: retryOnFail });
+		const result = await runInvite(mock(), {
+			items: candidates(1),
+			parameters: formParameters(),
+			settings: retryOnFail,
+		});
 
 		expect(sent()).toHaveLength(1);
 		expect(mock().formInvites).toHaveLength(1);
 		expect(result.error?.message).toBe(
 			'Not sent again: an earlier try in this execution may have invited "candidate1@example.com" [item 0]',
 		);
-		expect(result.error?.description).toMatch(/look for the candidate among the responses of XoForm 4101 in Xobin/);
+		expect(result.error?.description).toMatch(
+			/look for the candidate among the responses of XoForm 4101 in Xobin/,
+		);
 	});
 
 	test('the first try of a lost answer says "may or may not be invited" and where to check', async () => {
-		mock().queueFault({ path: FORM_INVITE_PATH, processed: true, status: 502, body: { error: 'Bad Gateway' } });
+		mock().queueFault({
+			path: FORM_INVITE_PATH,
+			processed: true,
+			status: 502,
+			body: { error: 'Bad Gateway' },
+		});
 
 		const result = await runInvite(mock(), {
 			items: candidates(2),
@@ -112,7 +146,9 @@ describe('XoForm → Invite Candidate', () => {
 		const [invited, exhausted, errors] = result.outputs;
 		expect(pairedIndexes(invited)).toEqual([1]);
 		expect(exhausted).toEqual([]);
-		expect(errors[0].json.error).toBe('Xobin could not complete the request (HTTP 502): Bad Gateway [item 0]');
+		expect(errors[0].json.error).toBe(
+			'Xobin could not complete the request (HTTP 502): Bad Gateway [item 0]',
+		);
 		expect((errors[0].json.details as IDataObject).description).toMatch(
 			/"candidate1@example.com" may or may not be invited\. Xobin offers no way to check a form invite by API/,
 		);
@@ -120,7 +156,10 @@ describe('XoForm → Invite Candidate', () => {
 	});
 
 	test('an unknown form is a clear error naming it, and nothing is parked', async () => {
-		const result = await runInvite(mock(), { items: candidates(1), parameters: formParameters({ formId: 9999 }) });
+		const result = await runInvite(mock(), {
+			items: candidates(1),
+			parameters: formParameters({ formId: 9999 }),
+		});
 
 		expect(result.error?.message).toBe('Xobin could not find XoForm 9999: Form not found [item 0]');
 		expect(result.error?.description).toMatch(/Check the XoForm ID/);
@@ -129,10 +168,16 @@ describe('XoForm → Invite Candidate', () => {
 
 describe('Automated Interview → Invite Candidate', () => {
 	const mock = useMockXobin();
-	const sent = () => requestsTo(mock(), /\/automated-interviews\/invite$/).map((request) => request.body as IDataObject);
+	const sent = () =>
+		requestsTo(mock(), /\/automated-interviews\/invite$/).map(
+			(request) => request.body as IDataObject,
+		);
 
-	test('sends the interview ID as a JSON number and the format under both names Xobin\'s docs use', async () => {
-		await runInvite(mock(), { items: candidates(1), parameters: automatedParameters({ interviewId: '5101' }) });
+	test("sends the interview ID as a JSON number and the format under both names Xobin's docs use", async () => {
+		await runInvite(mock(), {
+			items: candidates(1),
+			parameters: automatedParameters({ interviewId: '5101' }),
+		});
 
 		expect(sent()).toEqual([
 			{
@@ -143,11 +188,17 @@ describe('Automated Interview → Invite Candidate', () => {
 				invite_type: 'getlink',
 			},
 		]);
-		expect(mock().automatedInterviewInvites[0].formatKeys).toEqual(['invite_format', 'invite_type']);
+		expect(mock().automatedInterviewInvites[0].formatKeys).toEqual([
+			'invite_format',
+			'invite_type',
+		]);
 	});
 
-	test('keeps Xobin\'s misspelled interview_reponse_id and adds interview_response_id', async () => {
-		const result = await runInvite(mock(), { items: candidates(2), parameters: automatedParameters() });
+	test("keeps Xobin's misspelled interview_reponse_id and adds interview_response_id", async () => {
+		const result = await runInvite(mock(), {
+			items: candidates(2),
+			parameters: automatedParameters(),
+		});
 
 		expect(result.error).toBeUndefined();
 		const [first] = result.outputs[0];
@@ -167,7 +218,10 @@ describe('Automated Interview → Invite Candidate', () => {
 
 	test('parks the rest on Invites Exhausted', async () => {
 		mock().setAutomatedInterviewInvitesLeft(1);
-		const result = await runInvite(mock(), { items: candidates(3), parameters: automatedParameters({ options: { concurrency: 1 } }) });
+		const result = await runInvite(mock(), {
+			items: candidates(3),
+			parameters: automatedParameters({ options: { concurrency: 1 } }),
+		});
 
 		expect(pairedIndexes(result.outputs[0])).toEqual([0]);
 		expect(pairedIndexes(result.outputs[1])).toEqual([1, 2]);
@@ -189,6 +243,8 @@ describe('Automated Interview → Invite Candidate', () => {
 			'Not sent again: an earlier try in this execution may have invited "candidate2@example.com" [item 1]',
 		);
 		expect(result.error?.description).toMatch(/responses of automated interview 5101 in Xobin/);
-		expect(result.error?.description).toMatch(/1 candidate was invited in this run before it stopped/);
+		expect(result.error?.description).toMatch(
+			/1 candidate was invited in this run before it stopped/,
+		);
 	});
 });

@@ -6,7 +6,7 @@
 /** The API key the mock accepts by default. Obviously fake. */
 export declare const MOCK_API_KEY: string;
 
-export interface MockXobinOptions {
+export interface MockXobinOptions extends MockFormsAndCandidatesOptions {
 	/** Accepted value of the `apiKey` request header. Default: MOCK_API_KEY. */
 	apiKey?: string;
 	/** Invite quota; each successful invite uses one. At 0 the invite endpoint answers 403 limit_exceed. Default: Infinity. */
@@ -60,7 +60,7 @@ export interface MockRateLimit {
 	burst?: number;
 }
 
-export interface MockStats {
+export interface MockStats extends MockFormsAndCandidatesStats {
 	/** Requests received (all endpoints, faulted and rejected ones included). */
 	requests: number;
 	/** Requests being handled right now, and the most at any one time since start/reset. */
@@ -336,7 +336,7 @@ export interface MockTrickle {
 	bytes?: number;
 }
 
-export interface MockXobin {
+export interface MockXobin extends MockFormsAndCandidates {
 	/** Base URL, e.g. 'http://127.0.0.1:54321/api/v2' (no trailing slash). */
 	readonly url: string;
 	readonly port: number;
@@ -465,10 +465,10 @@ export declare function startMockXobin(options?: MockXobinOptions): Promise<Mock
 
 /* ------------------------------------------------------------------------------------------------
  * XoForms, automated interviews and candidates (formsAndCandidates.js; fact sheet A7, A8). These
- * interfaces merge into the ones above.
+ * interfaces are extended by MockXobinOptions, MockStats and MockXobin above.
  * --------------------------------------------------------------------------------------------- */
 
-export interface MockXobinOptions {
+export interface MockFormsAndCandidatesOptions {
 	/** Known XoForms, id -> name. Default: { 4101: 'Application Form', 4102: 'Candidate Details Form' }. */
 	forms?: Record<number | string, string>;
 	/** Known automated interviews, id -> name. Default: { 5101: 'Sales Screening', 5102: 'Support Screening' }. */
@@ -483,7 +483,7 @@ export interface MockXobinOptions {
 	aiEvaluateCredits?: number;
 }
 
-export interface MockStats {
+export interface MockFormsAndCandidatesStats {
 	formInvites: number;
 	automatedInterviewInvites: number;
 	/** Resume parses that spent a credit. */
@@ -535,7 +535,7 @@ export interface MockCandidateDeletion {
 	status: 'scheduled' | 'cancelled';
 }
 
-export interface MockXobin {
+export interface MockFormsAndCandidates {
 	/** Form invites, with the invite_format sent. Cleared in place by reset(). */
 	readonly formInvites: Array<MockFormInviteResponse & { invite_format: string }>;
 	/** Automated-interview invites, with the format and which of invite_format / invite_type carried it. */
