@@ -12,6 +12,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as aiInterview from './actions/aiInterview/AiInterview.resource';
 import * as assessment from './actions/assessment/Assessment.resource';
+import * as automatedInterview from './actions/automatedInterview/AutomatedInterview.resource';
+import * as candidate from './actions/candidate/Candidate.resource';
+import * as xoForm from './actions/xoForm/XoForm.resource';
 import { router } from './actions/router';
 
 /**
@@ -26,7 +29,7 @@ const outputsExpression =
  * Operations that share a value share a name across resources.
  */
 const operationNames = Object.fromEntries(
-	[aiInterview, assessment].flatMap((resource) =>
+	[aiInterview, assessment, automatedInterview, candidate, xoForm].flatMap((resource) =>
 		(resource.description[0].options as INodePropertyOptions[]).map((option) => [
 			option.value,
 			option.name,
@@ -44,7 +47,7 @@ export class Xobin implements INodeType {
 		version: [1, 2],
 		subtitle: subtitleExpression,
 		description:
-			'Invite candidates to Xobin AI interviews and assessments and get their reports, share links and PDFs',
+			'Invite candidates to Xobin AI interviews, assessments, XoForms and automated interviews, get reports, share links and PDFs, parse resumes and delete candidates',
 		defaults: {
 			name: 'Xobin',
 		},
@@ -72,11 +75,26 @@ export class Xobin implements INodeType {
 						name: 'Assessment',
 						value: 'assessment',
 					},
+					{
+						name: 'Automated Interview',
+						value: 'automatedInterview',
+					},
+					{
+						name: 'Candidate',
+						value: 'candidate',
+					},
+					{
+						name: 'XoForm',
+						value: 'xoForm',
+					},
 				],
 				default: 'aiInterview',
 			},
 			...aiInterview.description,
 			...assessment.description,
+			...automatedInterview.description,
+			...candidate.description,
+			...xoForm.description,
 		],
 	};
 

@@ -6,7 +6,7 @@
 /** The API key the mock accepts by default. Obviously fake. */
 export declare const MOCK_API_KEY: string;
 
-export interface MockXobinOptions {
+export interface MockXobinOptions extends MockFormsAndCandidatesOptions {
 	/** Accepted value of the `apiKey` request header. Default: MOCK_API_KEY. */
 	apiKey?: string;
 	/** Invite quota; each successful invite uses one. At 0 the invite endpoint answers 403 limit_exceed. Default: Infinity. */
@@ -60,7 +60,7 @@ export interface MockRateLimit {
 	burst?: number;
 }
 
-export interface MockStats {
+export interface MockStats extends MockFormsAndCandidatesStats {
 	/** Requests received (all endpoints, faulted and rejected ones included). */
 	requests: number;
 	/** Requests being handled right now, and the most at any one time since start/reset. */
@@ -336,7 +336,7 @@ export interface MockTrickle {
 	bytes?: number;
 }
 
-export interface MockXobin {
+export interface MockXobin extends MockFormsAndCandidates {
 	/** Base URL, e.g. 'http://127.0.0.1:54321/api/v2' (no trailing slash). */
 	readonly url: string;
 	readonly port: number;
@@ -462,3 +462,105 @@ export interface MockXobin {
 }
 
 export declare function startMockXobin(options?: MockXobinOptions): Promise<MockXobin>;
+
+/* ------------------------------------------------------------------------------------------------
+ * XoForms, automated interviews and candidates (formsAndCandidates.js; fact sheet A7, A8). These
+ * interfaces are extended by MockXobinOptions, MockStats and MockXobin above.
+ * --------------------------------------------------------------------------------------------- */
+
+export interface MockFormsAndCandidatesOptions {
+	/** Known XoForms, id -> name. Default: { 4101: 'Application Form', 4102: 'Candidate Details Form' }. */
+	forms?: Record<number | string, string>;
+	/** Known automated interviews, id -> name. Default: { 5101: 'Sales Screening', 5102: 'Support Screening' }. */
+	automatedInterviews?: Record<number | string, string>;
+	/** XoForm invite quota (apart from the others); at 0 POST /forms/invite answers 403 limit_exceed. Default: Infinity. */
+	formInvitesLeft?: number;
+	/** Automated-interview invite quota; at 0 POST /automated-interviews/invite answers 403 limit_exceed. Default: Infinity. */
+	automatedInterviewInvitesLeft?: number;
+	/** false: POST /candidate/resume/parse answers 403 (an account without AI Evaluate). Default: true. */
+	aiEvaluate?: boolean;
+	/** AI Evaluate credits; each parse spends one, at 0 the parse answers 403. Default: Infinity. */
+	aiEvaluateCredits?: number;
+}
+
+export interface MockFormsAndCandidatesStats {
+	formInvites: number;
+	automatedInterviewInvites: number;
+	/** Resume parses that spent a credit. */
+	resumeParses: number;
+	/** Deletions scheduled (each request schedules one, the same e-mail again included). */
+	candidateDeletions: number;
+}
+
+/** The 200 body of POST /forms/invite. */
+export interface MockFormInviteResponse {
+	name: string;
+	email: string;
+	invite_link: string;
+	form_id: number;
+	/** From 11001. */
+	form_response_id: number;
+	form_name: string;
+	status: string;
+}
+
+/** The 200 body of POST /automated-interviews/invite; `interview_reponse_id` is misspelled as in Xobin's docs. */
+export interface MockAutomatedInterviewInviteResponse {
+	name: string;
+	email: string;
+	interview_name: string;
+	/** From 12001. */
+	interview_reponse_id: number;
+	interview_id: number;
+	invite_link: string;
+	status: string;
+}
+
+/** The 200 body of POST /candidate/resume/parse; fitment_score only when only_parse is not true. */
+export interface MockParsedResume {
+	/** From 13001. */
+	candidate_id: number;
+	resume_link: string;
+	parsed_resume: Record<string, unknown> & { name: string; email: string };
+	fitment_score?: number;
+}
+
+export interface MockCandidateDeletion {
+	/** A random UUID string. */
+	task_id: string;
+	email: string;
+	requested_at: number;
+	/** requested_at + 7 days (expireDeletion() moves it to now). */
+	scheduled_for: number;
+	status: 'scheduled' | 'cancelled';
+}
+
+export interface MockFormsAndCandidates {
+	/** Form invites, with the invite_format sent. Cleared in place by reset(). */
+	readonly formInvites: Array<MockFormInviteResponse & { invite_format: string }>;
+	/** Automated-interview invites, with the format and which of invite_format / invite_type carried it. */
+	readonly automatedInterviewInvites: Array<
+		MockAutomatedInterviewInviteResponse & {
+			invite_format: string;
+			formatKeys: Array<'invite_format' | 'invite_type'>;
+		}
+	>;
+	/** Resume parses that spent a credit: the request body and the answer. */
+	readonly resumeParses: Array<{ request: Record<string, unknown>; answer: MockParsedResume }>;
+	/** Deletions scheduled by POST /candidate/delete, cancelled ones included. */
+	readonly candidateDeletions: MockCandidateDeletion[];
+	readonly formInvitesLeft: number;
+	setFormInvitesLeft(n: number): void;
+	readonly automatedInterviewInvitesLeft: number;
+	setAutomatedInterviewInvitesLeft(n: number): void;
+	/** false: the parse answers 403 {"success": false, "error": "AI Evaluate is not enabled for this account"}. */
+	setAiEvaluate(enabled: boolean): void;
+	readonly aiEvaluateCreditsLeft: number;
+	/** At 0 the parse answers 403 {"success": false, "error": "No AI Evaluate credits left"}. */
+	setAiEvaluateCredits(n: number): void;
+	readonly aiEvaluateCreditsUsed: number;
+	/** Status of "Candidate not found" and "Invalid task ID or no deletion found" (the docs give none). Default 404. */
+	setCandidateErrorStatus(status: number): void;
+	/** The 7 days of this deletion have passed: Cancel Deletion answers "no deletion found". Throws on an unknown task. */
+	expireDeletion(taskId: string): void;
+}

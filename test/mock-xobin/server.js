@@ -24,6 +24,9 @@ const https = require('node:https');
 const crypto = require('node:crypto');
 const { URL } = require('node:url');
 
+// XoForms, automated interviews and candidates (A7, A8) live in their own module.
+const { FORMS_AND_CANDIDATES_ROUTES, withFormsAndCandidates } = require('./formsAndCandidates');
+
 /** Deliberately fake-looking so nobody mistakes it for a real credential. */
 const MOCK_API_KEY = 'mock-xobin-key-for-tests';
 
@@ -1331,6 +1334,8 @@ function handleAssessmentWebhooks(ctx) {
  * ctx.params.name). The first matching path wins.
  */
 const ROUTES = [
+	// XoForms, automated interviews and candidates: formsAndCandidates.js.
+	...FORMS_AND_CANDIDATES_ROUTES,
 	{ path: '/ai-interviews/invite', methods: { POST: handleAiInterviewInvite } },
 	{ path: '/ai-interviews/invited/:aiInterviewId', methods: { GET: handleInvited } },
 	{ path: '/ai-interviews/report', methods: { GET: handleReportByCustomFieldId } },
@@ -1826,7 +1831,8 @@ async function startMockXobin(options = {}) {
 	const port = server.address().port;
 	const urlHost = start.host.includes(':') ? `[${start.host}]` : start.host;
 
-	return {
+	// XoForms, automated interviews and candidates add their state and methods: formsAndCandidates.js.
+	return withFormsAndCandidates(state, options, {
 		url: `http://${urlHost}:${port}${API_PREFIX}`,
 		port,
 		requests: state.requests,
@@ -2074,7 +2080,7 @@ async function startMockXobin(options = {}) {
 				for (const socket of sockets) socket.destroy();
 			});
 		},
-	};
+	});
 }
 
 /* ------------------------------------------------------------------------------------------------

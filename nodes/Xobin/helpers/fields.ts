@@ -21,8 +21,11 @@ import { quote } from './text';
 export interface Field {
 	/** Where the value goes: JSON body, query string or the `{property}` of the endpoint path. */
 	send: { type: 'body' | 'query' | 'path'; property: string };
-	/** How the value is checked and converted; 'flag' sends `true` when on and nothing when off. */
-	check: 'text' | 'email' | 'id' | 'option' | 'gmtDate' | 'hours' | 'url' | 'flag';
+	/**
+	 * How the value is checked and converted; 'flag' sends `true` when on and nothing when off,
+	 * 'boolean' sends `true` or `false`.
+	 */
+	check: 'text' | 'email' | 'id' | 'option' | 'gmtDate' | 'hours' | 'url' | 'flag' | 'boolean';
 	/** Optional fields sit in the "Additional Fields" collection and are left out when empty. */
 	optional?: boolean;
 	/** Shows (and sends) the field only while other parameters have one of these values. */
@@ -210,13 +213,18 @@ function convert(
 		}
 		case 'flag':
 			return raw === true || raw === 'true' ? true : undefined;
+		case 'boolean':
+			return raw === true || raw === 'true';
 		case 'url':
 			if (!/^https?:\/\/[^\s/]+/i.test(text)) {
+				const example =
+					field.property.placeholder?.replace(/^e\.g\.\s*/, '') ??
+					'https://example.com/xobin-updates';
 				throw refuse(
 					source,
 					field,
 					`${quote(text)} is not a valid web address`,
-					'Use a full address starting with https://, e.g. https://example.com/xobin-updates.',
+					`Use a full address starting with https://, e.g. ${example}.`,
 				);
 			}
 			return text;
