@@ -5,6 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as aiInterview from './aiInterview/AiInterview.resource';
 import * as assessment from './assessment/Assessment.resource';
+import * as track from './track/Track.resource';
 
 type Operation = (
 	this: IExecuteFunctions,
@@ -12,7 +13,7 @@ type Operation = (
 ) => Promise<INodeExecutionData[][]>;
 
 /** Each resource module re-exports its operation modules by operation value. */
-const resources = { aiInterview, assessment } as unknown as Record<
+const resources = { aiInterview, assessment, track } as unknown as Record<
 	string,
 	Record<string, { execute?: Operation }>
 >;

@@ -6,7 +6,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { clip, redact } from '../helpers/text';
-import type { NotFound, Product, XobinResponse } from './types';
+import type { Conflict, NotFound, Product, XobinResponse } from './types';
 
 /** What happened to one request, as far as the node can tell. */
 export interface Failure {
@@ -33,6 +33,7 @@ export interface Failure {
 interface FailureDetails {
 	itemIndex?: number;
 	notFound?: NotFound;
+	conflict?: Conflict;
 	lostAnswer?: string;
 	attempts?: number;
 	product?: Product;
@@ -164,6 +165,16 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 		fix: (_f, d) =>
 			d.notFound?.fix ??
 			`Check the ID. If every item stops this way, check the Base URL. ${BASE_URL_FIX}`,
+	},
+	{
+		matches: (f) => f.statusCode === 409,
+		message: (f, d) =>
+			d.conflict
+				? `${d.conflict.what}${said(f)}`
+				: `Xobin refused the request: it clashes with the current state (HTTP 409)${said(f)}`,
+		fix: (_f, d) =>
+			d.conflict?.fix ??
+			'Xobin did not act on this request. Check the record in Xobin, then run the item again if it is still needed.',
 	},
 	{
 		matches: (f) => f.statusCode === 400 || f.statusCode === 422,

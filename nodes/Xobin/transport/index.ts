@@ -128,6 +128,7 @@ export async function xobinRequest(
 		toXobinError(context.getNode(), failure, {
 			itemIndex: request.itemIndex,
 			notFound: request.notFound,
+			conflict: request.conflict,
 			lostAnswer: request.lostAnswer ?? (request.idempotent ? READ_ONLY_LOST_ANSWER : undefined),
 			attempts,
 			product: request.product,

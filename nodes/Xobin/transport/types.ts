@@ -33,6 +33,12 @@ export interface NotFound {
 	fix: string;
 }
 
+/** What a 409 means for this request ("Applicant 67865 is not in stage …") and how to check. */
+export interface Conflict {
+	what: string;
+	fix: string;
+}
+
 /** The Xobin product a request is about, for messages that name it. */
 export type Product = 'aiInterview' | 'assessment';
 
@@ -54,6 +60,8 @@ export interface XobinRequest {
 	/** Non-2xx answers the caller reads itself (invites exhausted, report not finished yet). */
 	passThrough?: (response: XobinResponse) => boolean;
 	notFound?: NotFound;
+	/** How a 409 (a clash with the current state in Xobin) reads for this request. */
+	conflict?: Conflict;
 	/** What an answer lost after sending means for this request, and how to check. */
 	lostAnswer?: string;
 	/** What the request is about, when not an AI interview: messages name it. */
