@@ -111,7 +111,7 @@ function findApplicant(ctx, track) {
 	return applicant ? { applicant } : { error: jsonError(404, 'Applicant not found') };
 }
 
-/** The JSON object body; an empty body counts as {} (PATCH hire may send nothing). */
+/** The JSON object body; an empty body counts as {} where every field is optional (reject, hire). */
 function readBody(request, emptyAllowed) {
 	if (request.rawBody === '' && emptyAllowed) return { body: {} };
 	if (request.bodyError) return { error: jsonError(400, 'Request body must be valid JSON') };
@@ -394,7 +394,7 @@ function handleStageChange(ctx) {
 	const found = findApplicant(ctx, track);
 	if (found.error) return found.error;
 	const applicant = found.applicant;
-	const read = readBody(ctx.request, action === 'hire');
+	const read = readBody(ctx.request, action !== 'move');
 	if (read.error) return read.error;
 	const body = read.body;
 	if (body.source_stage_id !== undefined && typeof body.source_stage_id !== 'string')
