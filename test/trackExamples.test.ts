@@ -54,7 +54,7 @@ describe('Track example workflows', () => {
 	const mock = useMockXobin();
 	const credentials = () => ({ xobinApi: { apiKey: MOCK_API_KEY, baseUrl: mock().url } });
 
-	test('CRM webhook: new applicants get an invitation, ones already in the track take the IF\'s true branch', async () => {
+	test("CRM webhook: new applicants get an invitation, ones already in the track take the IF's true branch", async () => {
 		const posted = [
 			{ body: { name: 'Priya Raman', email: 'priya@example.com' } },
 			{ body: { name: 'Alex Tanaka', email: 'alex.tanaka@example.com' } },
@@ -70,13 +70,35 @@ describe('Track example workflows', () => {
 		expect(run.error).toBeUndefined();
 		const already = run.outputsOf('Already an Applicant')[0].map((item) => item.json);
 		const invited = run.outputsOf('Invitation Sent')[0].map((item) => item.json);
-		expect(already).toEqual([expect.objectContaining({ already_exists: true, email: 'alex.tanaka@example.com', track_id: 6578 })]);
-		expect(invited).toEqual([
-			expect.objectContaining({ already_exists: false, email: 'priya@example.com', invite_link: expect.stringMatching(/^https:\/\//), email_sent: true }),
+		expect(already).toEqual([
+			expect.objectContaining({
+				already_exists: true,
+				email: 'alex.tanaka@example.com',
+				track_id: 6578,
+			}),
 		]);
-		expect(requestsTo(mock(), /\/tracks\/6578\/applicants$/).map((request) => request.body)).toEqual([
-			expect.objectContaining({ invite_applicant: true, name: 'Priya Raman', email: 'priya@example.com', send_email: true }),
-			expect.objectContaining({ invite_applicant: true, name: 'Alex Tanaka', email: 'alex.tanaka@example.com' }),
+		expect(invited).toEqual([
+			expect.objectContaining({
+				already_exists: false,
+				email: 'priya@example.com',
+				invite_link: expect.stringMatching(/^https:\/\//),
+				email_sent: true,
+			}),
+		]);
+		expect(
+			requestsTo(mock(), /\/tracks\/6578\/applicants$/).map((request) => request.body),
+		).toEqual([
+			expect.objectContaining({
+				invite_applicant: true,
+				name: 'Priya Raman',
+				email: 'priya@example.com',
+				send_email: true,
+			}),
+			expect.objectContaining({
+				invite_applicant: true,
+				name: 'Alex Tanaka',
+				email: 'alex.tanaka@example.com',
+			}),
 		]);
 	});
 
@@ -92,8 +114,17 @@ describe('Track example workflows', () => {
 		expect(run.error).toBeUndefined();
 		const rows = run.outputsOf('Append Row to Sheet')[0].map((item) => item.json);
 		expect(rows).toEqual([
-			expect.objectContaining({ track_id: 6578, title: 'Backend Engineer', applicants: 3, in_pipeline: 1, hired: 2, rejected: 0 }),
+			expect.objectContaining({
+				track_id: 6578,
+				title: 'Backend Engineer',
+				applicants: 3,
+				in_pipeline: 1,
+				hired: 2,
+				rejected: 0,
+			}),
 		]);
-		expect(Object.values(rows[0]).every((value) => value === null || typeof value !== 'object')).toBe(true);
+		expect(
+			Object.values(rows[0]).every((value) => value === null || typeof value !== 'object'),
+		).toBe(true);
 	});
 });

@@ -24,7 +24,7 @@ const https = require('node:https');
 const crypto = require('node:crypto');
 const { URL } = require('node:url');
 
-// Tracks (A6) live in their own module: TRACKS marks the four places they are wired in.
+// Tracks (A6) live in their own module: TRACKS marks the places they are wired in.
 const { TRACK_ROUTES, createTrackState, trackMethods } = require('./tracks');
 
 /** Deliberately fake-looking so nobody mistakes it for a real credential. */

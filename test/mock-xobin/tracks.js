@@ -1,7 +1,7 @@
 /*
  * Mock Xobin, Tracks (fact sheet A6, the new-version endpoints): applicants added, listed (paged),
  * read, moved, rejected and hired, and track / account statistics. Kept apart from server.js, which
- * wires it in at four marked places (state, ROUTES, the handle, reset), so other resources can be
+ * wires it in at five places marked TRACKS (the require, ROUTES, state, the handle, reset), so other resources can be
  * added to server.js without touching this file.
  *
  * Handlers are (ctx) => ({ status, body }) with ctx = { request, params, state }; their data lives
@@ -164,7 +164,8 @@ function readTimeframe(query) {
 	for (const key of ['from_date', 'to_date']) {
 		if (query[key] === undefined) continue;
 		const ms = parseDay(query[key]);
-		if (ms === null) return { error: jsonError(400, `${key} must be a date in the form YYYY-MM-DD`) };
+		if (ms === null)
+			return { error: jsonError(400, `${key} must be a date in the form YYYY-MM-DD`) };
 		range[key === 'from_date' ? 'from' : 'to'] = ms;
 	}
 	return { range };
@@ -244,13 +245,15 @@ function handleAddApplicant(ctx) {
 			return jsonError(400, 'email must be a valid email address');
 	} else {
 		fields = fieldsObject(body.fields);
-		if (fields === undefined) return jsonError(400, 'fields must be an object of track field values');
+		if (fields === undefined)
+			return jsonError(400, 'fields must be an object of track field values');
 		for (const key of track.requiredFields) {
 			if (!isNonEmptyString(fields[key])) return jsonError(400, `fields.${key} is required`);
 		}
 		name = fields.name;
 		email = fields.email;
-		if (!EMAIL_PATTERN.test(email)) return jsonError(400, 'fields.email must be a valid email address');
+		if (!EMAIL_PATTERN.test(email))
+			return jsonError(400, 'fields.email must be a valid email address');
 		if (body.destination_stage_id !== undefined) {
 			if (typeof body.destination_stage_id !== 'string')
 				return jsonError(400, 'destination_stage_id must be a string');
@@ -270,7 +273,8 @@ function handleAddApplicant(ctx) {
 		mode: invite ? 'invite' : 'direct',
 	});
 	const emailSent = body.send_email === true;
-	if (emailSent) ctx.state.tracks.emailsSent.push({ email, kind: 'added', message: body.email_message });
+	if (emailSent)
+		ctx.state.tracks.emailsSent.push({ email, kind: 'added', message: body.email_message });
 	return {
 		status: 201,
 		body: {
@@ -297,7 +301,11 @@ function handleListApplicants(ctx) {
 	if (!Number.isInteger(page) || page < 1 || !/^\d+$/.test(String(query.page ?? '1')))
 		return jsonError(400, 'page must be a positive integer');
 	const perPage = query.per_page === undefined ? DEFAULT_PER_PAGE : Number(query.per_page);
-	if (!/^\d+$/.test(String(query.per_page ?? DEFAULT_PER_PAGE)) || perPage < 1 || perPage > MAX_PER_PAGE)
+	if (
+		!/^\d+$/.test(String(query.per_page ?? DEFAULT_PER_PAGE)) ||
+		perPage < 1 ||
+		perPage > MAX_PER_PAGE
+	)
 		return jsonError(400, `per_page must be between 1 and ${MAX_PER_PAGE}`);
 	const timeframe = readTimeframe(query);
 	if (timeframe.error) return timeframe.error;
@@ -371,7 +379,9 @@ function applicantDetail(track, applicant) {
 			value,
 		})),
 		stage_wise_report:
-			applicant.score === null ? {} : { Assessment: { score: applicant.score, status: 'Completed' } },
+			applicant.score === null
+				? {}
+				: { Assessment: { score: applicant.score, status: 'Completed' } },
 		parsed_resume: {},
 	};
 }
@@ -429,7 +439,11 @@ function handleStageChange(ctx) {
 	if (action === 'reject') {
 		answer.email_sent = body.send_email === true;
 		if (answer.email_sent)
-			ctx.state.tracks.emailsSent.push({ email: applicant.email, kind: 'rejected', message: body.email_message });
+			ctx.state.tracks.emailsSent.push({
+				email: applicant.email,
+				kind: 'rejected',
+				message: body.email_message,
+			});
 	}
 	return { status: 200, body: answer };
 }
@@ -536,7 +550,11 @@ function handleAccountStats(ctx) {
 				}))
 				.sort((a, b) => b.applicant_count - a.applicant_count),
 			recently_updated_tracks: tracks
-				.map((track) => ({ track_id: track.track_id, title: track.title, updated_at: track.updated_at }))
+				.map((track) => ({
+					track_id: track.track_id,
+					title: track.title,
+					updated_at: track.updated_at,
+				}))
 				.sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1)),
 			filters_applied: filtersApplied(timeframe.range, ctx.request.query),
 		},
