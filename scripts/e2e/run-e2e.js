@@ -12,7 +12,9 @@
 //   7. imports a Xobin Trigger (automatic setup, AI interview 206) -> NoOp workflow and activates it:
 //      the mock gets n8n's production webhook URL and a secret; the mock's Submission call runs the
 //      workflow (payload plus event), calls without the right secret get 401 and run nothing, and
-//      deactivating switches the interview's webhooks off again;
+//      deactivating switches the interview's webhooks off again; then an assessment trigger
+//      (account-wide, Started + Created or Updated) against a Xobin that ignores the webhook auth:
+//      the secret in the registered URL lets the mock's Start call run the workflow;
 //   8. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
 //      the node panel's invite fields, and saves screenshots;
 //   9. stops n8n and the mock;
@@ -46,10 +48,13 @@ const TRIGGER_NODE = 'Xobin Trigger';
 const NOOP_NODE = 'No Operation';
 const SECRET_HEADER = 'X-Xobin-Webhook-Secret';
 
-/** Xobin Trigger (automatic setup, both events, one interview) -> NoOp, as the editor exports it. */
-function triggerWorkflow(credential, webhookId) {
+/**
+ * Xobin Trigger (automatic setup, both events, one interview; or `parameters`) -> NoOp, as the
+ * editor exports it.
+ */
+function triggerWorkflow(credential, webhookId, parameters) {
 	return {
-		name: 'E2E: Xobin Trigger -> NoOp',
+		name: parameters ? 'E2E: Xobin Trigger (assessments) -> NoOp' : 'E2E: Xobin Trigger -> NoOp',
 		nodes: [
 			{
 				id: crypto.randomUUID(),
@@ -58,7 +63,7 @@ function triggerWorkflow(credential, webhookId) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
-				parameters: {
+				parameters: parameters ?? {
 					setup: 'automatic',
 					events: ['completed', 'started'],
 					scope: 'interview',
@@ -779,6 +784,108 @@ async function runVersion(version, o, pack) {
 				check(late.status === 404, `the trigger URL answered ${late.status} after deactivation`);
 			},
 			{ onFail: logTail, skipReason: triggerSkip() },
+		);
+
+		// 7a. the Xobin Trigger for assessments: account-wide registration through POST /webhooks, and
+		//     a Xobin that ignores the webhook auth still gets through with the secret in the URL
+		await test(
+			`${tag} Xobin Trigger (assessments, account-wide): activating registers the URLs with the secret in them; Xobin's Start call without the auth header runs the workflow as "Assessment Started"; a call without the secret gets 401; deactivating switches the events off`,
+			async () => {
+				check(credential, 'no credential (credential test failed)');
+				const webhookId = crypto.randomUUID();
+				const workflow = await n8n.importWorkflow(
+					triggerWorkflow(credential, webhookId, {
+						product: 'assessment',
+						setup: 'automatic',
+						assessmentEvents: ['assessmentStarted', 'assessmentUpdated'],
+						assessmentScope: 'account',
+					}),
+				);
+				const accountRequests = (since) =>
+					mock.requests.slice(since).filter((r) => r.path === '/api/v2/webhooks');
+				mock.setAssessmentWebhookAuthIgnored(true);
+				try {
+					let since = mock.requests.length;
+					await n8n.activateWorkflow(workflow.id);
+					const [on] = await waitFor(() => {
+						const r = accountRequests(since);
+						return r.length ? r : null;
+					}, 'the mock never received POST /webhooks');
+					const secret = on.body?.webhooks?.auth?.apikey?.value || '';
+					const base = `http://127.0.0.1:${n8n.port}/webhook/${webhookId}`;
+					const urls = {
+						start: `${base}/assessment-started`,
+						updates: `${base}/assessment-updated`,
+					};
+					check(
+						/^[0-9a-f]{64}$/.test(secret) &&
+							sameJson(on.body, {
+								webhooks: {
+									start: { status: true, url: `${urls.start}?secret=${secret}` },
+									updates: { status: true, url: `${urls.updates}?secret=${secret}` },
+									auth: on.body.webhooks.auth,
+								},
+								updateAll: true,
+								updateAuth: true,
+							}),
+						"POST /webhooks does not switch Start and updates on with n8n's URLs carrying the secret",
+						on.body,
+					);
+					const before = new Set(
+						(await n8n.getExecutions({ workflowId: workflow.id })).map((e) => String(e.id)),
+					);
+					const sinceMs = Date.now();
+					const none = await mock.deliverWebhook(urls.start, { id: 1, assessment_id: 53280 });
+					check(none.status === 401, `a call without the secret was answered ${none.status}`);
+					const answer = await mock.startAssessment(319);
+					const delivery = mock.deliveries[mock.deliveries.length - 1];
+					check(
+						answer?.status === 200 && !(SECRET_HEADER in delivery.headers),
+						`the Start call without the auth header was answered ${answer?.status}`,
+						{ answer, headers: delivery?.headers },
+					);
+					const ex = await n8n.waitForExecution({
+						workflowId: workflow.id,
+						exclude: [...before],
+						since: sinceMs,
+					});
+					const expected = {
+						...delivery.payload,
+						report_id: 319,
+						started_at_iso: new Date(delivery.payload.started_at).toISOString(),
+						event: 'Assessment Started',
+						deliveryKey: 'assessmentStarted:319',
+					};
+					const out = nodeOutputs(ex, TRIGGER_NODE)?.[0];
+					check(
+						ex.status === 'success' && out?.length === 1 && sameJson(out[0], expected),
+						`"${TRIGGER_NODE}" did not output the Start payload plus report_id, started_at_iso, event`,
+						{ expected, got: out },
+					);
+					since = mock.requests.length;
+					await n8n.deactivateWorkflow(workflow.id);
+					const [off] = await waitFor(() => {
+						const r = accountRequests(since);
+						return r.length ? r : null;
+					}, 'the mock never received the switch-off');
+					check(
+						sameJson(off.body, {
+							webhooks: {
+								start: { status: false, url: urls.start },
+								updates: { status: false, url: urls.updates },
+							},
+							updateAuth: false,
+							updateAll: true,
+						}),
+						'the switch-off is not Start and updates with status false',
+						off.body,
+					);
+					say(`    execution ${ex.id}: ${out[0].event} for ${out[0].name} (report ${out[0].report_id})`);
+				} finally {
+					mock.setAssessmentWebhookAuthIgnored(false);
+				}
+			},
+			{ onFail: logTail, skipReason: skip },
 		);
 
 		// 7b. n8n 2.x's AI Agent using the Xobin node as a tool (scripts/e2e/ai-agent.js)

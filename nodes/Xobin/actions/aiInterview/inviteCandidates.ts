@@ -8,7 +8,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { aiInterviewNotFound } from '../../helpers/aiInterviewIdField';
+import { aiInterviewNotFound } from '../../helpers/productIdFields';
 import type {
 	ExhaustedNotice,
 	InviteOutcome,

@@ -28,7 +28,7 @@ import { xobinRequest } from '../../transport';
 import type { XobinError } from '../../transport/errors';
 import { forItem } from '../../transport/errors';
 import type { XobinResponse } from '../../transport/types';
-import { assessmentNotFound } from './common';
+import { assessmentNotFound } from '../../helpers/productIdFields';
 
 interface BatchSettings extends InviteSettings {
 	/** Candidates per request, 1 to 500. */
