@@ -9,6 +9,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
 import { fillPath, readFields } from '../../helpers/fields';
@@ -95,6 +96,66 @@ export const emailMessageField: Field = {
 		description: 'The message of the email Xobin sends when Send Email is on',
 	},
 };
+
+const dayFilter = (name: string, property: string, displayName: string, side: string): Field => ({
+	send: { type: 'query', property },
+	check: 'day',
+	optional: true,
+	collection: 'filters',
+	property: {
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		description: `Only applicants added or updated (by Timeframe Field) on or ${side} this day. Sent as YYYY-MM-DD, the day in the workflow's timezone.`,
+	},
+});
+
+/** From Date, Timeframe Field and To Date: the date range Get Many Applicants and Get Stats share. */
+export const dateRangeFields: Field[] = [
+	dayFilter('fromDate', 'from_date', 'From Date', 'after'),
+	{
+		send: { type: 'query', property: 'timeframe_field' },
+		check: 'option',
+		optional: true,
+		collection: 'filters',
+		property: {
+			displayName: 'Timeframe Field',
+			name: 'timeframeField',
+			type: 'options',
+			default: 'date_added',
+			options: [
+				{ name: 'Date Added', value: 'date_added' },
+				{ name: 'Last Updated', value: 'last_updated_at' },
+			],
+			description: 'Which date From Date and To Date look at',
+		},
+	},
+	dayFilter('toDate', 'to_date', 'To Date', 'before'),
+];
+
+/** Refuses a From Date after the To Date, before anything is sent. */
+export function checkDateRange(
+	context: IExecuteFunctions,
+	qs: IDataObject,
+	itemIndex: number,
+): void {
+	const { from_date: from, to_date: to } = qs;
+	if (typeof from === 'string' && typeof to === 'string' && from > to) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`From Date (${from}) is after To Date (${to}) [item ${itemIndex}]`,
+			{ itemIndex, description: 'Swap the two dates, or clear one of them.' },
+		);
+	}
+}
+
+/** A nested part of Xobin's answer as an object; {} when it is missing or not an object. */
+export function asObject(value: unknown): IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
+}
 
 /** How a 404 on a track reads: which one, and where to find the right number. */
 export function trackNotFound(trackId: unknown): NotFound {

@@ -13,7 +13,13 @@ import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
-import { applicantNotFound, applicationIdField, forOperation, trackIdField } from './common';
+import {
+	applicantNotFound,
+	applicationIdField,
+	asObject,
+	forOperation,
+	trackIdField,
+} from './common';
 
 const displayOptions = forOperation('getApplicant');
 
@@ -68,10 +74,4 @@ function simplified(detail: IDataObject): IDataObject {
 		score: applicant.score ?? null,
 		last_updated_at: applicant.last_updated_at ?? null,
 	};
-}
-
-function asObject(value: unknown): IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
 }

@@ -16,7 +16,13 @@ import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
-import { forOperation, trackIdField, trackNotFound } from './common';
+import {
+	checkDateRange,
+	dateRangeFields,
+	forOperation,
+	trackIdField,
+	trackNotFound,
+} from './common';
 
 const displayOptions = forOperation('getManyApplicants');
 
@@ -25,20 +31,6 @@ export const MAX_PER_PAGE = 200;
 
 /** At most this many pages per item (100,000 applicants at 200 a page), then a clear error. */
 export const MAX_PAGES = 500;
-
-const dateFilter = (name: string, property: string, displayName: string, which: string): Field => ({
-	send: { type: 'query', property },
-	check: 'day',
-	optional: true,
-	collection: 'filters',
-	property: {
-		displayName,
-		name,
-		type: 'dateTime',
-		default: '',
-		description: `Only applicants ${which} this day (inclusive), by Timeframe Field. Sent as YYYY-MM-DD, the day in the workflow's timezone.`,
-	},
-});
 
 const textFilter = (
 	name: string,
@@ -53,6 +45,8 @@ const textFilter = (
 	collection: 'filters',
 	property: { displayName, name, type: 'string', default: '', placeholder, description },
 });
+
+const [fromDate, timeframeField, toDate] = dateRangeFields;
 
 // Filters and options in the order their collections show them (alphabetical).
 export const listFields: Field[] = [
@@ -79,7 +73,7 @@ export const listFields: Field[] = [
 		'e.g. @example.com',
 		'Only applicants whose email contains this text (any letter case)',
 	),
-	dateFilter('fromDate', 'from_date', 'From Date', 'added or updated on or after'),
+	fromDate,
 	textFilter(
 		'name',
 		'name',
@@ -101,24 +95,8 @@ export const listFields: Field[] = [
 		'e.g. Completed',
 		"Only applicants with this status in their stage. Xobin's docs do not list the values: copy one from an applicant's stage_status.",
 	),
-	{
-		send: { type: 'query', property: 'timeframe_field' },
-		check: 'option',
-		optional: true,
-		collection: 'filters',
-		property: {
-			displayName: 'Timeframe Field',
-			name: 'timeframeField',
-			type: 'options',
-			default: 'date_added',
-			options: [
-				{ name: 'Date Added', value: 'date_added' },
-				{ name: 'Last Updated', value: 'last_updated_at' },
-			],
-			description: 'Which date From Date and To Date look at',
-		},
-	},
-	dateFilter('toDate', 'to_date', 'To Date', 'added or updated on or before'),
+	timeframeField,
+	toDate,
 	{
 		send: { type: 'query', property: 'sort_by' },
 		check: 'text',
@@ -181,17 +159,7 @@ export async function execute(
 ): Promise<INodeExecutionData[][]> {
 	return await runPerItem(this, items, async (itemIndex, source) => {
 		const { path, qs } = readFields(source, listFields);
-		if (
-			typeof qs.from_date === 'string' &&
-			typeof qs.to_date === 'string' &&
-			qs.from_date > qs.to_date
-		) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`From Date (${qs.from_date}) is after To Date (${qs.to_date}) [item ${itemIndex}]`,
-				{ itemIndex, description: 'Swap the two dates, or clear one of them.' },
-			);
-		}
+		checkDateRange(this, qs, itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		// One page size for the whole walk: Xobin counts pages in it.

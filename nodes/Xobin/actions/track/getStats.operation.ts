@@ -9,65 +9,26 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { columnName, setOnce } from '../../helpers/columns';
 import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
-import { forOperation, trackIdField, trackNotFound } from './common';
+import {
+	asObject,
+	checkDateRange,
+	dateRangeFields,
+	forOperation,
+	trackIdField,
+	trackNotFound,
+} from './common';
 
 const displayOptions = forOperation('getStats');
 
-// Filters in the order their collection shows them (alphabetical).
 export const statsFields: Field[] = [
 	{ ...trackIdField, onlyWhen: { scope: ['track'] } },
-	{
-		send: { type: 'query', property: 'from_date' },
-		check: 'day',
-		optional: true,
-		collection: 'filters',
-		property: {
-			displayName: 'From Date',
-			name: 'fromDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				"Count only applicants added or updated (by Timeframe Field) on or after this day. Sent as YYYY-MM-DD, the day in the workflow's timezone.",
-		},
-	},
-	{
-		send: { type: 'query', property: 'timeframe_field' },
-		check: 'option',
-		optional: true,
-		collection: 'filters',
-		property: {
-			displayName: 'Timeframe Field',
-			name: 'timeframeField',
-			type: 'options',
-			default: 'date_added',
-			options: [
-				{ name: 'Date Added', value: 'date_added' },
-				{ name: 'Last Updated', value: 'last_updated_at' },
-			],
-			description: 'Which date From Date and To Date look at',
-		},
-	},
-	{
-		send: { type: 'query', property: 'to_date' },
-		check: 'day',
-		optional: true,
-		collection: 'filters',
-		property: {
-			displayName: 'To Date',
-			name: 'toDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				"Count only applicants added or updated (by Timeframe Field) on or before this day. Sent as YYYY-MM-DD, the day in the workflow's timezone.",
-		},
-	},
+	...dateRangeFields,
 ];
 
 export const description: INodeProperties[] = [
@@ -109,17 +70,7 @@ export async function execute(
 ): Promise<INodeExecutionData[][]> {
 	return await runPerItem(this, items, async (itemIndex, source) => {
 		const { path, qs } = readFields(source, statsFields);
-		if (
-			typeof qs.from_date === 'string' &&
-			typeof qs.to_date === 'string' &&
-			qs.from_date > qs.to_date
-		) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`From Date (${qs.from_date}) is after To Date (${qs.to_date}) [item ${itemIndex}]`,
-				{ itemIndex, description: 'Swap the two dates, or clear one of them.' },
-			);
-		}
+		checkDateRange(this, qs, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		const oneTrack = this.getNodeParameter('scope', itemIndex, 'track') !== 'account';
 		const response = await xobinRequest(this, {
@@ -160,10 +111,4 @@ function flatten(stats: IDataObject, oneTrack: boolean): IDataObject {
 	row.from_date = filters.from_date ?? null;
 	row.to_date = filters.to_date ?? null;
 	return row;
-}
-
-function asObject(value: unknown): IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
 }
