@@ -336,7 +336,56 @@ export interface MockTrickle {
 	bytes?: number;
 }
 
-export interface MockXobin extends MockFormsAndCandidates {
+/* ---- TRACKS (tracks.js) ---------------------------------------------------------------------- */
+
+/** One applicant as the mock stores it (the list entry's fields plus what the mock keeps). */
+export interface MockTrackApplicant {
+	application_id: number;
+	candidate_id: number;
+	name: string;
+	email: string;
+	/** Always a string: Xobin's stage ids are text ('stg_applied', '0012', …). */
+	stage_id: string;
+	stage_status: string;
+	score: number | null;
+	date_added: string;
+	last_updated_at: string;
+	invite_status: 'Pending' | 'Added' | 'Completed';
+	mode: 'invite' | 'direct';
+	invite_link?: string | null;
+	fields: Record<string, unknown>;
+}
+
+/** An email the mock "sent" for Add Applicant (send_email) or Reject Applicant (send_email). */
+export interface MockTrackEmail {
+	email: string;
+	kind: 'added' | 'rejected';
+	message?: string;
+}
+
+/** The handle's track methods. Tracks: 6578 "Backend Engineer" (active), 6579 "Data Analyst" (inactive, empty). */
+export interface MockXobinTracks {
+	/** Applicants of a track in the order added (a copy). Throws for an unknown track. */
+	trackApplicants(trackId: number): MockTrackApplicant[];
+	/** GET /tracks/:trackId/applicants/:applicationId's answer, or undefined. */
+	trackApplicant(trackId: number, applicationId: number): Record<string, unknown> | undefined;
+	/**
+	 * Adds `count` direct-mode applicants "Applicant n" <applicantn.<trackId>@example.com>, one hour
+	 * apart from `firstAddedAt` (default 2025-01-01 00:00 UTC), in `stageId` (default the first
+	 * stage). Returns their application ids.
+	 */
+	seedTrackApplicants(
+		trackId: number,
+		count: number,
+		values?: { stageId?: string; stageStatus?: string; firstAddedAt?: number },
+	): number[];
+	/** Emails the mock "sent" (a copy). */
+	trackEmailsSent(): MockTrackEmail[];
+}
+
+/* ---- end TRACKS ------------------------------------------------------------------------------- */
+
+export interface MockXobin extends MockFormsAndCandidates, MockXobinTracks {
 	/** Base URL, e.g. 'http://127.0.0.1:54321/api/v2' (no trailing slash). */
 	readonly url: string;
 	readonly port: number;
@@ -454,7 +503,8 @@ export interface MockXobin extends MockFormsAndCandidates {
 	 * by default). For assessments: clears assessmentInvites, assessmentEmailsSent,
 	 * assessmentShareLinks, the omitFromBulkAnswer list and the assessment webhook settings;
 	 * restores the known assessments, the assessment quota, the seeded reports 318 / 319, report ids
-	 * from 9001, and the defaults 'atomic', no lower-casing, auth not ignored.
+	 * from 9001, and the defaults 'atomic', no lower-casing, auth not ignored. Tracks go back to
+	 * their seeded state (6578 with application 67865, 6579 empty; new ids from 67866).
 	 */
 	reset(): void;
 	/** Closes the server, open sockets, pending delays and trickling answers. */

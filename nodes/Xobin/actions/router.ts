@@ -7,6 +7,7 @@ import * as aiInterview from './aiInterview/AiInterview.resource';
 import * as assessment from './assessment/Assessment.resource';
 import * as automatedInterview from './automatedInterview/AutomatedInterview.resource';
 import * as candidate from './candidate/Candidate.resource';
+import * as track from './track/Track.resource';
 import * as xoForm from './xoForm/XoForm.resource';
 
 type Operation = (
@@ -20,6 +21,7 @@ const resources = {
 	assessment,
 	automatedInterview,
 	candidate,
+	track,
 	xoForm,
 } as unknown as Record<string, Record<string, { execute?: Operation }>>;
 

@@ -167,6 +167,13 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 			`Check the ID. If every item stops this way, check the Base URL. ${BASE_URL_FIX}`,
 	},
 	{
+		matches: (f) => f.statusCode === 409,
+		message: (f) =>
+			`Xobin refused the request: it clashes with the current state (HTTP 409)${said(f)}`,
+		fix: () =>
+			'Xobin did not act on this request. Check the record in Xobin, then run the item again if it is still needed.',
+	},
+	{
 		matches: (f) => f.statusCode === 400 || f.statusCode === 422,
 		message: (f) => `Xobin rejected the request${said(f)}`,
 		fix: () =>
