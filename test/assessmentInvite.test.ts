@@ -216,6 +216,29 @@ describe('Assessment → Invite Candidate', () => {
 		});
 	});
 
+	test('as an AI agent tool: candidates not invited for lack of invites come back on the first output, with only what was sent', async () => {
+		mock().setAssessmentInvitesLeft(1);
+		const result = await runInvite(mock(), {
+			items: candidates(2).map((candidate) => ({ ...candidate, headers: { authorization: 'Bearer from-the-webhook' } })),
+			nodeType: 'xobinTool',
+			parameters: parameters(),
+		});
+
+		expect(result.error).toBeUndefined();
+		const [first, second] = result.outputs;
+		expect(second).toEqual([]);
+		expect(first[0].json.invite_link).toEqual(expect.any(String));
+		expect(first[1].json).toEqual({
+			candidate_name: 'Candidate 2',
+			candidate_email: 'candidate2@example.com',
+			assessment_id: 53280,
+			invite_format: 'getlink',
+			invited: false,
+			code: 'limit_exceed',
+			message: expect.stringMatching(/^Not invited: the Xobin account has no assessment invites left/),
+		});
+	});
+
 	describe('uncertain answers', () => {
 		test('a 502 after Xobin acted on a bulk request: its candidates are errors that name them, never re-sent; other batches are fine', async () => {
 			mock().queueFault({ path: BULK_INVITE_PATH, processed: true, status: 502, body: { error: 'Bad Gateway' } });
@@ -269,6 +292,36 @@ describe('Assessment → Invite Candidate', () => {
 			expect(result.error?.message).toBe('Not sent again: an earlier try in this execution may have invited "candidate3@example.com" [item 2]');
 			expect(requestsTo(mock(), BULK)).toHaveLength(2);
 			expect(mock().assessmentInvites).toHaveLength(4);
+			expect(mock().stats().assessmentCandidatesInvitedMoreThanOnce).toBe(0);
+		});
+
+		test('a 200 whose invites are not a list confirms nobody: every candidate of the request is uncertain', async () => {
+			mock().queueFault({ path: BULK_INVITE_PATH, processed: true, status: 200, body: { invites: 'queued' } });
+			const result = await runInvite(mock(), { items: candidates(2), parameters: parameters(), settings: continueOnError });
+
+			expect(result.outputs[0].map((item) => item.json.error)).toEqual([
+				`Xobin's answer to the bulk invite does not include an invite for "candidate1@example.com" [item 0]`,
+				`Xobin's answer to the bulk invite does not include an invite for "candidate2@example.com" [item 1]`,
+			]);
+			expect(requestsTo(mock(), /invite$/)).toHaveLength(1);
+		});
+
+		test('a bulk request that runs into the timeout is not sent again', async () => {
+			mock().queueFault({ path: BULK_INVITE_PATH, processed: true, delayMs: 2500 });
+			const result = await runInvite(mock(), { items: candidates(2), parameters: parameters(), timeoutSeconds: 1 });
+
+			expect(result.error?.message).toBe('Xobin did not answer within 1 seconds [item 0]');
+			expect(result.error?.description).toContain('one of 2 candidates in one bulk invite request');
+			expect(requestsTo(mock(), /invite$/)).toHaveLength(1);
+		});
+
+		test('a 429 refuses the whole request, so it is sent again after the wait Xobin asks for', async () => {
+			mock().queueFault({ path: BULK_INVITE_PATH, status: 429, headers: { 'Retry-After': '0' }, body: { error: 'Too many requests' } });
+			const result = await runInvite(mock(), { items: candidates(3), parameters: parameters() });
+
+			expect(result.error).toBeUndefined();
+			expect(requestsTo(mock(), BULK)).toHaveLength(2);
+			expect(result.outputs[0]).toHaveLength(3);
 			expect(mock().stats().assessmentCandidatesInvitedMoreThanOnce).toBe(0);
 		});
 

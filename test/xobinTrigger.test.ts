@@ -466,3 +466,376 @@ describe('Xobin Trigger', () => {
 		});
 	});
 });
+
+// Assessments: the same lifecycle through Xobin's assessment webhook settings (POST /webhooks and
+// POST /webhooks/<assessment_id>), with the secret also in the URL, since Xobin's docs do not show
+// how assessment webhooks authenticate.
+describe('Xobin Trigger: assessments', () => {
+	const mock = useMockXobin();
+	const started: HarnessTrigger[] = [];
+
+	afterEach(async () => {
+		await Promise.all(started.splice(0).map(async (trigger) => await trigger.close()));
+	});
+
+	/** Assessment 53280's seeded report 319: Garrett Bolton, Pending (fact sheet A4.2). */
+	const REPORT = 319;
+	const ASSESSMENT = 53280;
+
+	async function trigger(parameters: IDataObject = {}): Promise<HarnessTrigger> {
+		const created = await startTrigger({
+			nodeType: 'xobinTrigger',
+			parameters: {
+				product: 'assessment',
+				assessmentEvents: ['assessmentSubmitted'],
+				assessmentScope: 'assessment',
+				assessmentId: ASSESSMENT,
+				...parameters,
+			},
+			credentials: { xobinApi: { apiKey: MOCK_API_KEY, baseUrl: mock().url } },
+		});
+		started.push(created);
+		return created;
+	}
+
+	/** The URL n8n serves for an event: the one whose path ends with it. */
+	function urlOf(xobin: HarnessTrigger, path: string): string {
+		const url = xobin.urls().find((candidate) => candidate.endsWith(`/${path}`));
+		if (!url) throw new Error(`n8n serves no URL ending in /${path}`);
+		return url;
+	}
+
+	const settingsRequests = () => requestsTo(mock(), /^\/api\/v2\/webhooks/);
+	const bodyOf = (request: RecordedRequest) =>
+		request.body as { webhooks: Record<string, IDataObject> };
+	const secretOf = (request: RecordedRequest) =>
+		(bodyOf(request).webhooks.auth.apikey as IDataObject).value as string;
+	const withSecret = (url: string, secret: string) => `${url}?secret=${secret}`;
+
+	function registrationOf(xobin: HarnessTrigger): IDataObject | undefined {
+		return (xobin.staticData()['node:Xobin Trigger'] as IDataObject | undefined)
+			?.xobinRegistration as IDataObject | undefined;
+	}
+
+	test('one assessment: activating registers each event URL, carrying the secret, and the secret header in its webhook settings', async () => {
+		const xobin = await trigger({ assessmentEvents: ['assessmentSubmitted', 'assessmentStarted'] });
+
+		await expect(xobin.activate()).resolves.toEqual({ created: true });
+
+		const [request] = settingsRequests();
+		const secret = secretOf(request);
+		expect([request.method, request.path]).toEqual(['POST', `/api/v2/webhooks/${ASSESSMENT}`]);
+		expect(request.body).toEqual({
+			webhooks: {
+				start: { status: true, url: withSecret(urlOf(xobin, 'assessment-started'), secret) },
+				submission: { status: true, url: withSecret(urlOf(xobin, 'assessment-submitted'), secret) },
+				auth: {
+					type: 'apikey',
+					status: true,
+					apikey: { key: SECRET_HEADER, value: secret, header: SECRET_HEADER, apikey: secret },
+				},
+			},
+			updateAuth: true,
+		});
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(registrationOf(xobin)).toEqual({
+			product: 'assessment',
+			scope: 'assessment',
+			assessmentId: ASSESSMENT,
+			events: ['assessmentStarted', 'assessmentSubmitted'],
+			urls: {
+				assessmentStarted: urlOf(xobin, 'assessment-started'),
+				assessmentSubmitted: urlOf(xobin, 'assessment-submitted'),
+			},
+			secret,
+			registeredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+		});
+	});
+
+	test('a candidate starting and submitting starts one run each, with the payload, report_id, started_at as ISO and the event name', async () => {
+		const xobin = await trigger({ assessmentEvents: ['assessmentStarted', 'assessmentSubmitted'] });
+		await xobin.activate();
+
+		await mock().startAssessment(REPORT);
+		await mock().submitAssessment(REPORT);
+
+		expect(mock().deliveries.map((delivery) => [delivery.event, delivery.status])).toEqual([
+			['assessmentStart', 200],
+			['assessmentSubmission', 200],
+		]);
+		const [[[start]], [[submission]]] = xobin.executions;
+		const startedAt = mock().deliveries[0].payload.started_at as number;
+		expect(start.json).toEqual({
+			id: REPORT,
+			assessment_id: ASSESSMENT,
+			started_at: startedAt,
+			name: 'Garrett Bolton',
+			email: mock().deliveries[0].payload.email,
+			report_id: REPORT,
+			started_at_iso: new Date(startedAt).toISOString(),
+			event: 'Assessment Started',
+			deliveryKey: `assessmentStarted:${REPORT}`,
+		});
+		expect(submission.json).toEqual({
+			...mock().deliveries[1].payload,
+			report_id: REPORT,
+			event: 'Assessment Submitted',
+			deliveryKey: `assessmentSubmitted:${REPORT}`,
+		});
+		expect(Object.keys(submission.json).slice(-2)).toEqual(['event', 'deliveryKey']);
+	});
+
+	test('account-wide: registers start, submission and updates with updateAll, and hears about any assessment', async () => {
+		const xobin = await trigger({
+			assessmentScope: 'account',
+			assessmentEvents: ['assessmentStarted', 'assessmentSubmitted', 'assessmentUpdated'],
+		});
+		await xobin.activate();
+
+		const [request] = settingsRequests();
+		const secret = secretOf(request);
+		expect([request.method, request.path]).toEqual(['POST', '/api/v2/webhooks']);
+		expect(request.body).toEqual({
+			webhooks: {
+				start: { status: true, url: withSecret(urlOf(xobin, 'assessment-started'), secret) },
+				submission: { status: true, url: withSecret(urlOf(xobin, 'assessment-submitted'), secret) },
+				updates: { status: true, url: withSecret(urlOf(xobin, 'assessment-updated'), secret) },
+				auth: expect.objectContaining({ type: 'apikey' }),
+			},
+			updateAll: true,
+			updateAuth: true,
+		});
+
+		await mock().startAssessment(REPORT);
+		await mock().submitAssessment(318);
+		await mock().updateAssessment(12345, { event: 'assessments.create', name: 'Warehouse Safety' });
+
+		expect(
+			xobin.executions.map((run) => [run[0][0].json.event, run[0][0].json.assessment_id]),
+		).toEqual([
+			['Assessment Started', ASSESSMENT],
+			['Assessment Submitted', 138],
+			['Assessment Created or Updated', 12345],
+		]);
+		const change = xobin.executions[2][0][0].json;
+		expect(change).toEqual({
+			...mock().deliveries[2].payload,
+			assessment_id: 12345,
+			xobin_event: 'assessments.create',
+			event: 'Assessment Created or Updated',
+			deliveryKey: `assessmentUpdated:assessments.create:12345:${String(mock().deliveries[2].payload.timestamp)}`,
+		});
+		expect((change.data as IDataObject).assessment_name).toBe('Warehouse Safety');
+	});
+
+	test('Assessment Created or Updated with one assessment stops activation before any request, saying how to fix it', async () => {
+		const automatic = await trigger({
+			assessmentEvents: ['assessmentStarted', 'assessmentUpdated'],
+		});
+		const manual = await trigger({
+			setup: 'manual',
+			webhookSecret: PASTED_SECRET,
+			assessmentEvents: ['assessmentUpdated'],
+		});
+
+		for (const xobin of [automatic, manual]) {
+			await expect(xobin.activate()).rejects.toMatchObject({
+				message: "Assessment Created or Updated needs 'Scope' All Assessments (Account-Wide)",
+				description: expect.stringMatching(
+					/Set 'Scope' to All Assessments \(Account-Wide\), or remove/,
+				),
+			});
+		}
+		expect(mock().requests).toEqual([]);
+	});
+
+	test('the secret passes in the header or in the URL; a call without it, or with a wrong one, gets 401 and starts nothing', async () => {
+		const xobin = await trigger({ assessmentEvents: ['assessmentStarted'] });
+		await xobin.activate();
+		const secret = secretOf(settingsRequests()[0]);
+		const url = urlOf(xobin, 'assessment-started');
+		const payload = (report: number) => ({
+			id: report,
+			assessment_id: ASSESSMENT,
+			started_at: 1737521866717,
+		});
+
+		const refused = [
+			await mock().deliverWebhook(url, payload(1)),
+			await mock().deliverWebhook(url, payload(2), { [SECRET_HEADER]: 'guess' }),
+			await mock().deliverWebhook(withSecret(url, secret.slice(0, -1)), payload(3)),
+			// The URL's secret counts for assessment URLs only: AI-interview calls need the header.
+			await mock().deliverWebhook(withSecret(urlOf(xobin, 'started'), secret), START_PAYLOAD),
+		];
+		const byHeader = await mock().deliverWebhook(url, payload(5), { [SECRET_HEADER]: secret });
+		const byUrl = await mock().deliverWebhook(withSecret(url, secret), payload(6));
+
+		expect(refused.map((answer) => answer.status)).toEqual([401, 401, 401, 401]);
+		expect(refused[0].body).toEqual({
+			message: `Missing or wrong ${SECRET_HEADER} header or secret query parameter`,
+		});
+		expect(refused[3].body).toEqual({ message: `Missing or wrong ${SECRET_HEADER} header` });
+		expect([byHeader.status, byUrl.status]).toEqual([200, 200]);
+		expect(xobin.executions.map((run) => run[0][0].json.report_id)).toEqual([5, 6]);
+	});
+
+	test('a Xobin that ignores the webhook auth for assessments still delivers: the secret rides in the URL', async () => {
+		mock().setAssessmentWebhookAuthIgnored(true);
+		const xobin = await trigger();
+		await xobin.activate();
+
+		await mock().submitAssessment(REPORT);
+
+		expect(mock().assessmentWebhookSettings(ASSESSMENT)?.auth).toBeUndefined();
+		expect(mock().deliveries[0].headers).not.toHaveProperty(SECRET_HEADER);
+		expect(mock().deliveries[0].status).toBe(200);
+		expect(xobin.executions).toHaveLength(1);
+	});
+
+	test('calls about another assessment, repeats and bodies without the ids start nothing', async () => {
+		const xobin = await trigger({ assessmentEvents: ['assessmentStarted', 'assessmentSubmitted'] });
+		await xobin.activate();
+		const headers = { [SECRET_HEADER]: secretOf(settingsRequests()[0]) };
+		const url = urlOf(xobin, 'assessment-started');
+		const start = {
+			id: 2196821,
+			assessment_id: ASSESSMENT,
+			started_at: 1737521866717,
+			name: 'Garrett Bolton',
+		};
+
+		const answers = [
+			await mock().deliverWebhook(url, { ...start, assessment_id: 138 }, headers),
+			await mock().deliverWebhook(url, start, headers),
+			await mock().deliverWebhook(url, start, headers),
+			await mock().deliverWebhook(url, { assessment_id: ASSESSMENT }, headers),
+			await mock().deliverWebhook(
+				urlOf(xobin, 'assessment-submitted'),
+				{ report_id: 318 },
+				headers,
+			),
+			await mock().deliverWebhook(
+				urlOf(xobin, 'assessment-updated'),
+				{ data: { assessment_id: 1 } },
+				headers,
+			),
+		];
+
+		expect(answers.map((answer) => [answer.status, answer.body])).toEqual([
+			[200, { message: `Ignored: this trigger listens to assessment ${ASSESSMENT} only` }],
+			[200, { message: 'Workflow was started' }],
+			[200, { message: 'Ignored: assessmentStarted:2196821 was already delivered' }],
+			[
+				400,
+				{ message: 'Expected a JSON object from Xobin with assessment_id and id (or report_id)' },
+			],
+			[
+				400,
+				{ message: 'Expected a JSON object from Xobin with assessment_id and id (or report_id)' },
+			],
+			[200, { message: 'Ignored: this trigger does not listen for Assessment Created or Updated' }],
+		]);
+		expect(xobin.executions.map((run) => run[0][0].json)).toEqual([
+			expect.objectContaining({ report_id: 2196821, started_at_iso: '2025-01-22T04:57:46.717Z' }),
+		]);
+	});
+
+	test('deactivating switches the registered events off through the same endpoint and forgets the registration', async () => {
+		const one = await trigger({ assessmentEvents: ['assessmentStarted', 'assessmentSubmitted'] });
+		const account = await trigger({
+			assessmentScope: 'account',
+			assessmentEvents: ['assessmentUpdated'],
+		});
+		await one.activate();
+		await account.activate();
+
+		await expect(one.deactivate()).resolves.toBe(true);
+		await expect(account.deactivate()).resolves.toBe(true);
+
+		const [, , offOne, offAccount] = settingsRequests();
+		expect([offOne.path, offOne.body]).toEqual([
+			`/api/v2/webhooks/${ASSESSMENT}`,
+			{
+				webhooks: {
+					start: { status: false, url: urlOf(one, 'assessment-started') },
+					submission: { status: false, url: urlOf(one, 'assessment-submitted') },
+				},
+				updateAuth: false,
+			},
+		]);
+		expect([offAccount.path, offAccount.body]).toEqual([
+			'/api/v2/webhooks',
+			{
+				webhooks: { updates: { status: false, url: urlOf(account, 'assessment-updated') } },
+				updateAuth: false,
+				updateAll: true,
+			},
+		]);
+		expect(mock().assessmentWebhookSettings(ASSESSMENT)?.submission?.status).toBe(false);
+		expect(mock().assessmentWebhookSettings()?.updates?.status).toBe(false);
+		expect([registrationOf(one), registrationOf(account)]).toEqual([undefined, undefined]);
+		await expect(mock().submitAssessment(REPORT)).resolves.toBeUndefined();
+	});
+
+	test('an assessment deleted in Xobin meanwhile counts as switched off; an unknown one fails the activation and names it', async () => {
+		const xobin = await trigger();
+		await xobin.activate();
+		mock().queueFault({
+			path: /\/webhooks\//,
+			status: 404,
+			body: { error: 'Assessment not found' },
+		});
+		await expect(xobin.deactivate()).resolves.toBe(true);
+		expect(registrationOf(xobin)).toBeUndefined();
+
+		const unknown = await trigger({ assessmentId: 999 });
+		await expect(unknown.activate()).rejects.toMatchObject({
+			message: 'Xobin could not find assessment 999: Assessment not found',
+			description: expect.stringMatching(/Assessments dashboard/),
+		});
+	});
+
+	test('manual setup never calls Xobin; a call carrying the pasted secret in the URL starts the workflow', async () => {
+		const xobin = await trigger({
+			setup: 'manual',
+			webhookSecret: PASTED_SECRET,
+			assessmentEvents: ['assessmentStarted'],
+		});
+		await xobin.activate();
+		const url = urlOf(xobin, 'assessment-started');
+		const start = { id: 2196821, assessment_id: ASSESSMENT, started_at: 1737521866717 };
+
+		const accepted = await mock().deliverWebhook(withSecret(url, PASTED_SECRET), start);
+		const refused = await mock().deliverWebhook(url, { ...start, id: 2196822 });
+
+		expect(mock().requests).toEqual([]);
+		expect([accepted.status, refused.status]).toEqual([200, 401]);
+		expect(xobin.executions).toHaveLength(1);
+	});
+
+	test('an AI-interview trigger ignores calls to the assessment URLs', async () => {
+		const xobin = await trigger({
+			product: 'aiInterview',
+			events: ['completed'],
+			scope: 'interview',
+			aiInterviewId: 206,
+		});
+		await xobin.activate();
+		const secret = (
+			requestsTo(mock(), /ai-interviews\/settings/)[0].body as {
+				webhooks: { auth: { apikey: { value: string } } };
+			}
+		).webhooks.auth.apikey.value;
+
+		const answer = await mock().deliverWebhook(
+			urlOf(xobin, 'assessment-submitted'),
+			{ id: REPORT, assessment_id: ASSESSMENT },
+			{ [SECRET_HEADER]: secret },
+		);
+
+		expect(answer.body).toEqual({
+			message: 'Ignored: this trigger does not listen for Assessment Submitted',
+		});
+		expect(xobin.executions).toEqual([]);
+	});
+});

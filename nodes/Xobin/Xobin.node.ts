@@ -12,11 +12,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as aiInterview from './actions/aiInterview/AiInterview.resource';
 import * as assessment from './actions/assessment/Assessment.resource';
+import * as automatedInterview from './actions/automatedInterview/AutomatedInterview.resource';
+import * as candidate from './actions/candidate/Candidate.resource';
+import * as track from './actions/track/Track.resource';
+import * as xoForm from './actions/xoForm/XoForm.resource';
 import { router } from './actions/router';
 
 /**
- * Invite Candidate (of every resource) has two outputs ("Invited", "Invites Exhausted"); the other
- * operations have one. n8n evaluates this expression in the editor and the engine to draw and fill the outputs.
+ * Invite Candidate (AI Interview, Assessment) has two outputs ("Invited", "Invites Exhausted"); the
+ * other operations have one (Track → Add Applicant marks applicants already in the track with
+ * already_exists: true on its one output). n8n evaluates this expression in the editor and the engine to draw and fill the outputs.
  */
 const outputsExpression =
 	`={{ $parameter.operation !== undefined && $parameter.operation !== 'invite' ? [{ type: '${NodeConnectionTypes.Main}' }] : [{ type: '${NodeConnectionTypes.Main}', displayName: 'Invited' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Invites Exhausted' }] }}` as const;
@@ -26,7 +31,7 @@ const outputsExpression =
  * Operations that share a value share a name across resources.
  */
 const operationNames = Object.fromEntries(
-	[aiInterview, assessment].flatMap((resource) =>
+	[aiInterview, assessment, automatedInterview, candidate, track, xoForm].flatMap((resource) =>
 		(resource.description[0].options as INodePropertyOptions[]).map((option) => [
 			option.value,
 			option.name,
@@ -44,7 +49,7 @@ export class Xobin implements INodeType {
 		version: [1, 2],
 		subtitle: subtitleExpression,
 		description:
-			'Invite candidates to Xobin AI interviews and assessments and get their reports, share links and PDFs',
+			'Invite candidates to Xobin AI interviews, assessments, XoForms and automated interviews, get reports, share links and PDFs, manage applicants in hiring tracks, parse resumes and delete candidates',
 		defaults: {
 			name: 'Xobin',
 		},
@@ -72,11 +77,31 @@ export class Xobin implements INodeType {
 						name: 'Assessment',
 						value: 'assessment',
 					},
+					{
+						name: 'Automated Interview',
+						value: 'automatedInterview',
+					},
+					{
+						name: 'Candidate',
+						value: 'candidate',
+					},
+					{
+						name: 'Track',
+						value: 'track',
+					},
+					{
+						name: 'XoForm',
+						value: 'xoForm',
+					},
 				],
 				default: 'aiInterview',
 			},
 			...aiInterview.description,
 			...assessment.description,
+			...automatedInterview.description,
+			...candidate.description,
+			...track.description,
+			...xoForm.description,
 		],
 	};
 

@@ -1,8 +1,10 @@
-// The Xobin Trigger: starts a workflow when a candidate starts or completes a Xobin AI interview.
-// Automatic setup registers this node's webhook URL and a random secret with Xobin's webhook
-// settings when the workflow is activated and switches them off when it is deactivated (the
-// bookkeeping lives in trigger/registration.ts); manual setup leaves Xobin to the user. Either
-// way every call must carry the secret in the X-Xobin-Webhook-Secret header, or it gets a 401.
+// The Xobin Trigger: starts a workflow when a candidate starts or completes a Xobin AI interview or
+// assessment, or when an assessment is created or updated. Automatic setup registers this node's
+// webhook URLs and a random secret with Xobin's webhook settings when the workflow is activated and
+// switches them off when it is deactivated (the bookkeeping lives in trigger/registration.ts, the
+// events in trigger/events.ts); manual setup leaves Xobin to the user. Either way every call must
+// carry the secret in the X-Xobin-Webhook-Secret header (assessments: or in the URL's `secret`
+// query parameter), or it gets a 401.
 
 import type {
 	IDataObject,
@@ -18,27 +20,35 @@ import { readFields, toNodeProperties, triggerSource } from './helpers/fields';
 import {
 	MIN_WEBHOOK_SECRET_LENGTH,
 	WEBHOOK_SECRET_HEADER,
+	WEBHOOK_SECRET_QUERY,
 	XOBIN_CREDENTIAL_TYPE,
 } from './helpers/constants';
-import { aiInterviewNotFound } from './helpers/aiInterviewIdField';
 import { xobinRequest } from './transport';
-import type { Registration, TriggerEvent, TriggerScope } from './trigger/registration';
+import type { Product, TriggerEvent } from './trigger/events';
+import { eventOfPath, EVENTS, TRIGGER_EVENTS, webhookUrlOf } from './trigger/events';
+import type { Registration, TriggerScope } from './trigger/registration';
 import {
-	deliveryKeyOf,
-	EVENT_NAMES,
 	isRepeat,
 	newSecret,
+	notFoundOf,
 	readStored,
+	remember,
 	sameRegistration,
 	secretsMatch,
-	remember,
 	settingsRequest,
 	triggerFields,
-	WEBHOOK_OF_EVENT,
 } from './trigger/registration';
 
 const AUTOMATIC = 'automatic';
 const MANUAL = 'manual';
+
+/** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
+const PARAMETERS: Record<Product, { events: string; scope: string; oneScope: TriggerScope }> = {
+	aiInterview: { events: 'events', scope: 'scope', oneScope: 'interview' },
+	assessment: { events: 'assessmentEvents', scope: 'assessmentScope', oneScope: 'assessment' },
+};
+
+const forProduct = (product: Product) => ({ show: { product: [product] } });
 
 export class XobinTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,8 +57,10 @@ export class XobinTrigger implements INodeType {
 		icon: { light: 'file:../../icons/xobin.svg', dark: 'file:../../icons/xobin.dark.svg' },
 		group: ['trigger'],
 		version: [1],
-		subtitle: '={{ "AI interview " + ($parameter["events"] || []).join(" / ") }}',
-		description: 'Starts the workflow when a candidate starts or completes a Xobin AI interview',
+		subtitle:
+			'={{ $parameter["product"] === "assessment" ? "Assessment " + ($parameter["assessmentEvents"] || []).map(e => e.replace("assessment", "").toLowerCase()).join(" / ") : "AI interview " + ($parameter["events"] || []).join(" / ") }}',
+		description:
+			'Starts the workflow when a candidate starts or completes a Xobin AI interview or assessment, or an assessment is created or updated',
 		defaults: {
 			name: 'Xobin Trigger',
 		},
@@ -61,21 +73,41 @@ export class XobinTrigger implements INodeType {
 				displayOptions: { show: { setup: [AUTOMATIC] } },
 			},
 		],
-		webhooks: [
-			{
-				name: WEBHOOK_OF_EVENT.completed,
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: 'completed',
-			},
-			{
-				name: WEBHOOK_OF_EVENT.started,
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: 'started',
-			},
-		],
+		// One URL per event, so the event comes from the URL called. n8n runs webhookMethods once per
+		// webhook of that name: only AI Interview Completed is 'default', so activation runs once.
+		// Each product's URLs are hidden in the node panel while the other product is chosen.
+		webhooks: TRIGGER_EVENTS.map((event) => ({
+			name: event === 'completed' ? 'default' : 'setup',
+			httpMethod: 'POST',
+			responseMode: 'onReceived',
+			path: EVENTS[event].path,
+			ndvHideUrl:
+				EVENTS[event].product === 'assessment'
+					? '={{ $parameter["product"] !== "assessment" }}'
+					: '={{ $parameter["product"] === "assessment" }}',
+		})),
 		properties: [
+			{
+				displayName: 'Product',
+				name: 'product',
+				type: 'options',
+				noDataExpression: true,
+				default: 'aiInterview',
+				options: [
+					{
+						name: 'AI Interview',
+						value: 'aiInterview',
+						description: 'Events about candidates taking an AI interview',
+					},
+					{
+						name: 'Assessment',
+						value: 'assessment',
+						description:
+							'Events about candidates taking an assessment, and assessments being created or updated',
+					},
+				],
+				description: 'Which Xobin product the events come from',
+			},
 			{
 				displayName: 'Setup',
 				name: 'setup',
@@ -92,8 +124,7 @@ export class XobinTrigger implements INodeType {
 					{
 						name: 'Manual',
 						value: MANUAL,
-						description:
-							"You paste this node's URL and secret into the Workflows tab of the interview in Xobin",
+						description: "You paste this node's URLs and secret into Xobin's webhook settings",
 					},
 				],
 				description: 'How Xobin learns where to send the events',
@@ -104,14 +135,28 @@ export class XobinTrigger implements INodeType {
 				name: 'automaticNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { setup: [AUTOMATIC] } },
+				displayOptions: { show: { setup: [AUTOMATIC], product: ['aiInterview'] } },
+			},
+			{
+				displayName: `Activating this workflow <b>replaces the webhook settings in Xobin</b> of the chosen assessment (account-wide: of the account and every assessment): the URLs of the chosen events and the webhook authentication. The URLs carry the secret in a <b>${WEBHOOK_SECRET_QUERY}</b> query parameter too, since Xobin's docs do not show how assessment webhooks authenticate. Deactivating switches those events off again. 'Listen for test event' does the same with the test URL, so re-activate the workflow after testing.`,
+				name: 'automaticAssessmentNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { setup: [AUTOMATIC], product: ['assessment'] } },
 			},
 			{
 				displayName: `In Xobin, open AI Interviews, choose ⋯ on the interview, then the Workflows tab. Paste this node's Production URL ending in <b>/started</b> (under Webhook URLs above) into "AI Interview Start" and the one ending in <b>/completed</b> into "AI Interview Submission". Under authentication choose API Key, header name <b>${WEBHOOK_SECRET_HEADER}</b>, and paste the Webhook Secret below as its value.`,
 				name: 'manualNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { setup: [MANUAL] } },
+				displayOptions: { show: { setup: [MANUAL], product: ['aiInterview'] } },
+			},
+			{
+				displayName: `In Xobin, open the assessment, then Workflows (for all assessments: Settings → Webhooks). Paste this node's Production URL ending in <b>/assessment-started</b> (under Webhook URLs above) into "Assessment Start" and the one ending in <b>/assessment-submitted</b> into "Assessment Submission"; the one ending in <b>/assessment-updated</b> goes into "Assessment updates" under Settings → Webhooks. Add <b>?${WEBHOOK_SECRET_QUERY}=</b> and the Webhook Secret below to the end of each URL. If Xobin offers webhook authentication there, also choose API Key, header name <b>${WEBHOOK_SECRET_HEADER}</b>, with the Webhook Secret as its value.`,
+				name: 'manualAssessmentNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { setup: [MANUAL], product: ['assessment'] } },
 			},
 			{
 				displayName: 'Webhook Secret',
@@ -121,7 +166,7 @@ export class XobinTrigger implements INodeType {
 				required: true,
 				default: '',
 				displayOptions: { show: { setup: [MANUAL] } },
-				description: `A long random value (at least ${MIN_WEBHOOK_SECRET_LENGTH} characters, e.g. from a password generator) that you also paste into Xobin. Calls without it in the ${WEBHOOK_SECRET_HEADER} header are refused.`,
+				description: `A long random value (at least ${MIN_WEBHOOK_SECRET_LENGTH} characters, e.g. from a password generator; letters and digits only if it goes into a URL) that you also paste into Xobin. Calls without it in the ${WEBHOOK_SECRET_HEADER} header (assessments: or in the ${WEBHOOK_SECRET_QUERY} query parameter) are refused.`,
 			},
 			{
 				displayName: 'Events',
@@ -143,12 +188,14 @@ export class XobinTrigger implements INodeType {
 					},
 				],
 				description: 'Which events start the workflow',
+				displayOptions: forProduct('aiInterview'),
 			},
 			{
 				displayName: 'Scope',
 				name: 'scope',
 				type: 'options',
 				default: 'interview',
+				displayOptions: forProduct('aiInterview'),
 				options: [
 					{
 						name: 'All AI Interviews (Account-Wide)',
@@ -162,6 +209,55 @@ export class XobinTrigger implements INodeType {
 					},
 				],
 				description: 'Which AI interviews the events come from',
+			},
+			{
+				displayName: 'Events',
+				name: 'assessmentEvents',
+				type: 'multiOptions',
+				required: true,
+				default: ['assessmentSubmitted'],
+				displayOptions: forProduct('assessment'),
+				options: [
+					{
+						name: EVENTS.assessmentUpdated.name,
+						value: 'assessmentUpdated',
+						description:
+							"A recruiter created, edited, archived or deleted an assessment (Xobin's \"updates\" workflow). Account-wide only: needs 'Scope' All Assessments.",
+					},
+					{
+						name: EVENTS.assessmentStarted.name,
+						value: 'assessmentStarted',
+						description: 'A candidate began the assessment (Xobin\'s "Start" workflow)',
+					},
+					{
+						name: EVENTS.assessmentSubmitted.name,
+						value: 'assessmentSubmitted',
+						description:
+							'A candidate submitted the assessment and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
+					},
+				],
+				description: 'Which events start the workflow',
+			},
+			{
+				displayName: 'Scope',
+				name: 'assessmentScope',
+				type: 'options',
+				default: 'assessment',
+				displayOptions: forProduct('assessment'),
+				options: [
+					{
+						name: 'All Assessments (Account-Wide)',
+						value: 'account',
+						description:
+							'Events from every assessment of the Xobin account, and assessments being created or updated',
+					},
+					{
+						name: 'One Assessment',
+						value: 'assessment',
+						description: 'Events from one assessment only',
+					},
+				],
+				description: 'Which assessments the events come from',
 			},
 			...toNodeProperties(triggerFields, {}),
 		],
@@ -210,49 +306,58 @@ export class XobinTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const event = eventOfPath(String(request.originalUrl ?? request.url ?? ''));
+		const byQuery = event !== undefined && EVENTS[event].product === 'assessment';
 		const expected =
 			setupOf(this) === MANUAL
 				? String(this.getNodeParameter('webhookSecret', ''))
 				: (readStored(this.getWorkflowStaticData('node'))?.secret ?? '');
 		const given = this.getHeaderData()[WEBHOOK_SECRET_HEADER.toLowerCase()];
-		if (!secretsMatch(given, expected)) {
-			return respond(this, 401, `Missing or wrong ${WEBHOOK_SECRET_HEADER} header`);
-		}
-
-		const event = (Object.keys(WEBHOOK_OF_EVENT) as TriggerEvent[]).find(
-			(name) => WEBHOOK_OF_EVENT[name] === this.getWebhookName(),
-		) as TriggerEvent;
-		const payload = this.getBodyData() as unknown;
-		const body = (payload ?? {}) as IDataObject;
 		if (
-			typeof payload !== 'object' ||
-			Array.isArray(payload) ||
-			body.ai_interview_id == null ||
-			body.response_id == null
+			!secretsMatch(given, expected) &&
+			!(
+				byQuery &&
+				secretsMatch((this.getQueryData() as IDataObject)[WEBHOOK_SECRET_QUERY], expected)
+			)
 		) {
-			return respond(
-				this,
-				400,
-				'Expected a JSON object from Xobin with ai_interview_id and response_id',
-			);
+			const where = byQuery
+				? `${WEBHOOK_SECRET_HEADER} header or ${WEBHOOK_SECRET_QUERY} query parameter`
+				: `${WEBHOOK_SECRET_HEADER} header`;
+			return respond(this, 401, `Missing or wrong ${where}`);
 		}
-		const wanted = this.getNodeParameter('events', []) as TriggerEvent[];
+		if (event === undefined) return respond(this, 404, 'Not a Xobin Trigger URL');
+
+		const spec = EVENTS[event];
+		const payload = this.getBodyData() as unknown;
+		const delivery =
+			typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+				? spec.read(payload as IDataObject)
+				: undefined;
+		if (delivery === undefined) {
+			return respond(this, 400, `Expected a JSON object from Xobin with ${spec.expects}`);
+		}
+		const product = productOf(this);
+		const wanted =
+			spec.product === product
+				? (this.getNodeParameter(PARAMETERS[product].events, []) as TriggerEvent[])
+				: [];
 		if (!wanted.includes(event)) {
 			return {
-				webhookResponse: {
-					message: `Ignored: this trigger does not listen for ${EVENT_NAMES[event]}`,
-				},
+				webhookResponse: { message: `Ignored: this trigger does not listen for ${spec.name}` },
 			};
 		}
-		const interviewId = readFields(triggerSource(this), triggerFields).path.ai_interview_id;
-		if (interviewId !== undefined && Number(body.ai_interview_id) !== interviewId) {
+		const { path } = readFields(triggerSource(this), triggerFields);
+		const only = product === 'assessment' ? path.assessment_id : path.ai_interview_id;
+		if (only !== undefined && Number(delivery.about) !== only) {
+			const what = product === 'assessment' ? 'assessment' : 'AI interview';
 			return {
 				webhookResponse: {
-					message: `Ignored: this trigger listens to AI interview ${String(interviewId)} only`,
+					message: `Ignored: this trigger listens to ${what} ${String(only)} only`,
 				},
 			};
 		}
-		const deliveryKey = deliveryKeyOf(event, body);
+		const { deliveryKey } = delivery;
 		if (
 			isRepeat(
 				this.getWorkflowStaticData('node'),
@@ -264,7 +369,12 @@ export class XobinTrigger implements INodeType {
 		}
 		return {
 			workflowData: [
-				this.helpers.returnJsonArray({ ...body, event: EVENT_NAMES[event], deliveryKey }),
+				this.helpers.returnJsonArray({
+					...(payload as IDataObject),
+					...delivery.extras,
+					event: spec.name,
+					deliveryKey,
+				}),
 			],
 		};
 	}
@@ -274,18 +384,46 @@ function setupOf(context: IHookFunctions | IWebhookFunctions): string {
 	return context.getNodeParameter('setup', AUTOMATIC) as string;
 }
 
-/** What the node's settings ask to register: checked like any field, so bad values stop activation. */
-function wantedRegistration(context: IHookFunctions): Registration {
+function productOf(context: IHookFunctions | IWebhookFunctions): Product {
+	return context.getNodeParameter('product', 'aiInterview') as Product;
+}
+
+/** The chosen product, scope and events, checked like any field: bad values stop activation. */
+function chosen(context: IHookFunctions) {
 	const { path } = readFields(triggerSource(context), triggerFields);
-	const events = [...new Set(context.getNodeParameter('events', []) as TriggerEvent[])].sort();
+	const product = productOf(context);
+	const parameters = PARAMETERS[product];
+	const events = [
+		...new Set(context.getNodeParameter(parameters.events, []) as TriggerEvent[]),
+	].sort();
 	if (events.length === 0) {
+		const names = TRIGGER_EVENTS.filter((event) => EVENTS[event].product === product).map(
+			(event) => EVENTS[event].name,
+		);
 		throw new NodeOperationError(context.getNode(), 'Events is empty', {
-			description: 'Choose at least one event: AI Interview Completed and/or AI Interview Started.',
+			description: `Choose at least one event: ${names.slice(0, -1).join(', ')} and/or ${names[names.length - 1]}.`,
 		});
 	}
+	const scope = context.getNodeParameter(parameters.scope, parameters.oneScope) as TriggerScope;
+	if (scope !== 'account' && events.includes('assessmentUpdated')) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${EVENTS.assessmentUpdated.name} needs 'Scope' All Assessments (Account-Wide)`,
+			{
+				description: `Xobin sends assessment created and updated events only from the account's webhook settings, not from one assessment's. Set 'Scope' to All Assessments (Account-Wide), or remove ${EVENTS.assessmentUpdated.name} from 'Events'.`,
+			},
+		);
+	}
+	return { product, scope, events, path };
+}
+
+/** What the node's settings ask to register. */
+function wantedRegistration(context: IHookFunctions): Registration {
+	const { product, scope, events, path } = chosen(context);
+	const defaultUrl = context.getNodeWebhookUrl('default');
 	const urls: Registration['urls'] = {};
 	for (const event of events) {
-		const url = context.getNodeWebhookUrl(WEBHOOK_OF_EVENT[event]);
+		const url = webhookUrlOf(defaultUrl, event);
 		if (!url)
 			throw new NodeOperationError(
 				context.getNode(),
@@ -293,9 +431,13 @@ function wantedRegistration(context: IHookFunctions): Registration {
 			);
 		urls[event] = url;
 	}
-	const scope = context.getNodeParameter('scope', 'interview') as TriggerScope;
+	if (product === 'assessment') {
+		const registration: Registration = { product, scope, events, urls };
+		if (scope !== 'account') registration.assessmentId = path.assessment_id as number;
+		return registration;
+	}
 	const registration: Registration = { scope, events, urls };
-	if (scope === 'interview') registration.aiInterviewId = path.ai_interview_id as number;
+	if (scope !== 'account') registration.aiInterviewId = path.ai_interview_id as number;
 	return registration;
 }
 
@@ -319,7 +461,7 @@ async function switchOff(
 }
 
 function checkManualSetup(context: IHookFunctions): void {
-	readFields(triggerSource(context), triggerFields);
+	chosen(context);
 	const secret = String(context.getNodeParameter('webhookSecret', ''));
 	if (secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
 		throw new NodeOperationError(
@@ -330,12 +472,6 @@ function checkManualSetup(context: IHookFunctions): void {
 			},
 		);
 	}
-}
-
-function notFoundOf(registration: Registration) {
-	return registration.scope === 'account'
-		? undefined
-		: aiInterviewNotFound(registration.aiInterviewId);
 }
 
 function respond(

@@ -13,8 +13,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { launchChromium } = require('./chromium');
 
-const INVITE_FIELDS = ['Candidate Name', 'Candidate Email', 'AI Interview ID', 'Invite Format'];
-const INVITE_PARAMS = ['candidateName', 'candidateEmail', 'aiInterviewId', 'inviteFormat'];
+/** The AI-interview invite's fields, as [label, parameter name]; checkEditor's default. */
+const INVITE_FIELDS = [
+	['Candidate Name', 'candidateName'],
+	['Candidate Email', 'candidateEmail'],
+	['AI Interview ID', 'aiInterviewId'],
+	['Invite Format', 'inviteFormat'],
+];
 
 function check(cond, msg) {
 	if (!cond) throw new Error(msg);
@@ -34,6 +39,7 @@ const cssString = (s) => JSON.stringify(String(s));
  * @param {string} o.credentialName credential the node should show
  * @param {string} o.screenshotDir  where to write <prefix>-canvas.png and <prefix>-node-panel.png
  * @param {string} o.prefix
+ * @param {Array<[string, string]>} [o.fields] the panel's fields as [label, parameter name]
  * -> { screenshots: string[], seconds }
  */
 async function checkEditor(o) {
@@ -90,19 +96,19 @@ async function checkEditor(o) {
 		await ndv.waitFor({ state: 'visible' });
 		const params = ndv.locator('[data-test-id="node-parameters"]');
 		await params.waitFor({ state: 'visible' });
-		for (const [i, label] of INVITE_FIELDS.entries()) {
+		for (const [label, name] of o.fields || INVITE_FIELDS) {
 			// <label for="<parameter name>"> holds the display name (and a hover-only Fixed/Expression toggle)
-			const lbl = params.locator(`label[for=${cssString(INVITE_PARAMS[i])}]`).first();
+			const lbl = params.locator(`label[for=${cssString(name)}]`).first();
 			await lbl.waitFor({ state: 'visible', timeout: 30000 }).catch(() => {
-				throw new Error(`node panel does not show the field "${label}" (${INVITE_PARAMS[i]})`);
+				throw new Error(`node panel does not show the field "${label}" (${name})`);
 			});
 			const text = (await lbl.innerText()).replace(/\s+/g, ' ').trim();
 			check(
 				text.startsWith(label),
-				`node panel label for ${INVITE_PARAMS[i]} reads "${text}", expected "${label}"`,
+				`node panel label for ${name} reads "${text}", expected "${label}"`,
 			);
-			const input = params.locator(`[data-test-id="parameter-input-${INVITE_PARAMS[i]}"]`);
-			check((await input.count()) >= 1, `node panel has no input for ${INVITE_PARAMS[i]}`);
+			const input = params.locator(`[data-test-id="parameter-input-${name}"]`);
+			check((await input.count()) >= 1, `node panel has no input for ${name}`);
 		}
 		const credText = (await ndv.locator('[data-test-id="node-credentials-select"]').innerText())
 			.toString()

@@ -9,10 +9,13 @@
 //      credential test with the right key (passes) and a wrong key (fails, with a clear message);
 //   6. imports every committed example workflow, runs the webhook one (3 candidates, 2 invites left)
 //      and asserts the Invited / Invites Exhausted split, the invite links and what the mock received;
+//      then the same workflow inviting 250 candidates to an assessment in bulk with 130 invites left;
 //   7. imports a Xobin Trigger (automatic setup, AI interview 206) -> NoOp workflow and activates it:
 //      the mock gets n8n's production webhook URL and a secret; the mock's Submission call runs the
 //      workflow (payload plus event), calls without the right secret get 401 and run nothing, and
-//      deactivating switches the interview's webhooks off again;
+//      deactivating switches the interview's webhooks off again; then an assessment trigger
+//      (account-wide, Started + Created or Updated) against a Xobin that ignores the webhook auth:
+//      the secret in the registered URL lets the mock's Start call run the workflow;
 //   8. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
 //      the node panel's invite fields, and saves screenshots;
 //   9. stops n8n and the mock;
@@ -38,6 +41,8 @@ const SCREENSHOTS_COMMITTED = path.join(stack.REPO, 'docs', 'images');
 const SCREENSHOTS_RUN = path.join(stack.REPO, '.n8n-e2e', 'screenshots');
 const CREDENTIAL_NAME = 'Xobin (mock)';
 const OUTPUT_NAMES = ['Invited', 'Invites Exhausted'];
+/** The Xobin node of the assessment variant of the webhook example. */
+const ASSESSMENT_NODE = 'Invite to Assessment';
 // The Xobin Trigger check: interview 206 and its seeded response 6726 (Jennifer Gross, "Started";
 // the mock's completeInterview(6726) sends the documented Submission example).
 const TRIGGER_INTERVIEW = 206;
@@ -46,10 +51,13 @@ const TRIGGER_NODE = 'Xobin Trigger';
 const NOOP_NODE = 'No Operation';
 const SECRET_HEADER = 'X-Xobin-Webhook-Secret';
 
-/** Xobin Trigger (automatic setup, both events, one interview) -> NoOp, as the editor exports it. */
-function triggerWorkflow(credential, webhookId) {
+/**
+ * Xobin Trigger (automatic setup, both events, one interview; or `parameters`) -> NoOp, as the
+ * editor exports it.
+ */
+function triggerWorkflow(credential, webhookId, parameters) {
 	return {
-		name: 'E2E: Xobin Trigger -> NoOp',
+		name: parameters ? 'E2E: Xobin Trigger (assessments) -> NoOp' : 'E2E: Xobin Trigger -> NoOp',
 		nodes: [
 			{
 				id: crypto.randomUUID(),
@@ -58,7 +66,7 @@ function triggerWorkflow(credential, webhookId) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
-				parameters: {
+				parameters: parameters ?? {
 					setup: 'automatic',
 					events: ['completed', 'started'],
 					scope: 'interview',
@@ -110,7 +118,14 @@ function expectedWrongKeyMessage(version) {
 }
 
 function parseArgs(argv) {
-	const o = { versions: [], browser: true, build: true, updateScreenshots: false, keep: false, queue: true };
+	const o = {
+		versions: [],
+		browser: true,
+		build: true,
+		updateScreenshots: false,
+		keep: false,
+		queue: true,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--version' || a === '--versions') o.versions.push(...String(argv[++i]).split(','));
@@ -514,6 +529,104 @@ async function runVersion(version, o, pack) {
 			{ onFail: logTail, skipReason: skip },
 		);
 
+		// 6b. the same webhook workflow inviting to an assessment, in bulk: 250 candidates, 130 invites
+		let assessmentWorkflow = null;
+		await test(
+			`${tag} assessment invites in bulk: 250 candidates, 130 invites left -> 130 on "${OUTPUT_NAMES[0]}" (2 bulk requests, 31 one by one), 120 on "${OUTPUT_NAMES[1]}", each once`,
+			async () => {
+				check(credential, 'no credential (credential test failed)');
+				const wf = JSON.parse(JSON.stringify(info.workflow));
+				wf.name = 'E2E: assessment invites in bulk';
+				const hook = wf.nodes.find((n) => n.name === info.webhookNode);
+				hook.parameters.path = 'xobin-assessment-invites';
+				hook.webhookId = crypto.randomUUID();
+				const xnode = wf.nodes.find((n) => n.name === info.xobinNode);
+				xnode.name = ASSESSMENT_NODE;
+				wf.connections[ASSESSMENT_NODE] = wf.connections[info.xobinNode];
+				delete wf.connections[info.xobinNode];
+				for (const targets of Object.values(wf.connections))
+					for (const output of targets.main)
+						for (const link of output)
+							if (link.node === info.xobinNode) link.node = ASSESSMENT_NODE;
+				xnode.parameters = {
+					resource: 'assessment',
+					operation: 'invite',
+					candidateName: '={{ $json.name }}',
+					candidateEmail: '={{ $json.email }}',
+					assessmentId: 53280,
+					inviteFormat: 'getlink',
+					options: { concurrency: 1 },
+				};
+				const imported = await n8n.importWorkflow(stack.withCredential(wf, credential));
+				assessmentWorkflow = imported;
+				await n8n.activateWorkflow(imported.id);
+				mock.reset();
+				mock.setAssessmentInvitesLeft(130);
+				const posted = Array.from({ length: 250 }, (_, i) => ({
+					name: `Candidate ${i + 1}`,
+					email: `candidate${i + 1}@example.com`,
+				}));
+				const since = Date.now();
+				const res = await n8n.runWebhook('xobin-assessment-invites', { candidates: posted });
+				check(
+					res.status === 200,
+					`POST /webhook/xobin-assessment-invites answered ${res.status}`,
+					res.data,
+				);
+				const ex = await n8n.waitForExecution({
+					workflowId: imported.id,
+					since,
+					timeoutMs: 120000,
+				});
+				check(
+					ex.status === 'success',
+					`execution ${ex.id} ended "${ex.status}"`,
+					ex.data?.resultData?.error,
+				);
+				const [invited, exhausted] = nodeOutputs(ex, ASSESSMENT_NODE) || [[], []];
+				check(
+					invited.length === 130 && exhausted.length === 120,
+					`expected 130 invited and 120 exhausted, got ${invited.length} and ${exhausted.length}`,
+				);
+				check(
+					JSON.stringify(invited.map((i) => i.email)) ===
+						JSON.stringify(posted.slice(0, 130).map((c) => c.email)),
+					'the invited candidates are not the first 130, in input order',
+				);
+				check(
+					invited.every(
+						(i) => /^https:\/\//.test(i.invite_link || '') && Number.isInteger(i.report_id),
+					),
+					'an invited item has no invite link or report_id',
+				);
+				const seen = [...invited, ...exhausted].map((i) => i.email || i.candidate_email).sort();
+				check(
+					JSON.stringify(seen) === JSON.stringify(posted.map((c) => c.email).sort()),
+					'candidates are not each on exactly one output',
+				);
+				const raw = ex.data.resultData.runData[ASSESSMENT_NODE][0].data.main;
+				check(
+					raw.every((items) => items.every((it) => it.pairedItem !== undefined)),
+					'an output item has no pairedItem',
+				);
+				const bulk = mock.requests.filter((r) => r.path === '/api/v2/assessment/invite');
+				const single = mock.requests.filter((r) => r.path === '/api/v2/assessments/invite');
+				check(
+					bulk.length === 2 && single.length === 31,
+					`expected 2 bulk and 31 single requests, got ${bulk.length} and ${single.length}`,
+				);
+				const st = mock.stats();
+				check(
+					st.assessmentInvites === 130 && st.assessmentCandidatesInvitedMoreThanOnce === 0,
+					'the mock did not invite exactly 130 candidates once each',
+					st,
+				);
+				await n8n.deactivateWorkflow(imported.id);
+				say(`    execution ${ex.id}: ${bulk.length} bulk + ${single.length} single requests`);
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
 		// 7. the Xobin Trigger in automatic setup: register on activation, run on Xobin's calls,
 		//    refuse calls without the secret, switch off on deactivation
 		const trig = {
@@ -781,27 +894,140 @@ async function runVersion(version, o, pack) {
 			{ onFail: logTail, skipReason: triggerSkip() },
 		);
 
+		// 7a. the Xobin Trigger for assessments: account-wide registration through POST /webhooks, and
+		//     a Xobin that ignores the webhook auth still gets through with the secret in the URL
+		await test(
+			`${tag} Xobin Trigger (assessments, account-wide): activating registers the URLs with the secret in them; Xobin's Start call without the auth header runs the workflow as "Assessment Started"; a call without the secret gets 401; deactivating switches the events off`,
+			async () => {
+				check(credential, 'no credential (credential test failed)');
+				const webhookId = crypto.randomUUID();
+				const workflow = await n8n.importWorkflow(
+					triggerWorkflow(credential, webhookId, {
+						product: 'assessment',
+						setup: 'automatic',
+						assessmentEvents: ['assessmentStarted', 'assessmentUpdated'],
+						assessmentScope: 'account',
+					}),
+				);
+				const accountRequests = (since) =>
+					mock.requests.slice(since).filter((r) => r.path === '/api/v2/webhooks');
+				mock.setAssessmentWebhookAuthIgnored(true);
+				try {
+					let since = mock.requests.length;
+					await n8n.activateWorkflow(workflow.id);
+					const [on] = await waitFor(() => {
+						const r = accountRequests(since);
+						return r.length ? r : null;
+					}, 'the mock never received POST /webhooks');
+					const secret = on.body?.webhooks?.auth?.apikey?.value || '';
+					const base = `http://127.0.0.1:${n8n.port}/webhook/${webhookId}`;
+					const urls = {
+						start: `${base}/assessment-started`,
+						updates: `${base}/assessment-updated`,
+					};
+					check(
+						/^[0-9a-f]{64}$/.test(secret) &&
+							sameJson(on.body, {
+								webhooks: {
+									start: { status: true, url: `${urls.start}?secret=${secret}` },
+									updates: { status: true, url: `${urls.updates}?secret=${secret}` },
+									auth: on.body.webhooks.auth,
+								},
+								updateAll: true,
+								updateAuth: true,
+							}),
+						"POST /webhooks does not switch Start and updates on with n8n's URLs carrying the secret",
+						on.body,
+					);
+					const before = new Set(
+						(await n8n.getExecutions({ workflowId: workflow.id })).map((e) => String(e.id)),
+					);
+					const sinceMs = Date.now();
+					const none = await mock.deliverWebhook(urls.start, { id: 1, assessment_id: 53280 });
+					check(none.status === 401, `a call without the secret was answered ${none.status}`);
+					const answer = await mock.startAssessment(319);
+					const delivery = mock.deliveries[mock.deliveries.length - 1];
+					check(
+						answer?.status === 200 && !(SECRET_HEADER in delivery.headers),
+						`the Start call without the auth header was answered ${answer?.status}`,
+						{ answer, headers: delivery?.headers },
+					);
+					const ex = await n8n.waitForExecution({
+						workflowId: workflow.id,
+						exclude: [...before],
+						since: sinceMs,
+					});
+					const expected = {
+						...delivery.payload,
+						report_id: 319,
+						started_at_iso: new Date(delivery.payload.started_at).toISOString(),
+						event: 'Assessment Started',
+						deliveryKey: 'assessmentStarted:319',
+					};
+					const out = nodeOutputs(ex, TRIGGER_NODE)?.[0];
+					check(
+						ex.status === 'success' && out?.length === 1 && sameJson(out[0], expected),
+						`"${TRIGGER_NODE}" did not output the Start payload plus report_id, started_at_iso, event`,
+						{ expected, got: out },
+					);
+					since = mock.requests.length;
+					await n8n.deactivateWorkflow(workflow.id);
+					const [off] = await waitFor(() => {
+						const r = accountRequests(since);
+						return r.length ? r : null;
+					}, 'the mock never received the switch-off');
+					check(
+						sameJson(off.body, {
+							webhooks: {
+								start: { status: false, url: urls.start },
+								updates: { status: false, url: urls.updates },
+							},
+							updateAuth: false,
+							updateAll: true,
+						}),
+						'the switch-off is not Start and updates with status false',
+						off.body,
+					);
+					say(
+						`    execution ${ex.id}: ${out[0].event} for ${out[0].name} (report ${out[0].report_id})`,
+					);
+				} finally {
+					mock.setAssessmentWebhookAuthIgnored(false);
+				}
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
 		// 7b. n8n 2.x's AI Agent using the Xobin node as a tool (scripts/e2e/ai-agent.js)
 		if (!version.startsWith('1.')) {
 			const { runAgentChecks } = require('./ai-agent');
 			for (const api of ['responses', 'chat']) {
 				const agentResults = started ? await runAgentChecks({ n8n, mock, api }) : [];
 				if (api === 'responses' && o.browser && agentResults.workflowId) {
-					await test(`${tag} editor (headless Chromium): the AI Agent canvas with the Xobin tool`, async () => {
-						const { screenshotCanvas } = require('./browser-check');
-						const { NODES } = require('./ai-agent');
-						const dir = o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN;
-						const file = await screenshotCanvas({
-							baseUrl: n8n.baseUrl,
-							owner: DEFAULT_OWNER,
-							workflowId: agentResults.workflowId,
-							nodeNames: Object.values(NODES),
-							file: path.join(dir, `n8n-${version}-ai-agent-canvas.png`),
-						});
-						say(`    screenshot: ${file}`);
-					}, { onFail: logTail });
+					await test(
+						`${tag} editor (headless Chromium): the AI Agent canvas with the Xobin tool`,
+						async () => {
+							const { screenshotCanvas } = require('./browser-check');
+							const { NODES } = require('./ai-agent');
+							const dir = o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN;
+							const file = await screenshotCanvas({
+								baseUrl: n8n.baseUrl,
+								owner: DEFAULT_OWNER,
+								workflowId: agentResults.workflowId,
+								nodeNames: Object.values(NODES),
+								file: path.join(dir, `n8n-${version}-ai-agent-canvas.png`),
+							});
+							say(`    screenshot: ${file}`);
+						},
+						{ onFail: logTail },
+					);
 				}
-				if (!started) results.push({ name: `${tag} AI Agent (${api})`, ok: false, error: 'not run: n8n did not start' });
+				if (!started)
+					results.push({
+						name: `${tag} AI Agent (${api})`,
+						ok: false,
+						error: 'not run: n8n did not start',
+					});
 				for (const r of agentResults) {
 					results.push({ name: r.name, ok: r.ok, error: r.ok ? undefined : r.detail });
 					say(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : `\n       ${r.detail}`}`);
@@ -828,6 +1054,37 @@ async function runVersion(version, o, pack) {
 							credentialName: CREDENTIAL_NAME,
 							screenshotDir: o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN,
 							prefix: `n8n-${version}`,
+						}),
+					);
+					say(
+						`    screenshots: ${res.screenshots.map((s) => path.relative(stack.REPO, s)).join(', ')}`,
+					);
+				},
+				{ onFail: logTail, skipReason: skip },
+			);
+			await test(
+				`${tag} editor (headless Chromium): the Assessment invite also draws "${OUTPUT_NAMES.join('" and "')}" and shows its fields`,
+				async () => {
+					check(assessmentWorkflow, 'the assessment workflow was not imported');
+					const { checkEditor } = require('./browser-check');
+					const res = await phase(`${tag} browser check (assessment)`, () =>
+						checkEditor({
+							baseUrl: n8n.baseUrl,
+							owner: DEFAULT_OWNER,
+							workflowId: assessmentWorkflow.id,
+							xobinNode: ASSESSMENT_NODE,
+							nodeType: `${stack.PACKAGE_NAME}.xobin`,
+							outputNames: OUTPUT_NAMES,
+							outputTargets: [info.invitedNode, info.exhaustedNode],
+							credentialName: CREDENTIAL_NAME,
+							screenshotDir: o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN,
+							prefix: `n8n-${version}-assessment`,
+							fields: [
+								['Candidate Name', 'candidateName'],
+								['Candidate Email', 'candidateEmail'],
+								['Assessment ID', 'assessmentId'],
+								['Invite Format', 'inviteFormat'],
+							],
 						}),
 					);
 					say(
@@ -888,8 +1145,21 @@ async function main() {
 					say(`  FAIL [n8n ${v}] run\n       ${err.stack || err}`);
 				});
 				if (o.queue) {
-					await runQueueMode({ version: v, pack, test, check, say, phase, waitFor, triggerWorkflow }).catch((err) => {
-						results.push({ name: `[n8n ${v} queue mode] run`, ok: false, error: String(err.stack || err) });
+					await runQueueMode({
+						version: v,
+						pack,
+						test,
+						check,
+						say,
+						phase,
+						waitFor,
+						triggerWorkflow,
+					}).catch((err) => {
+						results.push({
+							name: `[n8n ${v} queue mode] run`,
+							ok: false,
+							error: String(err.stack || err),
+						});
 						say(`  FAIL [n8n ${v} queue mode] run\n       ${err.stack || err}`);
 					});
 				}

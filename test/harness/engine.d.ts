@@ -160,6 +160,8 @@ export interface HarnessTrigger {
 	readonly testUrl: string;
 	/** The production (or test) URL of the webhook with this name, e.g. 'default' or 'setup'. */
 	urlOf(webhookName: string, options?: LifecycleOptions): string;
+	/** Every production (or test) URL the node's webhooks are served at, in the node's order. */
+	urls(options?: LifecycleOptions): string[];
 	/** Every call to the webhook URLs, in order. */
 	readonly calls: TriggerCall[];
 	/** The workflowData of each call that started the workflow. */

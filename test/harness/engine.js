@@ -944,6 +944,10 @@ async function startTrigger(options) {
 			if (!data) throw new Error(`The node has no webhook named "${webhookName}"`);
 			return `${test ? baseAdditionalData.webhookTestBaseUrl : baseAdditionalData.webhookBaseUrl}/${data.path}`;
 		},
+		urls({ test = false } = {}) {
+			const base = test ? baseAdditionalData.webhookTestBaseUrl : baseAdditionalData.webhookBaseUrl;
+			return webhookDatas(test).map((data) => `${base}/${data.path}`);
+		},
 		calls,
 		executions,
 		staticData: () => deepCopy(staticData),

@@ -6,7 +6,7 @@
 /** The API key the mock accepts by default. Obviously fake. */
 export declare const MOCK_API_KEY: string;
 
-export interface MockXobinOptions {
+export interface MockXobinOptions extends MockFormsAndCandidatesOptions {
 	/** Accepted value of the `apiKey` request header. Default: MOCK_API_KEY. */
 	apiKey?: string;
 	/** Invite quota; each successful invite uses one. At 0 the invite endpoint answers 403 limit_exceed. Default: Infinity. */
@@ -60,7 +60,7 @@ export interface MockRateLimit {
 	burst?: number;
 }
 
-export interface MockStats {
+export interface MockStats extends MockFormsAndCandidatesStats {
 	/** Requests received (all endpoints, faulted and rejected ones included). */
 	requests: number;
 	/** Requests being handled right now, and the most at any one time since start/reset. */
@@ -336,7 +336,56 @@ export interface MockTrickle {
 	bytes?: number;
 }
 
-export interface MockXobin {
+/* ---- TRACKS (tracks.js) ---------------------------------------------------------------------- */
+
+/** One applicant as the mock stores it (the list entry's fields plus what the mock keeps). */
+export interface MockTrackApplicant {
+	application_id: number;
+	candidate_id: number;
+	name: string;
+	email: string;
+	/** Always a string: Xobin's stage ids are text ('stg_applied', '0012', …). */
+	stage_id: string;
+	stage_status: string;
+	score: number | null;
+	date_added: string;
+	last_updated_at: string;
+	invite_status: 'Pending' | 'Added' | 'Completed';
+	mode: 'invite' | 'direct';
+	invite_link?: string | null;
+	fields: Record<string, unknown>;
+}
+
+/** An email the mock "sent" for Add Applicant (send_email) or Reject Applicant (send_email). */
+export interface MockTrackEmail {
+	email: string;
+	kind: 'added' | 'rejected';
+	message?: string;
+}
+
+/** The handle's track methods. Tracks: 6578 "Backend Engineer" (active), 6579 "Data Analyst" (inactive, empty). */
+export interface MockXobinTracks {
+	/** Applicants of a track in the order added (a copy). Throws for an unknown track. */
+	trackApplicants(trackId: number): MockTrackApplicant[];
+	/** GET /tracks/:trackId/applicants/:applicationId's answer, or undefined. */
+	trackApplicant(trackId: number, applicationId: number): Record<string, unknown> | undefined;
+	/**
+	 * Adds `count` direct-mode applicants "Applicant n" <applicantn.<trackId>@example.com>, one hour
+	 * apart from `firstAddedAt` (default 2025-01-01 00:00 UTC), in `stageId` (default the first
+	 * stage). Returns their application ids.
+	 */
+	seedTrackApplicants(
+		trackId: number,
+		count: number,
+		values?: { stageId?: string; stageStatus?: string; firstAddedAt?: number },
+	): number[];
+	/** Emails the mock "sent" (a copy). */
+	trackEmailsSent(): MockTrackEmail[];
+}
+
+/* ---- end TRACKS ------------------------------------------------------------------------------- */
+
+export interface MockXobin extends MockFormsAndCandidates, MockXobinTracks {
 	/** Base URL, e.g. 'http://127.0.0.1:54321/api/v2' (no trailing slash). */
 	readonly url: string;
 	readonly port: number;
@@ -454,7 +503,8 @@ export interface MockXobin {
 	 * by default). For assessments: clears assessmentInvites, assessmentEmailsSent,
 	 * assessmentShareLinks, the omitFromBulkAnswer list and the assessment webhook settings;
 	 * restores the known assessments, the assessment quota, the seeded reports 318 / 319, report ids
-	 * from 9001, and the defaults 'atomic', no lower-casing, auth not ignored.
+	 * from 9001, and the defaults 'atomic', no lower-casing, auth not ignored. Tracks go back to
+	 * their seeded state (6578 with application 67865, 6579 empty; new ids from 67866).
 	 */
 	reset(): void;
 	/** Closes the server, open sockets, pending delays and trickling answers. */
@@ -462,3 +512,105 @@ export interface MockXobin {
 }
 
 export declare function startMockXobin(options?: MockXobinOptions): Promise<MockXobin>;
+
+/* ------------------------------------------------------------------------------------------------
+ * XoForms, automated interviews and candidates (formsAndCandidates.js; fact sheet A7, A8). These
+ * interfaces are extended by MockXobinOptions, MockStats and MockXobin above.
+ * --------------------------------------------------------------------------------------------- */
+
+export interface MockFormsAndCandidatesOptions {
+	/** Known XoForms, id -> name. Default: { 4101: 'Application Form', 4102: 'Candidate Details Form' }. */
+	forms?: Record<number | string, string>;
+	/** Known automated interviews, id -> name. Default: { 5101: 'Sales Screening', 5102: 'Support Screening' }. */
+	automatedInterviews?: Record<number | string, string>;
+	/** XoForm invite quota (apart from the others); at 0 POST /forms/invite answers 403 limit_exceed. Default: Infinity. */
+	formInvitesLeft?: number;
+	/** Automated-interview invite quota; at 0 POST /automated-interviews/invite answers 403 limit_exceed. Default: Infinity. */
+	automatedInterviewInvitesLeft?: number;
+	/** false: POST /candidate/resume/parse answers 403 (an account without AI Evaluate). Default: true. */
+	aiEvaluate?: boolean;
+	/** AI Evaluate credits; each parse spends one, at 0 the parse answers 403. Default: Infinity. */
+	aiEvaluateCredits?: number;
+}
+
+export interface MockFormsAndCandidatesStats {
+	formInvites: number;
+	automatedInterviewInvites: number;
+	/** Resume parses that spent a credit. */
+	resumeParses: number;
+	/** Deletions scheduled (each request schedules one, the same e-mail again included). */
+	candidateDeletions: number;
+}
+
+/** The 200 body of POST /forms/invite. */
+export interface MockFormInviteResponse {
+	name: string;
+	email: string;
+	invite_link: string;
+	form_id: number;
+	/** From 11001. */
+	form_response_id: number;
+	form_name: string;
+	status: string;
+}
+
+/** The 200 body of POST /automated-interviews/invite; `interview_reponse_id` is misspelled as in Xobin's docs. */
+export interface MockAutomatedInterviewInviteResponse {
+	name: string;
+	email: string;
+	interview_name: string;
+	/** From 12001. */
+	interview_reponse_id: number;
+	interview_id: number;
+	invite_link: string;
+	status: string;
+}
+
+/** The 200 body of POST /candidate/resume/parse; fitment_score only when only_parse is not true. */
+export interface MockParsedResume {
+	/** From 13001. */
+	candidate_id: number;
+	resume_link: string;
+	parsed_resume: Record<string, unknown> & { name: string; email: string };
+	fitment_score?: number;
+}
+
+export interface MockCandidateDeletion {
+	/** A random UUID string. */
+	task_id: string;
+	email: string;
+	requested_at: number;
+	/** requested_at + 7 days (expireDeletion() moves it to now). */
+	scheduled_for: number;
+	status: 'scheduled' | 'cancelled';
+}
+
+export interface MockFormsAndCandidates {
+	/** Form invites, with the invite_format sent. Cleared in place by reset(). */
+	readonly formInvites: Array<MockFormInviteResponse & { invite_format: string }>;
+	/** Automated-interview invites, with the format and which of invite_format / invite_type carried it. */
+	readonly automatedInterviewInvites: Array<
+		MockAutomatedInterviewInviteResponse & {
+			invite_format: string;
+			formatKeys: Array<'invite_format' | 'invite_type'>;
+		}
+	>;
+	/** Resume parses that spent a credit: the request body and the answer. */
+	readonly resumeParses: Array<{ request: Record<string, unknown>; answer: MockParsedResume }>;
+	/** Deletions scheduled by POST /candidate/delete, cancelled ones included. */
+	readonly candidateDeletions: MockCandidateDeletion[];
+	readonly formInvitesLeft: number;
+	setFormInvitesLeft(n: number): void;
+	readonly automatedInterviewInvitesLeft: number;
+	setAutomatedInterviewInvitesLeft(n: number): void;
+	/** false: the parse answers 403 {"success": false, "error": "AI Evaluate is not enabled for this account"}. */
+	setAiEvaluate(enabled: boolean): void;
+	readonly aiEvaluateCreditsLeft: number;
+	/** At 0 the parse answers 403 {"success": false, "error": "No AI Evaluate credits left"}. */
+	setAiEvaluateCredits(n: number): void;
+	readonly aiEvaluateCreditsUsed: number;
+	/** Status of "Candidate not found" and "Invalid task ID or no deletion found" (the docs give none). Default 404. */
+	setCandidateErrorStatus(status: number): void;
+	/** The 7 days of this deletion have passed: Cancel Deletion answers "no deletion found". Throws on an unknown task. */
+	expireDeletion(taskId: string): void;
+}

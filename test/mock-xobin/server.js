@@ -24,6 +24,11 @@ const https = require('node:https');
 const crypto = require('node:crypto');
 const { URL } = require('node:url');
 
+// XoForms, automated interviews and candidates (A7, A8) live in their own module.
+const { FORMS_AND_CANDIDATES_ROUTES, withFormsAndCandidates } = require('./formsAndCandidates');
+// Tracks (A6) live in their own module: TRACKS marks the places they are wired in.
+const { TRACK_ROUTES, createTrackState, trackMethods } = require('./tracks');
+
 /** Deliberately fake-looking so nobody mistakes it for a real credential. */
 const MOCK_API_KEY = 'mock-xobin-key-for-tests';
 
@@ -238,29 +243,6 @@ function handleAiInterviewInvite(ctx) {
 	// "sendlink" means Xobin e-mails the candidate; tests can check that here rather than in the response.
 	if (body.invite_format === 'sendlink') state.emailsSent.push(body.candidate_email);
 	return { status: 200, body: invite };
-}
-
-/** GET /tracks/stats (fact sheet A6): cheap, read-only, so the credential test uses it. */
-function handleTracksStats() {
-	return {
-		status: 200,
-		body: {
-			totals: {
-				tracks: 2,
-				active_tracks: 1,
-				inactive_tracks: 1,
-				applicants: 10,
-				in_pipeline: 6,
-				hired: 2,
-				rejected: 2,
-				by_status: {},
-			},
-			applicants_by_stage_type: {},
-			top_tracks_by_applicants: [],
-			recently_updated_tracks: [],
-			filters_applied: {},
-		},
-	};
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1331,6 +1313,8 @@ function handleAssessmentWebhooks(ctx) {
  * ctx.params.name). The first matching path wins.
  */
 const ROUTES = [
+	// XoForms, automated interviews and candidates: formsAndCandidates.js.
+	...FORMS_AND_CANDIDATES_ROUTES,
 	{ path: '/ai-interviews/invite', methods: { POST: handleAiInterviewInvite } },
 	{ path: '/ai-interviews/invited/:aiInterviewId', methods: { GET: handleInvited } },
 	{ path: '/ai-interviews/report', methods: { GET: handleReportByCustomFieldId } },
@@ -1351,7 +1335,8 @@ const ROUTES = [
 		path: '/webhooks/:assessmentId',
 		methods: { POST: handleAssessmentWebhooks, PUT: handleAssessmentWebhooks },
 	},
-	{ path: '/tracks/stats', methods: { GET: handleTracksStats } },
+	// TRACKS: /tracks/stats, /tracks/:trackId/stats and /tracks/:trackId/applicants[/…]
+	...TRACK_ROUTES,
 ].map((route) => ({ ...route, pattern: compileRoutePath(route.path) }));
 
 /** Finds the route for a path; returns { route, params } or undefined. */
@@ -1574,6 +1559,8 @@ async function startMockXobin(options = {}) {
 		bulkExhaustion: 'atomic',
 		bulkOmitted: new Set(),
 		bulkLowercasesEmails: false,
+		// TRACKS: tracks 6578 and 6579 with their applicants (tracks.js).
+		tracks: createTrackState(),
 	};
 
 	/** The settings Xobin would use for one interview: its own, else the account's, per event. */
@@ -1826,7 +1813,8 @@ async function startMockXobin(options = {}) {
 	const port = server.address().port;
 	const urlHost = start.host.includes(':') ? `[${start.host}]` : start.host;
 
-	return {
+	// XoForms, automated interviews and candidates add their state and methods: formsAndCandidates.js.
+	return withFormsAndCandidates(state, options, {
 		url: `http://${urlHost}:${port}${API_PREFIX}`,
 		port,
 		requests: state.requests,
@@ -2031,6 +2019,8 @@ async function startMockXobin(options = {}) {
 			return await fireAssessmentEvent('assessmentUpdates', account.updates, account.auth, payload);
 		},
 		deliverWebhook,
+		// TRACKS: trackApplicants, trackApplicant, seedTrackApplicants, trackEmailsSent.
+		...trackMethods(state),
 		reset() {
 			state.requests.length = 0;
 			state.invites.length = 0;
@@ -2063,6 +2053,8 @@ async function startMockXobin(options = {}) {
 			state.bulkExhaustion = 'atomic';
 			state.bulkOmitted.clear();
 			state.bulkLowercasesEmails = false;
+			// TRACKS
+			state.tracks = createTrackState();
 		},
 		close() {
 			closed = true;
@@ -2074,7 +2066,7 @@ async function startMockXobin(options = {}) {
 				for (const socket of sockets) socket.destroy();
 			});
 		},
-	};
+	});
 }
 
 /* ------------------------------------------------------------------------------------------------

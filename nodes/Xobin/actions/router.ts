@@ -5,6 +5,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as aiInterview from './aiInterview/AiInterview.resource';
 import * as assessment from './assessment/Assessment.resource';
+import * as automatedInterview from './automatedInterview/AutomatedInterview.resource';
+import * as candidate from './candidate/Candidate.resource';
+import * as track from './track/Track.resource';
+import * as xoForm from './xoForm/XoForm.resource';
 
 type Operation = (
 	this: IExecuteFunctions,
@@ -12,10 +16,14 @@ type Operation = (
 ) => Promise<INodeExecutionData[][]>;
 
 /** Each resource module re-exports its operation modules by operation value. */
-const resources = { aiInterview, assessment } as unknown as Record<
-	string,
-	Record<string, { execute?: Operation }>
->;
+const resources = {
+	aiInterview,
+	assessment,
+	automatedInterview,
+	candidate,
+	track,
+	xoForm,
+} as unknown as Record<string, Record<string, { execute?: Operation }>>;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

@@ -18,6 +18,11 @@ export function toGmtMinutes(value: unknown, timeZone: string): string {
 	return readDate(value, timeZone).toUTC().toFormat('yyyy-MM-dd HH:mm');
 }
 
+/** A calendar day, "YYYY-MM-DD", as it is in `timeZone` (for Xobin's from_date / to_date filters). */
+export function toDay(value: unknown, timeZone: string): string {
+	return readDate(value, timeZone).setZone(timeZone).toFormat('yyyy-MM-dd');
+}
+
 function readDate(value: unknown, zone: string): DateTime {
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new Error('it is not a finite number');

@@ -15,16 +15,32 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ACCEPTED_DATE_FORMATS, toGmtMinutes } from './dates';
+import { ACCEPTED_DATE_FORMATS, toDay, toGmtMinutes } from './dates';
 import { quote } from './text';
 
 export interface Field {
 	/** Where the value goes: JSON body, query string or the `{property}` of the endpoint path. */
 	send: { type: 'body' | 'query' | 'path'; property: string };
-	/** How the value is checked and converted; 'flag' sends `true` when on and nothing when off. */
-	check: 'text' | 'email' | 'id' | 'option' | 'gmtDate' | 'hours' | 'url' | 'flag';
+	/**
+	 * How the value is checked and converted; 'flag' sends `true` when on and nothing when off,
+	 * 'boolean' sends `true` or `false`, 'pairs' turns key/value rows into one object.
+	 */
+	check:
+		| 'text'
+		| 'email'
+		| 'id'
+		| 'option'
+		| 'gmtDate'
+		| 'day'
+		| 'hours'
+		| 'url'
+		| 'flag'
+		| 'boolean'
+		| 'pairs';
 	/** Optional fields sit in the "Additional Fields" collection and are left out when empty. */
 	optional?: boolean;
+	/** The collection an optional field sits in: "Additional Fields" unless it narrows a list (Filters) or shapes an answer (Options). */
+	collection?: 'filters' | 'options';
 	/** Shows (and sends) the field only while other parameters have one of these values. */
 	onlyWhen?: Record<string, Array<string | number | boolean>>;
 	/** For 'hours': the bounds, the range in words ("between … and …") and how to pick a value. */
@@ -49,6 +65,17 @@ export interface FieldSource {
 
 const ADDITIONAL_FIELDS = 'additionalFields';
 
+/** The collections optional fields are gathered in, by parameter name. */
+const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> = {
+	[ADDITIONAL_FIELDS]: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	options: { displayName: 'Options', placeholder: 'Add Option' },
+};
+
+function collectionOf(field: Field): string {
+	return field.collection ?? ADDITIONAL_FIELDS;
+}
+
 // Deliberately simple: one "@", a dot in the domain, no spaces. Xobin has the final say.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -65,20 +92,22 @@ export function toNodeProperties(
 				? { ...displayOptions, show: { ...displayOptions.show, ...field.onlyWhen } }
 				: displayOptions,
 		}));
-	const optional = fields.filter((field) => field.optional).map((field) => field.property);
-	if (optional.length === 0) return properties;
-	return [
-		...properties,
-		{
-			displayName: 'Additional Fields',
-			name: ADDITIONAL_FIELDS,
+	for (const [name, { displayName, placeholder }] of Object.entries(COLLECTIONS)) {
+		const optional = fields
+			.filter((field) => field.optional && collectionOf(field) === name)
+			.map((field) => field.property);
+		if (optional.length === 0) continue;
+		properties.push({
+			displayName,
+			name,
 			type: 'collection',
-			placeholder: 'Add Field',
+			placeholder,
 			default: {},
 			displayOptions,
 			options: optional,
-		},
-	];
+		});
+	}
+	return properties;
 }
 
 /**
@@ -113,9 +142,12 @@ export function triggerSource(context: IHookFunctions | IWebhookFunctions): Fiel
 
 /** Reads and checks every field shown for this item; throws for the first bad value. */
 export function readFields(source: FieldSource, fields: Field[]): RequestParts {
-	const additional = fields.some((field) => field.optional)
-		? (source.parameter(ADDITIONAL_FIELDS, {}) as IDataObject)
-		: {};
+	const collections: Record<string, IDataObject> = {};
+	for (const field of fields) {
+		const name = collectionOf(field);
+		if (field.optional && !(name in collections))
+			collections[name] = (source.parameter(name, {}) as IDataObject | undefined) ?? {};
+	}
 	const parts: RequestParts = { body: {}, qs: {}, path: {} };
 	for (const field of fields) {
 		const shown = Object.entries(field.onlyWhen ?? {}).every(([name, values]) =>
@@ -123,7 +155,7 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 		);
 		if (!shown) continue;
 		const raw = field.optional
-			? additional[field.property.name]
+			? collections[collectionOf(field)][field.property.name]
 			: source.parameter(field.property.name, undefined);
 		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 			if (field.optional) continue;
@@ -166,7 +198,7 @@ function convert(
 	source: FieldSource,
 	field: Field,
 	raw: unknown,
-): string | number | boolean | undefined {
+): string | number | boolean | IDataObject | undefined {
 	const text = typeof raw === 'object' ? '' : String(raw).trim();
 	switch (field.check) {
 		case 'text':
@@ -210,13 +242,38 @@ function convert(
 		}
 		case 'flag':
 			return raw === true || raw === 'true' ? true : undefined;
+		case 'boolean':
+			if (raw === true || raw === 'true') return true;
+			if (raw === false || raw === 'false') return false;
+			throw refuse(
+				source,
+				field,
+				`must be true or false, got ${quote(text)}`,
+				`Switch ${field.property.displayName} on or off, or map it to a true/false value.`,
+			);
+		case 'pairs':
+			return pairsToObject(source, field, raw);
+		case 'day':
+			try {
+				return toDay(raw, source.timeZone);
+			} catch (error) {
+				throw refuse(
+					source,
+					field,
+					`could not be read as a date: ${error.message}`,
+					`Use the date picker or a value like 2025-07-18 (YYYY-MM-DD). Dates with a time are read in the workflow's timezone (${source.timeZone}) and sent as that day.`,
+				);
+			}
 		case 'url':
 			if (!/^https?:\/\/[^\s/]+/i.test(text)) {
+				const example =
+					field.property.placeholder?.replace(/^e\.g\.\s*/, '') ??
+					'https://example.com/xobin-updates';
 				throw refuse(
 					source,
 					field,
 					`${quote(text)} is not a valid web address`,
-					'Use a full address starting with https://, e.g. https://example.com/xobin-updates.',
+					`Use a full address starting with https://, e.g. ${example}.`,
 				);
 			}
 			return text;
@@ -248,4 +305,32 @@ function convert(
 				);
 			}
 	}
+}
+
+/**
+ * A fixedCollection of key/value rows (`{ pair: [{ key, value }] }`) as one object, for Xobin
+ * bodies whose keys the user knows and the node does not (a track's own fields). Keys are trimmed
+ * and must be unique; values go as they are (text, or a number or boolean from an expression).
+ */
+function pairsToObject(source: FieldSource, field: Field, raw: unknown): IDataObject {
+	const rows = (raw as { pair?: unknown } | null)?.pair;
+	const list = Array.isArray(rows) ? (rows as Array<{ key?: unknown; value?: unknown }>) : [];
+	const fix = `In ${field.property.displayName}, give each row the field's key as Xobin names it (e.g. name, email, phone) and its value.`;
+	if (list.length === 0) throw refuse(source, field, 'is empty', fix);
+	const result: IDataObject = {};
+	for (const [index, row] of list.entries()) {
+		const key = typeof row?.key === 'string' ? row.key.trim() : '';
+		if (key === '') throw refuse(source, field, `row ${index + 1} has no key`, fix);
+		if (key in result) throw refuse(source, field, `has the key ${quote(key)} twice`, fix);
+		const value = row.value;
+		if (value !== null && typeof value === 'object')
+			throw refuse(
+				source,
+				field,
+				`${quote(key)} must be a single value, not an object or list`,
+				'Map the value to one column or field.',
+			);
+		result[key] = value === undefined ? '' : (value as string | number | boolean | null);
+	}
+	return result;
 }

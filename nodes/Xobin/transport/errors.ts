@@ -6,7 +6,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { clip, redact } from '../helpers/text';
-import type { NotFound, Product, XobinResponse } from './types';
+import type { KnownRefusal, NotFound, Product, XobinResponse } from './types';
 
 /** What happened to one request, as far as the node can tell. */
 export interface Failure {
@@ -33,6 +33,7 @@ export interface Failure {
 interface FailureDetails {
 	itemIndex?: number;
 	notFound?: NotFound;
+	refusals?: KnownRefusal[];
 	lostAnswer?: string;
 	attempts?: number;
 	product?: Product;
@@ -166,6 +167,13 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 			`Check the ID. If every item stops this way, check the Base URL. ${BASE_URL_FIX}`,
 	},
 	{
+		matches: (f) => f.statusCode === 409,
+		message: (f) =>
+			`Xobin refused the request: it clashes with the current state (HTTP 409)${said(f)}`,
+		fix: () =>
+			'Xobin did not act on this request. Check the record in Xobin, then run the item again if it is still needed.',
+	},
+	{
 		matches: (f) => f.statusCode === 400 || f.statusCode === 422,
 		message: (f) => `Xobin rejected the request${said(f)}`,
 		fix: () =>
@@ -231,9 +239,29 @@ export function describeResponse(response: XobinResponse): Failure {
 	};
 }
 
+/** The request's own reading of an answer that means Xobin did not act, if one matches. */
+function refusalFor(f: Failure, refusals: KnownRefusal[] = []): KnownSituation | undefined {
+	if (f.statusCode === undefined || f.connectionCode !== undefined || f.busyGaveUp)
+		return undefined;
+	const refusal = refusals.find(
+		(entry) =>
+			(entry.status !== undefined || entry.said !== undefined) &&
+			(entry.status === undefined || entry.status === f.statusCode) &&
+			(entry.said === undefined || entry.said.test(f.xobinMessage ?? '')),
+	);
+	if (!refusal) return undefined;
+	return {
+		matches: () => true,
+		message: () => `${refusal.message}${said(f)}`,
+		fix: () => refusal.fix,
+	};
+}
+
 export function toXobinError(node: INode, failure: Failure, details: FailureDetails): XobinError {
-	const known = KNOWN_SITUATIONS.find((entry) => entry.matches(failure)) as KnownSituation;
-	const uncertain = mayHaveActed(failure);
+	const refusal = refusalFor(failure, details.refusals);
+	const known =
+		refusal ?? (KNOWN_SITUATIONS.find((entry) => entry.matches(failure)) as KnownSituation);
+	const uncertain = refusal ? false : mayHaveActed(failure);
 	const consequence = uncertain ? ` ${details.lostAnswer ?? MAY_HAVE_ACTED}` : '';
 	const retried =
 		details.attempts !== undefined && details.attempts > 1

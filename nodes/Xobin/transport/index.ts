@@ -128,6 +128,7 @@ export async function xobinRequest(
 		toXobinError(context.getNode(), failure, {
 			itemIndex: request.itemIndex,
 			notFound: request.notFound,
+			refusals: request.refusals,
 			lostAnswer: request.lostAnswer ?? (request.idempotent ? READ_ONLY_LOST_ANSWER : undefined),
 			attempts,
 			product: request.product,
@@ -414,8 +415,11 @@ function judge(
 	}
 	if (expect === 'pdf') return { notSuccess: 'with JSON instead of the PDF file' };
 	if (Array.isArray(body)) return { notSuccess: 'with a list where one record was expected' };
-	const missing = (request.requires ?? []).filter(
-		(key) => record[key] === undefined || record[key] === null || record[key] === '',
+	// "a|b": either spelling will do (Xobin's docs misspell some keys).
+	const missing = (request.requires ?? []).filter((keys) =>
+		keys
+			.split('|')
+			.every((key) => record[key] === undefined || record[key] === null || record[key] === ''),
 	);
 	return missing.length > 0
 		? { notSuccess: `without ${missing.join(' and ')}, which a successful answer carries` }

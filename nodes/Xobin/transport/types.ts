@@ -33,6 +33,21 @@ export interface NotFound {
 	fix: string;
 }
 
+/**
+ * An answer that means Xobin did not act on the request, recognised by its status and/or Xobin's
+ * words (also a 2xx with `success: false`), and told in the operation's own words.
+ */
+export interface KnownRefusal {
+	/** Only answers with this HTTP status. */
+	status?: number;
+	/** Only answers whose message (Xobin's `message`, else `error`) matches. */
+	said?: RegExp;
+	/** What happened, without the item; Xobin's words and the item are appended. */
+	message: string;
+	/** How to fix it. */
+	fix: string;
+}
+
 /** The Xobin product a request is about, for messages that name it. */
 export type Product = 'aiInterview' | 'assessment';
 
@@ -45,7 +60,7 @@ export interface XobinRequest {
 	itemIndex?: number;
 	/** What a successful answer is: a JSON object (default), a JSON list, or a PDF file. */
 	expect?: 'object' | 'list' | 'pdf';
-	/** Keys a successful JSON object must carry, as Xobin's docs promise (e.g. invite_link). */
+	/** Keys a successful JSON object must carry, as Xobin's docs promise (e.g. invite_link); "a|b" accepts either. */
 	requires?: string[];
 	/** The request changes nothing in Xobin, so an answer lost on the way may be asked for again. */
 	idempotent?: boolean;
@@ -54,6 +69,8 @@ export interface XobinRequest {
 	/** Non-2xx answers the caller reads itself (invites exhausted, report not finished yet). */
 	passThrough?: (response: XobinResponse) => boolean;
 	notFound?: NotFound;
+	/** Answers that mean Xobin refused (did not act), with the message and fix for each. */
+	refusals?: KnownRefusal[];
 	/** What an answer lost after sending means for this request, and how to check. */
 	lostAnswer?: string;
 	/** What the request is about, when not an AI interview: messages name it. */

@@ -1,60 +1,52 @@
-// The Xobin Trigger's side of Xobin's AI-interview webhook settings (PUT
-// /ai-interviews/settings/webhooks/<id> for one interview, POST /ai-interviews/settings/webhooks
-// with updateAll for the whole account): what the trigger asks Xobin to send where, the secret Xobin
-// must send back, and the record of that registration kept in the node's static data.
+// The Xobin Trigger's side of Xobin's webhook settings: for AI interviews PUT
+// /ai-interviews/settings/webhooks/<id> (one interview) or POST /ai-interviews/settings/webhooks with
+// updateAll (the account); for assessments POST /webhooks/<assessment_id> or POST /webhooks with
+// updateAll. What the trigger asks Xobin to send where, the secret Xobin must send back, and the
+// record of that registration kept in the node's static data.
 //
-// Lifecycle: activating the workflow registers (create) and stores { scope, interview, events, url,
-// secret }; n8n restarting finds the same record (checkExists) and leaves Xobin alone; deactivating
-// switches the stored registration off (delete) and forgets it. Xobin has no endpoint to read the
-// settings back, so the stored record is the only memory of what was registered.
+// Lifecycle: activating the workflow registers (create) and stores { product, scope, id, events,
+// urls, secret }; n8n restarting finds the same record (checkExists) and leaves Xobin alone;
+// deactivating switches the stored registration off (delete) and forgets it. Xobin has no endpoint
+// to read the settings back, so the stored record is the only memory of what was registered.
 
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { aiInterviewIdField } from '../helpers/aiInterviewIdField';
+import {
+	aiInterviewIdField,
+	aiInterviewNotFound,
+	assessmentIdField,
+	assessmentNotFound,
+} from '../helpers/productIdFields';
 import type { Field } from '../helpers/fields';
-import { WEBHOOK_SECRET_HEADER } from '../helpers/constants';
-import type { XobinRequest } from '../transport/types';
+import { WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from '../helpers/constants';
+import type { NotFound, XobinRequest } from '../transport/types';
+import type { TriggerEvent } from './events';
+import { EVENTS } from './events';
 
-export type TriggerEvent = 'started' | 'completed';
-
-export type TriggerScope = 'interview' | 'account';
-
-/**
- * Each event has its own webhook URL, so the event a call is comes from the URL Xobin was given,
- * never from the payload: 'default' receives Submissions, 'setup' Starts (n8n names webhooks
- * 'default' or 'setup'; the second name carries no other meaning here).
- */
-export const WEBHOOK_OF_EVENT: Record<TriggerEvent, 'default' | 'setup'> = {
-	completed: 'default',
-	started: 'setup',
-};
-
-/** The event name each output item carries. */
-export const EVENT_NAMES: Record<TriggerEvent, string> = {
-	started: 'AI Interview Started',
-	completed: 'AI Interview Completed',
-};
-
-/** Xobin's key for each event in the webhook settings ("Start" and "Submission" workflows). */
-const SETTINGS_KEYS: Record<TriggerEvent, string> = {
-	started: 'start',
-	completed: 'submission',
-};
+export type TriggerScope = 'interview' | 'assessment' | 'account';
 
 /** The trigger's settings that end up in Xobin's request. */
 export const triggerFields: Field[] = [
 	aiInterviewIdField({
 		sendIn: 'path',
-		onlyWhen: { scope: ['interview'] },
+		onlyWhen: { product: ['aiInterview'], scope: ['interview'] },
 		note: 'Calls about other interviews are ignored.',
+	}),
+	assessmentIdField({
+		sendIn: 'path',
+		onlyWhen: { product: ['assessment'], assessmentScope: ['assessment'] },
+		note: 'Calls about other assessments are ignored.',
 	}),
 ];
 
 /** What the trigger registers with Xobin. */
 export interface Registration {
+	/** Left out for AI interviews, as in the records stored before assessments existed. */
+	product?: 'assessment';
 	scope: TriggerScope;
 	aiInterviewId?: number;
+	assessmentId?: number;
 	/** Sorted, so two registrations compare equal whatever order the events were picked in. */
 	events: TriggerEvent[];
 	/** The webhook URL of each chosen event. */
@@ -75,11 +67,17 @@ export function settingsRequest(
 	on: boolean,
 	secret?: string,
 ): XobinRequest {
+	const assessment = registration.product === 'assessment';
+	const withSecret = on && secret !== undefined;
 	const webhooks: IDataObject = {};
 	for (const event of registration.events) {
-		webhooks[SETTINGS_KEYS[event]] = { status: on, url: registration.urls[event] };
+		let url = registration.urls[event] as string;
+		// Xobin's docs do not show how assessment webhooks authenticate (A4.3: only an updateAuth
+		// flag), so the secret also rides in the URL: should Xobin ignore the auth, calls still pass.
+		if (assessment && withSecret) url = withQuery(url, WEBHOOK_SECRET_QUERY, secret);
+		webhooks[EVENTS[event].settingsKey] = { status: on, url };
 	}
-	if (on && secret !== undefined) {
+	if (withSecret) {
 		webhooks.auth = {
 			type: 'apikey',
 			status: true,
@@ -93,7 +91,17 @@ export function settingsRequest(
 			},
 		};
 	}
-	if (registration.scope === 'account') {
+	const account = registration.scope === 'account';
+	if (assessment) {
+		const body: IDataObject = { webhooks, updateAuth: withSecret };
+		if (account) body.updateAll = true;
+		return {
+			method: 'POST',
+			endpoint: account ? '/webhooks' : `/webhooks/${String(registration.assessmentId)}`,
+			body,
+		};
+	}
+	if (account) {
 		return {
 			method: 'POST',
 			endpoint: '/ai-interviews/settings/webhooks',
@@ -107,10 +115,28 @@ export function settingsRequest(
 	};
 }
 
-/** Same scope, interview, events and URLs: nothing to register again. */
+function withQuery(url: string, name: string, value: string): string {
+	return `${url}${url.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
+}
+
+/** What a 404 from the settings endpoint could not find: the interview or the assessment. */
+export function notFoundOf(registration: Registration): NotFound | undefined {
+	if (registration.scope === 'account') return undefined;
+	return registration.product === 'assessment'
+		? assessmentNotFound(registration.assessmentId)
+		: aiInterviewNotFound(registration.aiInterviewId);
+}
+
+/** Same product, scope, interview or assessment, events and URLs: nothing to register again. */
 export function sameRegistration(a: Registration, b: Registration): boolean {
-	const identity = ({ scope, aiInterviewId, events, urls }: Registration) =>
-		JSON.stringify([scope, scope === 'account' ? null : aiInterviewId, events, urls]);
+	const identity = ({ product, scope, aiInterviewId, assessmentId, events, urls }: Registration) =>
+		JSON.stringify([
+			product ?? 'aiInterview',
+			scope,
+			scope === 'account' ? null : (aiInterviewId ?? assessmentId),
+			events,
+			urls,
+		]);
 	return identity(a) === identity(b);
 }
 
@@ -145,11 +171,6 @@ const DELIVERIES_KEY = 'xobinDeliveries';
 /** How long an identical delivery counts as a repeat, and how many recent deliveries are kept. */
 const REPEAT_WINDOW_MS = 10 * 60_000;
 const MAX_REMEMBERED = 1000;
-
-/** The same event about the same attempt in the same state: one delivery, however often it comes. */
-export function deliveryKeyOf(event: TriggerEvent, payload: IDataObject): string {
-	return `${event}:${String(payload.response_id)}:${String(payload.invite_status ?? '')}`;
-}
 
 /**
  * Deliveries this n8n process has seen, by workflow, node and delivery key. n8n keeps node modules

@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/aiInterviewIdField';
+import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
 import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { httpDateToIso } from '../../helpers/dates';

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { aiInterviewIdField } from '../../helpers/aiInterviewIdField';
+import { aiInterviewIdField } from '../../helpers/productIdFields';
 import {
 	candidateEmailField,
 	candidateNameField,

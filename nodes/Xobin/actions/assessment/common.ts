@@ -1,5 +1,5 @@
-// What several Assessment operations share: the Assessment ID and Report ID fields (a report is one
-// candidate's attempt at one assessment, Xobin's report_id) and how a 404 about either reads.
+// What several Assessment operations share: the Report ID field (a report is one candidate's
+// attempt at one assessment, Xobin's report_id) and how a 404 about a report reads.
 
 import type { IDisplayOptions } from 'n8n-workflow';
 
@@ -9,30 +9,6 @@ import type { NotFound } from '../../transport/types';
 /** Show a property only for one operation of the Assessment resource. */
 export function forOperation(operation: string): IDisplayOptions {
 	return { show: { resource: ['assessment'], operation: [operation] } };
-}
-
-export const assessmentIdField: Field = {
-	send: { type: 'body', property: 'assessment_id' },
-	check: 'id',
-	property: {
-		displayName: 'Assessment ID',
-		name: 'assessmentId',
-		type: 'number',
-		required: true,
-		default: 0,
-		placeholder: 'e.g. 53280',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description:
-			"The number of the assessment in Xobin. Open the assessment in Xobin's Assessments dashboard to find it.",
-	},
-};
-
-/** How a 404 about an assessment reads: which one, and where to find the right number. */
-export function assessmentNotFound(assessmentId: unknown): NotFound {
-	return {
-		what: `assessment ${String(assessmentId)}`,
-		fix: "Check the Assessment ID: open the assessment in Xobin's Assessments dashboard and copy its number. The API key must belong to the account that owns the assessment.",
-	};
 }
 
 export const reportIdField: Field = {

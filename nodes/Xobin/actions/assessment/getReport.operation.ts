@@ -10,6 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { columnName, setOnce } from '../../helpers/columns';
 import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
@@ -102,23 +103,6 @@ function simplified(report: IDataObject): IDataObject {
 		}
 	}
 	return json;
-}
-
-/** "Logical Reasoning" → "logical_reasoning": a column name that reads well in a sheet header. */
-function columnName(name: unknown): string {
-	const slug = String(name ?? '')
-		.normalize('NFKD')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, '_')
-		.replace(/^_+|_+$/g, '');
-	return slug === '' ? 'unnamed' : slug;
-}
-
-/** Two sections (or skills) whose names read the same get `_2`, `_3`… rather than overwriting. */
-function setOnce(json: IDataObject, key: string, value: number | null): void {
-	let name = key;
-	for (let n = 2; name in json; n++) name = `${key}_${n}`;
-	json[name] = value;
 }
 
 function numberOrNull(value: unknown): number | null {

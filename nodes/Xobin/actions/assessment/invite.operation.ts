@@ -20,7 +20,8 @@ import { itemSources, readFields, toNodeProperties } from '../../helpers/fields'
 import { stopOnInvalid, toInviteOutputs } from '../../helpers/inviteOutputs';
 import type { PreparedInvite } from '../../helpers/invites';
 import { inviteOptions, readInviteSettings } from '../../helpers/invites';
-import { assessmentIdField, forOperation } from './common';
+import { assessmentIdField } from '../../helpers/productIdFields';
+import { forOperation } from './common';
 import { inviteInBatches, MAX_BATCH_SIZE } from './inviteInBatches';
 
 const displayOptions = forOperation('invite');
@@ -35,7 +36,7 @@ const DEFAULT_BATCH_SIZE = 100;
 export const inviteFields: Field[] = [
 	candidateNameField,
 	candidateEmailField,
-	assessmentIdField,
+	assessmentIdField(),
 	inviteFormatField,
 	{
 		send: { type: 'body', property: 'expiry_date' },

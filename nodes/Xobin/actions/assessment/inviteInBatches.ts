@@ -28,7 +28,7 @@ import { xobinRequest } from '../../transport';
 import type { XobinError } from '../../transport/errors';
 import { forItem } from '../../transport/errors';
 import type { XobinResponse } from '../../transport/types';
-import { assessmentNotFound } from './common';
+import { assessmentNotFound } from '../../helpers/productIdFields';
 
 interface BatchSettings extends InviteSettings {
 	/** Candidates per request, 1 to 500. */
@@ -152,14 +152,21 @@ export async function inviteInBatches(
 		});
 	};
 
+	// One request per candidate: the first alone (when it is refused, nothing is left and the rest
+	// park without a request), then `concurrency` at a time. Each is invited or refused on its own,
+	// so exactly as many are invited as Xobin has invites for, whatever is in flight.
 	const sendOneByOne = async (batch: Candidate[], resends: number) => {
+		const one = async (candidate: Candidate) => {
+			if (stopped) return;
+			// The batch was sent and refused as a whole, so these candidates were attempted.
+			if (notice && !settings.keepTryingWhenExhausted) park([candidate], true);
+			else await send([candidate], resends, true);
+		};
 		const turn = oneByOneTurn.then(async () => {
-			for (const candidate of batch) {
-				if (stopped) return;
-				// The batch was sent and refused as a whole, so these candidates were attempted.
-				if (notice && !settings.keepTryingWhenExhausted) park([candidate], true);
-				else await send([candidate], resends, true);
-			}
+			await one(batch[0]);
+			await forEachInPool(batch.length - 1, settings.concurrency, async (index) => {
+				await one(batch[index + 1]);
+			});
 		});
 		oneByOneTurn = turn.catch(() => undefined);
 		await turn;

@@ -1,0 +1,90 @@
+// Automated Interview → Invite Candidate: POST /automated-interviews/invite for each item, exactly
+// like XoForm invites. Xobin's answer names the response `interview_reponse_id` (sic): the output
+// keeps that key as Xobin wrote it and adds the correctly spelled `interview_response_id`. Xobin's
+// docs call the format field `invite_type` in their table and `invite_format` in their example, so
+// both are sent with the same value (README, assumptions).
+
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import {
+	candidateEmailField,
+	candidateNameField,
+	inviteFormatField,
+} from '../../helpers/candidateFields';
+import type { Field } from '../../helpers/fields';
+import { toNodeProperties } from '../../helpers/fields';
+import type { InviteTarget } from '../../helpers/inviteEach';
+import { inviteOneByOne, inviteOptionsCollection } from '../../helpers/inviteOneByOne';
+import { quote } from '../../helpers/text';
+
+const displayOptions = { show: { resource: ['automatedInterview'], operation: ['invite'] } };
+
+/** Xobin's key for the candidate's response, misspelled in its answer (and docs). */
+const XOBIN_RESPONSE_ID_KEY = 'interview_reponse_id';
+const RESPONSE_ID_KEY = 'interview_response_id';
+
+export const inviteFields: Field[] = [
+	candidateNameField,
+	candidateEmailField,
+	{
+		send: { type: 'body', property: 'interview_id' },
+		check: 'id',
+		property: {
+			displayName: 'Automated Interview ID',
+			name: 'interviewId',
+			type: 'number',
+			required: true,
+			default: 0,
+			placeholder: 'e.g. 5101',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description:
+				"The number of the automated interview in Xobin. Open the interview in Xobin's Automated Interviews to find it.",
+		},
+	},
+	inviteFormatField,
+];
+
+export const description: INodeProperties[] = [
+	...toNodeProperties(inviteFields, displayOptions),
+	inviteOptionsCollection(displayOptions),
+];
+
+const CHECK_IN_XOBIN = (body: { interview_id?: unknown }) =>
+	`Xobin offers no way to check an automated interview invite by API: look for the candidate among the responses of automated interview ${String(body.interview_id)} in Xobin`;
+
+export const automatedInterviewInvites: InviteTarget = {
+	endpoint: '/automated-interviews/invite',
+	idKey: 'interview_id',
+	// Should Xobin ever fix the spelling, the correct key confirms the invite just as well.
+	requires: ['invite_link', `${XOBIN_RESPONSE_ID_KEY}|${RESPONSE_ID_KEY}`],
+	ledgerKey: 'xobinAutomatedInterviewInvites',
+	notFound: (interviewId) => ({
+		what: `automated interview ${String(interviewId)}`,
+		fix: "Check the Automated Interview ID: open the interview in Xobin's Automated Interviews and copy its number. The API key must belong to the account that owns the interview.",
+	}),
+	lostAnswer: (body) =>
+		`So ${quote(body.candidate_email)} may or may not be invited. ${CHECK_IN_XOBIN(body)} before running this item again.`,
+	notConfirmed: (body) =>
+		`Xobin's answer to that try was lost. ${CHECK_IN_XOBIN(body)} before inviting them again, or turn on 'Re-Send Uncertain Invites' if a possible duplicate is better than a possible miss.`,
+};
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	return await inviteOneByOne(this, items, {
+		fields: inviteFields,
+		target: automatedInterviewInvites,
+		wording: {
+			product: 'automated interview',
+			rerun:
+				"turn on 'Retry On Fail' in the node settings: it remembers them within the execution. In a new execution, leave out the rows already invited.",
+		},
+		// The docs disagree on the key's name; one value under both names leaves no room for doubt.
+		toBody: (body) => ({ ...body, invite_type: body.invite_format }),
+		toOutput: (answer) => {
+			const responseId = answer[XOBIN_RESPONSE_ID_KEY] ?? answer[RESPONSE_ID_KEY];
+			return { ...answer, [XOBIN_RESPONSE_ID_KEY]: responseId, [RESPONSE_ID_KEY]: responseId };
+		},
+	});
+}

@@ -1,0 +1,97 @@
+// Candidate → Delete: POST /candidate/delete for each item. Xobin does not delete at once: it
+// schedules the permanent deletion 7 days later and returns a task_id, which Cancel Deletion takes
+// to undo it until then. The output adds when that is (the node's estimate) and how to undo it. A
+// second request would schedule another task, so a request that may have reached Xobin is never
+// sent again, and n8n's Retry On Fail gets the first answer back.
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { Field } from '../../helpers/fields';
+import { readFields, toNodeProperties } from '../../helpers/fields';
+import { emailKey } from '../../helpers/invites';
+import { oncePerExecution } from '../../helpers/once';
+import { runPerItem } from '../../helpers/outputs';
+import { quote } from '../../helpers/text';
+import { xobinRequest } from '../../transport';
+import { DELETION_DELAY_DAYS, forOperation } from './common';
+
+const displayOptions = forOperation('delete');
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const deleteFields: Field[] = [
+	{
+		send: { type: 'body', property: 'email' },
+		check: 'email',
+		property: {
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. alex.tanaka@example.com',
+			description: `Email address of the candidate in Xobin. Xobin deletes the candidate permanently ${DELETION_DELAY_DAYS} days later; until then Cancel Deletion can undo it.`,
+		},
+	},
+];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: `Xobin deletes the candidate and all their data permanently ${DELETION_DELAY_DAYS} days after this request. Keep the task_id from the output: Cancel Deletion needs it to undo the deletion within those ${DELETION_DELAY_DAYS} days.`,
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+		displayOptions,
+	},
+	...toNodeProperties(deleteFields, displayOptions),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	return await runPerItem(this, items, async (itemIndex, source) => {
+		const { body } = readFields(source, deleteFields);
+		const email = quote(body.email);
+		const notFound = {
+			message: `Xobin has no candidate with the email ${email}`,
+			fix: 'Check the email address: it must be the one the candidate has in Xobin. The candidate may also have been deleted already.',
+		};
+		const answer = await oncePerExecution(
+			this,
+			{
+				ledger: 'xobinCandidateDeletions',
+				key: emailKey(body.email),
+				itemIndex,
+				mayHave: `scheduled the deletion of ${email}`,
+				check: `Look the candidate up in Xobin before running this item again. If the deletion was scheduled, its task ID was lost with the answer: ask Xobin support to cancel it if it was a mistake.`,
+			},
+			async () => {
+				const response = await xobinRequest(this, {
+					method: 'POST',
+					endpoint: '/candidate/delete',
+					body,
+					itemIndex,
+					requires: ['task_id'],
+					// Xobin's documented answer is {"success": false, "error": "Candidate not found"}, status unstated.
+					refusals: [{ said: /candidate\s+not\s+found/i, ...notFound }],
+					notFound: { what: `a candidate with the email ${email}`, fix: notFound.fix },
+					lostAnswer: `So Xobin may have scheduled the deletion of ${email} anyway, and its task ID (which Cancel Deletion needs) was lost with the answer. Look the candidate up in Xobin before running this item again.`,
+				});
+				const scheduledFor = new Date(Date.now() + DELETION_DELAY_DAYS * DAY_MS).toISOString();
+				return {
+					...(response.body as IDataObject),
+					email: body.email,
+					deletion_scheduled_for: scheduledFor,
+					note: `Xobin deletes this candidate permanently ${DELETION_DELAY_DAYS} days after the request (deletion_scheduled_for is the node's estimate, not Xobin's). To undo it before then, use Candidate → Cancel Deletion with this task_id.`,
+				};
+			},
+		);
+		return [{ json: answer, pairedItem: { item: itemIndex } }];
+	});
+}

@@ -1,0 +1,210 @@
+// Track → Add Applicant: POST /tracks/<track_id>/applicants for each item, in invite mode (name and
+// email: a pending invitation with an invite link) or direct mode (the track's own fields as
+// key/value pairs, placed in a stage). An applicant Xobin already has in the track (409 "already
+// exists") is not an error: the item comes out with already_exists: true, so a sheet that sends
+// the same rows again runs through, and an IF node can branch on it.
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { Field } from '../../helpers/fields';
+import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import { runPerItem } from '../../helpers/outputs';
+import { quote } from '../../helpers/text';
+import { xobinRequest } from '../../transport';
+import { readXobinMessage } from '../../transport/errors';
+import type { XobinResponse } from '../../transport/types';
+import {
+	emailMessageField,
+	forOperation,
+	sendEmailField,
+	trackIdField,
+	trackNotFound,
+} from './common';
+
+const displayOptions = forOperation('addApplicant');
+
+/** How Xobin words "this applicant is already in the track" (a 409 may also mean other clashes). */
+const ALREADY_EXISTS = /already\s+(exists?|added|applied|in\s+(this|the)\s+track)/i;
+
+// Optional fields in the order the collection shows them (alphabetical).
+export const addApplicantFields: Field[] = [
+	trackIdField,
+	{
+		send: { type: 'body', property: 'invite_applicant' },
+		check: 'option',
+		property: {
+			displayName: 'Mode',
+			name: 'mode',
+			type: 'options',
+			default: 'invite',
+			options: [
+				{
+					name: 'Direct',
+					value: 'direct',
+					description:
+						"Add the applicant with the track's required fields and place them in a stage (the first one unless Destination Stage ID says otherwise)",
+				},
+				{
+					name: 'Invite',
+					value: 'invite',
+					description:
+						'Create a pending invitation from a name and email; Xobin returns an invite link',
+				},
+			],
+			description: 'How Xobin adds the applicant to the track',
+		},
+	},
+	{
+		send: { type: 'body', property: 'name' },
+		check: 'text',
+		onlyWhen: { mode: ['invite'] },
+		property: {
+			displayName: 'Name',
+			name: 'applicantName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Priya Raman',
+			description: "The applicant's full name",
+		},
+	},
+	{
+		send: { type: 'body', property: 'email' },
+		check: 'email',
+		onlyWhen: { mode: ['invite'] },
+		property: {
+			displayName: 'Email',
+			name: 'applicantEmail',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. name@email.com',
+			description:
+				"The applicant's email address. Xobin keeps one application per email in a track.",
+		},
+	},
+	{
+		send: { type: 'body', property: 'fields' },
+		check: 'pairs',
+		onlyWhen: { mode: ['direct'] },
+		property: {
+			displayName: 'Track Fields',
+			name: 'trackFields',
+			type: 'fixedCollection',
+			required: true,
+			default: {},
+			placeholder: 'Add Field',
+			typeOptions: { multipleValues: true },
+			description:
+				"The track's application fields, at least the required ones (usually name and email), keyed as Xobin names them",
+			options: [
+				{
+					displayName: 'Field',
+					name: 'pair',
+					values: [
+						{
+							displayName: 'Key',
+							name: 'key',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. email',
+							description: 'The field key as the track names it',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. name@email.com',
+							description: 'The value, sent as it is',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		send: { type: 'body', property: 'destination_stage_id' },
+		check: 'text',
+		optional: true,
+		onlyWhen: { mode: ['direct'] },
+		property: {
+			displayName: 'Destination Stage ID',
+			name: 'destinationStageId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. stg_assessment',
+			description:
+				'Direct mode only: the stage to place the applicant in; left out, the first stage. Stage IDs are text, sent exactly as typed.',
+		},
+	},
+	emailMessageField,
+	sendEmailField,
+];
+
+export const description: INodeProperties[] = [
+	...toNodeProperties(addApplicantFields, displayOptions),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	let alreadyThere = 0;
+	const output = await runPerItem(this, items, async (itemIndex, source) => {
+		const { path, body } = readFields(source, addApplicantFields);
+		body.invite_applicant = body.invite_applicant === 'invite';
+		const track = String(path.track_id);
+		const fields = (body.fields ?? {}) as IDataObject;
+		const name = body.name ?? fields.name;
+		const email = body.email ?? fields.email;
+		const who =
+			email !== undefined ? String(email) : name !== undefined ? String(name) : 'The applicant';
+		const exists = (response: XobinResponse) =>
+			response.statusCode === 409 && ALREADY_EXISTS.test(readXobinMessage(response.body) ?? '');
+		// Not idempotent: a lost answer is never sent again (the transport's default for writes).
+		const response = await xobinRequest(this, {
+			method: 'POST',
+			endpoint: fillPath('/tracks/{track_id}/applicants', path),
+			body,
+			itemIndex,
+			requires: ['application_id'],
+			passThrough: exists,
+			notFound: trackNotFound(track),
+			refusals: [
+				{
+					status: 409,
+					message: `Xobin refused to add ${who} to track ${track}`,
+					fix: 'Nothing was added. Check the applicant in Xobin (or with Get Many Applicants, filtered by email) and run the item again once the clash is resolved.',
+				},
+			],
+			lostAnswer: `Xobin may have added ${who}. Running the item again is safe: if they were added, Xobin answers that they already exist and the node returns already_exists: true. Get Many Applicants (filtered by email) shows them too.`,
+		});
+		if (exists(response)) {
+			alreadyThere++;
+			const said = readXobinMessage(response.body) as string;
+			const json: IDataObject = {
+				already_exists: true,
+				track_id: path.track_id,
+				name: name ?? null,
+				email: email ?? null,
+				message: `${who} is already an applicant in track ${track}; nothing was added. Xobin said: ${quote(said)}`,
+			};
+			return [{ json, pairedItem: { item: itemIndex } }];
+		}
+		const json: IDataObject = { ...(response.body as IDataObject), already_exists: false };
+		return [{ json, pairedItem: { item: itemIndex } }];
+	});
+	if (alreadyThere > 0) {
+		this.addExecutionHints({
+			message: `${alreadyThere} of ${items.length} applicants were already in the track: their items have already_exists: true and nothing was added for them.`,
+			location: 'outputPane',
+		});
+	}
+	return output;
+}

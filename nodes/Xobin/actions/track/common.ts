@@ -1,0 +1,222 @@
+// What the Track operations share: the Track ID and Application ID fields, the stage fields (stage
+// IDs are text in Xobin, e.g. "stg_applied" or "0012", and are never turned into numbers), the
+// e-mail options of Add and Reject, how a 404 or a 409 about a track or applicant reads, and the
+// shape of a move / reject / hire request.
+
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Field } from '../../helpers/fields';
+import { fillPath, readFields } from '../../helpers/fields';
+import { runPerItem } from '../../helpers/outputs';
+import { xobinRequest } from '../../transport';
+import type { NotFound } from '../../transport/types';
+
+/** Show a property only for one operation of the Track resource. */
+export function forOperation(operation: string): IDisplayOptions {
+	return { show: { resource: ['track'], operation: [operation] } };
+}
+
+export const trackIdField: Field = {
+	send: { type: 'path', property: 'track_id' },
+	check: 'id',
+	property: {
+		displayName: 'Track ID',
+		name: 'trackId',
+		type: 'number',
+		required: true,
+		default: 0,
+		placeholder: 'e.g. 6578',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description:
+			"The number of the track (job pipeline) in Xobin. Open the track in Xobin's Tracks dashboard to find it, or run Get Stats for all tracks.",
+	},
+};
+
+export const applicationIdField: Field = {
+	send: { type: 'path', property: 'application_id' },
+	check: 'id',
+	property: {
+		displayName: 'Application ID',
+		name: 'applicationId',
+		type: 'number',
+		required: true,
+		default: 0,
+		placeholder: 'e.g. 67865',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description:
+			"Xobin's number for one applicant in one track. Add Applicant and Get Many Applicants return it as application_id.",
+	},
+};
+
+/** The stage an applicant must be in for the request to go ahead: Xobin answers 409 otherwise. */
+export const sourceStageIdField: Field = {
+	send: { type: 'body', property: 'source_stage_id' },
+	check: 'text',
+	optional: true,
+	property: {
+		displayName: 'Source Stage ID',
+		name: 'sourceStageId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. stg_applied',
+		description:
+			'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes. Stage IDs are text, sent exactly as typed. Get Applicant shows the current one as stage_id.',
+	},
+};
+
+export const sendEmailField: Field = {
+	send: { type: 'body', property: 'send_email' },
+	check: 'boolean',
+	optional: true,
+	property: {
+		displayName: 'Send Email',
+		name: 'sendEmail',
+		type: 'boolean',
+		default: false,
+		description: 'Whether Xobin emails the applicant. Left out, Xobin decides.',
+	},
+};
+
+export const emailMessageField: Field = {
+	send: { type: 'body', property: 'email_message' },
+	check: 'text',
+	optional: true,
+	property: {
+		displayName: 'Email Message',
+		name: 'emailMessage',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 4 },
+		description: 'The message of the email Xobin sends when Send Email is on',
+	},
+};
+
+const dayFilter = (name: string, property: string, displayName: string, side: string): Field => ({
+	send: { type: 'query', property },
+	check: 'day',
+	optional: true,
+	collection: 'filters',
+	property: {
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		description: `Only applicants added or updated (by Timeframe Field) on or ${side} this day. Sent as YYYY-MM-DD, the day in the workflow's timezone.`,
+	},
+});
+
+/** From Date, Timeframe Field and To Date: the date range Get Many Applicants and Get Stats share. */
+export const dateRangeFields: Field[] = [
+	dayFilter('fromDate', 'from_date', 'From Date', 'after'),
+	{
+		send: { type: 'query', property: 'timeframe_field' },
+		check: 'option',
+		optional: true,
+		collection: 'filters',
+		property: {
+			displayName: 'Timeframe Field',
+			name: 'timeframeField',
+			type: 'options',
+			default: 'date_added',
+			options: [
+				{ name: 'Date Added', value: 'date_added' },
+				{ name: 'Last Updated', value: 'last_updated_at' },
+			],
+			description: 'Which date From Date and To Date look at',
+		},
+	},
+	dayFilter('toDate', 'to_date', 'To Date', 'before'),
+];
+
+/** Refuses a From Date after the To Date, before anything is sent. */
+export function checkDateRange(
+	context: IExecuteFunctions,
+	qs: IDataObject,
+	itemIndex: number,
+): void {
+	const { from_date: from, to_date: to } = qs;
+	if (typeof from === 'string' && typeof to === 'string' && from > to) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`From Date (${from}) is after To Date (${to}) [item ${itemIndex}]`,
+			{ itemIndex, description: 'Swap the two dates, or clear one of them.' },
+		);
+	}
+}
+
+/** A nested part of Xobin's answer as an object; {} when it is missing or not an object. */
+export function asObject(value: unknown): IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
+}
+
+/** How a 404 on a track reads: which one, and where to find the right number. */
+export function trackNotFound(trackId: unknown): NotFound {
+	return {
+		what: `track ${String(trackId)}`,
+		fix: "Check the Track ID: open the track in Xobin's Tracks dashboard and copy its number, or run Get Stats for all tracks (top_tracks_by_applicants lists track IDs). The API key must belong to the account that owns the track.",
+	};
+}
+
+/** How a 404 on an applicant reads: Xobin's words say whether the track or the applicant is missing. */
+export function applicantNotFound(trackId: unknown, applicationId: unknown): NotFound {
+	return {
+		what: `application ${String(applicationId)} in track ${String(trackId)}`,
+		fix: 'Check both IDs: Add Applicant and Get Many Applicants (on the same track) return application_id. An application ID belongs to one track only.',
+	};
+}
+
+/** The three ways an applicant moves on: to a chosen stage, out (rejected), or hired. */
+export type StageChange = 'move' | 'reject' | 'hire';
+
+const VERB: Record<StageChange, string> = { move: 'moved', reject: 'rejected', hire: 'hired' };
+
+/**
+ * PATCH /tracks/<track_id>/applicants/<application_id>/<change> for each item, with the fields'
+ * body. A 409 means the applicant is not in the asserted source stage; it is said plainly, with
+ * Xobin's words, and nothing is retried.
+ *
+ * None of the three is retried once it may have reached Xobin: a move or hire can start the
+ * destination stage's own steps (an assessment invite, an email), a reject may email the
+ * applicant, and a second try after a lost answer would meet a 409 on the source stage anyway.
+ */
+export async function changeStage(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	change: StageChange,
+	fields: Field[],
+): Promise<INodeExecutionData[][]> {
+	return await runPerItem(context, items, async (itemIndex, source) => {
+		const { path, body } = readFields(source, fields);
+		const track = String(path.track_id);
+		const application = String(path.application_id);
+		const stage = body.source_stage_id;
+		const response = await xobinRequest(context, {
+			method: 'PATCH',
+			endpoint: fillPath(`/tracks/{track_id}/applicants/{application_id}/${change}`, path),
+			body,
+			itemIndex,
+			requires: ['application_id', 'to_stage'],
+			notFound: applicantNotFound(track, application),
+			refusals: [
+				{
+					status: 409,
+					message:
+						stage === undefined
+							? `Applicant ${application} of track ${track} cannot be ${VERB[change]} from the stage they are in`
+							: `Applicant ${application} is not in stage ${String(stage)} of track ${track}`,
+					fix: `Nothing changed in Xobin. Run Get Applicant (Track ${track}, Application ${application}) to see the applicant's current stage (stage_id), then fix Source Stage ID or leave it empty to ${change} from any stage.`,
+				},
+			],
+			lostAnswer: `Xobin may have ${VERB[change]} the applicant. Run Get Applicant (Track ${track}, Application ${application}) to see the current stage before running this item again.`,
+		});
+		return [{ json: response.body as IDataObject, pairedItem: { item: itemIndex } }];
+	});
+}

@@ -1,0 +1,228 @@
+// Track → Get Many Applicants: GET /tracks/<track_id>/applicants for each item, one output item per
+// applicant. Xobin pages the list (per_page 1–200): Return All walks the pages at 200 a page until
+// Xobin says there are no more, bounded by a page cap so a server that always says "more" cannot
+// run forever; Limit asks for min(limit, 200) a page and stops as soon as it has enough. Filters
+// go to Xobin as query parameters.
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Field } from '../../helpers/fields';
+import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import { runPerItem } from '../../helpers/outputs';
+import { xobinRequest } from '../../transport';
+import {
+	checkDateRange,
+	dateRangeFields,
+	forOperation,
+	trackIdField,
+	trackNotFound,
+} from './common';
+
+const displayOptions = forOperation('getManyApplicants');
+
+/** Xobin's largest page. */
+export const MAX_PER_PAGE = 200;
+
+/** At most this many pages per item (100,000 applicants at 200 a page), then a clear error. */
+export const MAX_PAGES = 500;
+
+const textFilter = (
+	name: string,
+	property: string,
+	displayName: string,
+	placeholder: string,
+	description: string,
+): Field => ({
+	send: { type: 'query', property },
+	check: 'text',
+	optional: true,
+	collection: 'filters',
+	property: { displayName, name, type: 'string', default: '', placeholder, description },
+});
+
+const [fromDate, timeframeField, toDate] = dateRangeFields;
+
+// Filters and options in the order their collections show them (alphabetical).
+export const listFields: Field[] = [
+	trackIdField,
+	{
+		send: { type: 'query', property: 'candidate_id' },
+		check: 'id',
+		optional: true,
+		collection: 'filters',
+		property: {
+			displayName: 'Candidate ID',
+			name: 'candidateId',
+			type: 'number',
+			default: 0,
+			placeholder: 'e.g. 7062',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description: "Only this candidate's application",
+		},
+	},
+	textFilter(
+		'email',
+		'email',
+		'Email',
+		'e.g. @example.com',
+		'Only applicants whose email contains this text (any letter case)',
+	),
+	fromDate,
+	textFilter(
+		'name',
+		'name',
+		'Name',
+		'e.g. Priya',
+		'Only applicants whose name contains this text (any letter case)',
+	),
+	textFilter(
+		'stageId',
+		'stage_id',
+		'Stage ID',
+		'e.g. stg_interview',
+		'Only applicants in this stage. Stage IDs are text, sent exactly as typed.',
+	),
+	textFilter(
+		'stageStatus',
+		'stage_status',
+		'Stage Status',
+		'e.g. Completed',
+		"Only applicants with this status in their stage. Xobin's docs do not list the values: copy one from an applicant's stage_status.",
+	),
+	timeframeField,
+	toDate,
+	{
+		send: { type: 'query', property: 'sort_by' },
+		check: 'text',
+		optional: true,
+		collection: 'options',
+		property: {
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. date_added',
+			description:
+				"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
+		},
+	},
+	{
+		send: { type: 'query', property: 'sort_order' },
+		check: 'option',
+		optional: true,
+		collection: 'options',
+		property: {
+			displayName: 'Sort Order',
+			name: 'sortOrder',
+			type: 'options',
+			default: 'desc',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+			description: 'The order of Sort By',
+		},
+	},
+];
+
+export const description: INodeProperties[] = [
+	...toNodeProperties(listFields.slice(0, 1), displayOptions),
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	...toNodeProperties(listFields.slice(1), displayOptions),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	return await runPerItem(this, items, async (itemIndex, source) => {
+		const { path, qs } = readFields(source, listFields);
+		checkDateRange(this, qs, itemIndex);
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		// One page size for the whole walk: Xobin counts pages in it.
+		const perPage = Math.min(limit, MAX_PER_PAGE);
+		const track = String(path.track_id);
+		const applicants: IDataObject[] = [];
+		let total: unknown;
+		let more = false;
+		for (let page = 1; ; page++) {
+			const response = await xobinRequest(this, {
+				method: 'GET',
+				endpoint: fillPath('/tracks/{track_id}/applicants', path),
+				qs: { ...qs, page, per_page: perPage },
+				itemIndex,
+				idempotent: true,
+				requires: ['data'],
+				notFound: trackNotFound(track),
+			});
+			const body = response.body as IDataObject;
+			if (!Array.isArray(body.data)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Xobin's answer for page ${page} of track ${track}'s applicants has no list of applicants [item ${itemIndex}]`,
+					{
+						itemIndex,
+						description:
+							'Xobin answered with data that is not a list. Run the item again; if it keeps happening, contact Xobin support.',
+					},
+				);
+			}
+			const data = (body.data as unknown[]).filter(
+				(entry): entry is IDataObject =>
+					entry !== null && typeof entry === 'object' && !Array.isArray(entry),
+			);
+			applicants.push(...data);
+			const pagination = (body.pagination ?? {}) as IDataObject;
+			total = pagination.total;
+			more =
+				pagination.has_next === true || (typeof total === 'number' && total > applicants.length);
+			if (applicants.length >= limit || data.length === 0) break;
+			const totalPages = Number(pagination.total_pages);
+			if (pagination.has_next === false) break;
+			if (Number.isFinite(totalPages) && page >= totalPages) break;
+			if (pagination.has_next !== true && data.length < perPage) break;
+			if (page >= MAX_PAGES) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Xobin still said there were more applicants after ${MAX_PAGES} pages (${applicants.length} applicants) of track ${track} [item ${itemIndex}]`,
+					{
+						itemIndex,
+						description: `The node stops there so a list that never ends cannot run forever. Narrow the list with Filters (for example From Date and To Date) and run it in parts.`,
+					},
+				);
+			}
+		}
+		if (applicants.length > limit || (applicants.length === limit && more)) {
+			this.addExecutionHints({
+				message: `Returned the first ${limit} of ${typeof total === 'number' ? total : 'more'} applicants of track ${track} (item ${itemIndex}). Turn on 'Return All' or raise 'Limit' to get more.`,
+				location: 'outputPane',
+			});
+		}
+		return applicants
+			.slice(0, limit)
+			.map((applicant) => ({ json: applicant, pairedItem: { item: itemIndex } }));
+	});
+}

@@ -1,0 +1,77 @@
+// The "AI Interview ID" and "Assessment ID" fields that the operations and the Xobin Trigger ask
+// for, and how a 404 about either reads: declared once, so labels, checks and help text read the
+// same everywhere.
+
+import type { NotFound } from '../transport/types';
+import type { Field } from './fields';
+
+const HOW_TO_FIND =
+	"The number of the AI interview in Xobin. Open the interview in Xobin's AI Interviews dashboard to find it.";
+
+/** The field, sent in the body unless told otherwise; `note` adds a sentence to the help text. */
+export function aiInterviewIdField(
+	options: {
+		sendIn?: 'body' | 'path';
+		onlyWhen?: Field['onlyWhen'];
+		placeholder?: string;
+		note?: string;
+	} = {},
+): Field {
+	const { sendIn = 'body', onlyWhen, placeholder = 'e.g. 305', note } = options;
+	return {
+		send: { type: sendIn, property: 'ai_interview_id' },
+		check: 'id',
+		onlyWhen,
+		property: {
+			displayName: 'AI Interview ID',
+			name: 'aiInterviewId',
+			type: 'number',
+			required: true,
+			default: 0,
+			placeholder,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description: note ? `${HOW_TO_FIND} ${note}` : HOW_TO_FIND,
+		},
+	};
+}
+
+/** How a 404 about an AI interview reads: which interview, and where to find the right number. */
+export function aiInterviewNotFound(aiInterviewId: unknown): NotFound {
+	return {
+		what: `AI interview ${String(aiInterviewId)}`,
+		fix: "Check the AI Interview ID: open the interview in Xobin's AI Interviews dashboard and copy its number. The API key must belong to the account that owns the interview.",
+	};
+}
+
+const HOW_TO_FIND_ASSESSMENT =
+	"The number of the assessment in Xobin. Open the assessment in Xobin's Assessments dashboard to find it.";
+
+/** The Assessment ID field, sent in the body unless told otherwise; `note` adds a sentence. */
+export function assessmentIdField(
+	options: { sendIn?: 'body' | 'path'; onlyWhen?: Field['onlyWhen']; note?: string } = {},
+): Field {
+	const { sendIn = 'body', onlyWhen, note } = options;
+	return {
+		send: { type: sendIn, property: 'assessment_id' },
+		check: 'id',
+		onlyWhen,
+		property: {
+			displayName: 'Assessment ID',
+			name: 'assessmentId',
+			type: 'number',
+			required: true,
+			default: 0,
+			placeholder: 'e.g. 53280',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description: note ? `${HOW_TO_FIND_ASSESSMENT} ${note}` : HOW_TO_FIND_ASSESSMENT,
+		},
+	};
+}
+
+/** How a 404 about an assessment reads: which one, and where to find the right number. */
+export function assessmentNotFound(assessmentId: unknown): NotFound {
+	return {
+		what: `assessment ${String(assessmentId)}`,
+		fix: "Check the Assessment ID: open the assessment in Xobin's Assessments dashboard and copy its number. The API key must belong to the account that owns the assessment.",
+	};
+}

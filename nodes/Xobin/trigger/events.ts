@@ -1,0 +1,150 @@
+// What each Xobin Trigger event is: the product it belongs to, the webhook URL Xobin calls for it,
+// its key in Xobin's webhook settings, the name output items carry, and what its payload must hold.
+// One table, read by the node description (webhooks), the registration and the webhook handler.
+
+import type { IDataObject } from 'n8n-workflow';
+
+export type TriggerEvent =
+	| 'started'
+	| 'completed'
+	| 'assessmentStarted'
+	| 'assessmentSubmitted'
+	| 'assessmentUpdated';
+
+/** The Xobin product whose events a trigger listens to (its 'Product' parameter). */
+export type Product = 'aiInterview' | 'assessment';
+
+/** What a call's payload tells the trigger, once it holds the ids the event must carry. */
+export interface Delivery {
+	/** The AI interview or assessment the call is about, as Xobin sent it. */
+	about: unknown;
+	/** The same event about the same attempt or change: one delivery, however often it comes. */
+	deliveryKey: string;
+	/** Fields the node adds to the output, documented in the README. */
+	extras: IDataObject;
+}
+
+interface EventSpec {
+	product: Product;
+	/** The `event` each output item carries. */
+	name: string;
+	/** The last segment of the webhook URL: how the node knows which event a call is. */
+	path: string;
+	/** Xobin's key for the event in the webhook settings ("Start", "Submission", "updates"). */
+	settingsKey: 'start' | 'submission' | 'updates';
+	/** The ids the payload must carry, in words for the 400 answer. */
+	expects: string;
+	/** Reads the ids the payload must carry; undefined when they are missing (answered 400). */
+	read(body: IDataObject): Delivery | undefined;
+}
+
+function readAiInterview(event: TriggerEvent, body: IDataObject): Delivery | undefined {
+	const about = body.ai_interview_id;
+	if (about == null || body.response_id == null) return undefined;
+	const deliveryKey = `${event}:${String(body.response_id)}:${String(body.invite_status ?? '')}`;
+	return { about, deliveryKey, extras: {} };
+}
+
+/**
+ * Start and Submission carry the attempt as `id` (A4.2); the node adds it as `report_id`, the name
+ * every assessment operation uses, unless Xobin already sent one.
+ */
+function readAttempt(event: TriggerEvent, body: IDataObject): Delivery | undefined {
+	const about = body.assessment_id;
+	const reportId = body.report_id ?? body.id;
+	if (about == null || reportId == null) return undefined;
+	const extras: IDataObject = { report_id: reportId };
+	// started_at is epoch milliseconds (A4.2): the node adds the same moment as an ISO date.
+	const startedAt = typeof body.started_at === 'string' ? Number(body.started_at) : body.started_at;
+	if (typeof startedAt === 'number' && Number.isFinite(startedAt) && startedAt > 0) {
+		const date = new Date(startedAt);
+		if (!Number.isNaN(date.getTime())) extras.started_at_iso = date.toISOString();
+	}
+	return { about, deliveryKey: `${event}:${String(reportId)}`, extras };
+}
+
+/**
+ * Created / Updated wraps the assessment in `data` and names Xobin's own event
+ * (`assessments.create` / `assessments.updates`): the node lifts `assessment_id` to the top and keeps
+ * Xobin's event as `xobin_event`, since its own `event` replaces it.
+ */
+function readChange(event: TriggerEvent, body: IDataObject): Delivery | undefined {
+	const data = body.data;
+	if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+	const about = (data as IDataObject).assessment_id;
+	if (about == null) return undefined;
+	const extras: IDataObject = { assessment_id: about };
+	if (body.event !== undefined) extras.xobin_event = body.event;
+	const deliveryKey = `${event}:${String(body.event ?? '')}:${String(about)}:${String(body.timestamp ?? '')}`;
+	return { about, deliveryKey, extras };
+}
+
+const AI_IDS = 'ai_interview_id and response_id';
+const ATTEMPT_IDS = 'assessment_id and id (or report_id)';
+
+export const EVENTS: Record<TriggerEvent, EventSpec> = {
+	completed: {
+		product: 'aiInterview',
+		name: 'AI Interview Completed',
+		path: 'completed',
+		settingsKey: 'submission',
+		expects: AI_IDS,
+		read: (body) => readAiInterview('completed', body),
+	},
+	started: {
+		product: 'aiInterview',
+		name: 'AI Interview Started',
+		path: 'started',
+		settingsKey: 'start',
+		expects: AI_IDS,
+		read: (body) => readAiInterview('started', body),
+	},
+	assessmentStarted: {
+		product: 'assessment',
+		name: 'Assessment Started',
+		path: 'assessment-started',
+		settingsKey: 'start',
+		expects: ATTEMPT_IDS,
+		read: (body) => readAttempt('assessmentStarted', body),
+	},
+	assessmentSubmitted: {
+		product: 'assessment',
+		name: 'Assessment Submitted',
+		path: 'assessment-submitted',
+		settingsKey: 'submission',
+		expects: ATTEMPT_IDS,
+		read: (body) => readAttempt('assessmentSubmitted', body),
+	},
+	assessmentUpdated: {
+		product: 'assessment',
+		name: 'Assessment Created or Updated',
+		path: 'assessment-updated',
+		settingsKey: 'updates',
+		expects: 'data.assessment_id',
+		read: (body) => readChange('assessmentUpdated', body),
+	},
+};
+
+export const TRIGGER_EVENTS = Object.keys(EVENTS) as TriggerEvent[];
+
+/** The event whose URL was called: the request path ends with the event's path. */
+export function eventOfPath(requestPath: string): TriggerEvent | undefined {
+	const path = requestPath.split('?')[0].replace(/\/+$/, '');
+	return TRIGGER_EVENTS.find((event) => path.endsWith(`/${EVENTS[event].path}`));
+}
+
+/**
+ * The URL of each event's webhook. n8n answers getNodeWebhookUrl(name) with the first webhook of that
+ * name, and its names are only 'default' and 'setup', so it cannot name five URLs; but every
+ * webhook of a node shares one prefix (n8n-workflow NodeHelpers.getNodeWebhookUrl:
+ * <base>/<webhookId>/<path>), so each URL is that of 'default' (AI Interview Completed) with its
+ * own path in place of 'completed'.
+ */
+export function webhookUrlOf(
+	defaultUrl: string | undefined,
+	event: TriggerEvent,
+): string | undefined {
+	const anchor = EVENTS.completed.path;
+	if (!defaultUrl?.endsWith(`/${anchor}`)) return undefined;
+	return `${defaultUrl.slice(0, -anchor.length)}${EVENTS[event].path}`;
+}
