@@ -330,7 +330,7 @@ async function assessmentSection(mock, http) {
 		),
 	);
 	console.log(
-		`\nA bulk request refused as "Invites Exhausted" invited nobody, so its candidates are sent again one at a time, in turn, until the account refuses one: single requests ≈ invites left in the last batch + 1, one after another.`,
+		`\nA bulk request refused as "Invites Exhausted" invited nobody, so its candidates are sent again one per request (the first alone, then ${DEFAULT_CONCURRENCY} at a time) until the account refuses one: single requests = the invites left when the first bulk request was refused + the requests in flight at the refusal (at most ${DEFAULT_CONCURRENCY}); the rest are parked without a request.`,
 	);
 	console.log(`Targets: ${quotaChecks.map(([batchSize, ok]) => `Batch Size ${batchSize} ${pass(ok)}`).join(', ')}`);
 }
