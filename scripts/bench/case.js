@@ -1,6 +1,8 @@
 // One benchmark case, run in its own process so its CPU time and peak memory are its own: loads
 // the engine and the node under test, warms up, tells the parent it is ready, then on "go" runs
 // the workflow once over N candidates against the parent's mock Xobin and reports figures.
+// Kinds: 'xobin' (AI Interview → Invite Candidate), 'assessment' (Assessment → Invite Candidate,
+// in bulk up to config.batchSize) and 'http' (n8n's HTTP Request node).
 
 'use strict';
 
@@ -8,6 +10,7 @@ const { runWorkflow } = require('../../test/harness/engine');
 const { MOCK_API_KEY } = require('../../test/mock-xobin/server');
 
 const XOBIN_NODE = 'Invite to AI Interview';
+const ASSESSMENT_NODE = 'Invite to Assessment';
 const HTTP_NODE = 'HTTP Request';
 
 function candidates(count) {
@@ -47,6 +50,49 @@ function xobinWorkflow(config) {
 	};
 }
 
+function assessmentWorkflow(config) {
+	return {
+		nodes: [
+			{
+				name: ASSESSMENT_NODE,
+				type: 'n8n-nodes-xobin.xobin',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					resource: 'assessment',
+					operation: 'invite',
+					candidateName: '={{ $json.name }}',
+					candidateEmail: '={{ $json.email }}',
+					assessmentId: 53280,
+					inviteFormat: 'getlink',
+					options: {
+						...(config.batchSize ? { batchSize: config.batchSize } : {}),
+						...(config.concurrency ? { concurrency: config.concurrency } : {}),
+					},
+				},
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/**
+ * Each input item on exactly one output, paired with its own item: an invited one with a link for
+ * its own email, a parked one as it came in.
+ */
+function everyCandidateOnce(items, [invited = [], exhausted = []]) {
+	const seen = new Array(items.length).fill(0);
+	for (const [output, item] of [...invited.map((i) => [0, i]), ...exhausted.map((i) => [1, i])]) {
+		const index = item.pairedItem?.item;
+		if (!Number.isInteger(index) || index < 0 || index >= items.length) return false;
+		if (item.json.email !== items[index].email) return false;
+		if (output === 0 && !item.json.invite_link) return false;
+		seen[index] += 1;
+	}
+	return seen.every((count) => count === 1);
+}
+
 /** What a user builds by hand today: n8n's HTTP Request node posting each row, with our credential. */
 function httpRequestWorkflow(config) {
 	return {
@@ -76,22 +122,33 @@ function httpRequestWorkflow(config) {
 	};
 }
 
+const KINDS = {
+	xobin: { node: XOBIN_NODE, workflow: xobinWorkflow },
+	assessment: { node: ASSESSMENT_NODE, workflow: assessmentWorkflow },
+	http: { node: HTTP_NODE, workflow: httpRequestWorkflow },
+};
+
 async function runOnce(config, count) {
-	const isXobin = config.kind === 'xobin';
+	const kind = KINDS[config.kind];
 	const extraNodeTypes = {};
-	if (!isXobin) {
+	if (config.kind === 'http') {
 		const { HttpRequest } = require(config.httpRequestNodePath);
 		extraNodeTypes['n8n-nodes-base.httpRequest'] = new HttpRequest();
 	}
+	const items = candidates(count);
 	const run = await runWorkflow({
-		workflow: isXobin ? xobinWorkflow(config) : httpRequestWorkflow(config),
-		startNode: isXobin ? XOBIN_NODE : HTTP_NODE,
-		items: candidates(count),
+		workflow: kind.workflow(config),
+		startNode: kind.node,
+		items,
 		credentials: { xobinApi: { apiKey: MOCK_API_KEY, baseUrl: config.mockUrl } },
 		extraNodeTypes,
 	});
-	const outputs = run.outputsOf(isXobin ? XOBIN_NODE : HTTP_NODE);
-	return { outputs: outputs.map((items) => items.length), failed: run.error ? run.error.message : null };
+	const outputs = run.outputsOf(kind.node);
+	return {
+		outputs: outputs.map((output) => output.length),
+		failed: run.error ? run.error.message : null,
+		...(config.kind === 'assessment' ? { everyCandidateOnce: everyCandidateOnce(items, outputs) } : {}),
+	};
 }
 
 function usage() {

@@ -6,6 +6,9 @@
 //   2. the mock rate-limited to R requests/second: wall time vs N/R, candidates invited, lost,
 //      and invited more than once.
 //   3. the cost of "Skip If Already Invited" (one lookup per candidate before its invite).
+//   4. Assessment invites in bulk: Batch Size 1 (one request per candidate) to 500 at N = 5,000
+//      and 100 ms: wall time, requests, and what one lost answer leaves uncertain; then the quota
+//      case (730 invites left): exactly that many invited, the rest parked, each candidate once.
 // Each case runs in its own process (scripts/bench/case.js); the mock runs here.
 // Flags: --quick (smaller N, for a smoke run).
 // The HTTP Request node is loaded from the real n8n install that the end-to-end tests cache
@@ -26,6 +29,15 @@ const RATE = { perSecond: 20, n: QUICK ? 100 : 400 };
 const DEFAULT_CONCURRENCY = 5;
 const CPU_N = QUICK ? 200 : 2000;
 const SKIP_N = QUICK ? 100 : 1000;
+const ASSESSMENT = {
+	n: QUICK ? 500 : 5000,
+	invitesLeft: QUICK ? 73 : 730,
+	batchSizes: [1, 50, 100, 250, 500],
+	defaultBatchSize: 100,
+	maxBatchSize: 500,
+};
+const BULK_INVITE_PATH = '/api/v2/assessment/invite';
+const SINGLE_INVITE_PATH = '/api/v2/assessments/invite';
 
 async function httpRequestNodePath() {
 	let base = process.env.N8N_NODES_BASE_DIR;
@@ -40,18 +52,27 @@ async function httpRequestNodePath() {
 	return { file, version };
 }
 
+/** A clean mock with this case's latency, rate limit and assessment invites left. */
+function prepareMock(mock, config) {
+	// reset() also restores the start-up latency, rate limit and quota, so apply this case's.
+	mock.reset();
+	mock.setLatency(config.latencyMs ?? LATENCY_MS);
+	mock.setRateLimit(config.rateLimit || null);
+	if (config.assessmentInvitesLeft !== undefined) mock.setAssessmentInvitesLeft(config.assessmentInvitesLeft);
+}
+
 function runCase(mock, config) {
 	return new Promise((resolve, reject) => {
 		const child = fork(path.join(__dirname, 'case.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		child.on('message', (message) => {
 			if (message.type === 'ready') {
-				// reset() also restores the start-up latency and rate limit, so apply this case's.
-				mock.reset();
-				mock.setLatency(config.latencyMs ?? LATENCY_MS);
-				mock.setRateLimit(config.rateLimit || null);
+				prepareMock(mock, config);
 				child.send({ type: 'run', config });
 			} else if (message.type === 'done') {
 				const stats = mock.stats();
+				const requestsTo = (wanted) => mock.requests.filter((request) => request.path === wanted).length;
+				stats.bulkInviteRequests = requestsTo(BULK_INVITE_PATH);
+				stats.singleInviteRequests = requestsTo(SINGLE_INVITE_PATH);
 				child.kill();
 				resolve({ ...message, stats });
 			} else if (message.type === 'error') {
@@ -62,6 +83,9 @@ function runCase(mock, config) {
 		child.on('exit', (code) => {
 			if (code) reject(new Error(`benchmark case exited with code ${code}`));
 		});
+		// The warm-up runs against this case's mock too (a quota left at 0 by the case before would
+		// warm up the wrong path).
+		prepareMock(mock, config);
 		child.send({ type: 'warmup', config });
 	});
 }
@@ -185,10 +209,130 @@ async function main() {
 			process.stderr.write(`  done: ${c.label} in ${fmt.s(result.wallMs)}\n`);
 		}
 		console.log(table(['Case', 'Wall', 'Requests', 'Requests / candidate', 'New invites'], skipRows));
+		await assessmentSection(mock, http);
 		console.log(`\nTotal benchmark time ${fmt.s(Date.now() - started)}.`);
 	} finally {
 		await mock.close();
 	}
+}
+
+/** Section 4: Assessment → Invite Candidate in bulk against one request per candidate, then the quota case. */
+async function assessmentSection(mock, http) {
+	const { n, invitesLeft, batchSizes, defaultBatchSize, maxBatchSize } = ASSESSMENT;
+	const count = (value) => value.toLocaleString('en-US');
+	const label = (batchSize) =>
+		batchSize === 1
+			? '1 (one request per candidate)'
+			: `${batchSize}${batchSize === defaultBatchSize ? ' (default)' : ''}`;
+	const pass = (ok) => (ok ? 'PASS' : 'FAIL');
+	const base = { kind: 'assessment', mockUrl: mock.url, httpRequestNodePath: http.file };
+
+	console.log(
+		`\n## 4. Assessment invites: N = ${count(n)}, latency ${LATENCY_MS} ms, concurrency ${DEFAULT_CONCURRENCY} (default)\n`,
+	);
+	console.log(
+		`Latency floor = ceil(requests / ${DEFAULT_CONCURRENCY}) × ${LATENCY_MS} ms: the mock holds every request ${LATENCY_MS} ms before answering and at most ${DEFAULT_CONCURRENCY} are in flight, so the requests alone need that many rounds of ${LATENCY_MS} ms. Wall beyond the floor is everything else: n8n's engine and expressions, building and reading the bodies, and the loopback transfer of ${count(n)} candidates.\n`,
+	);
+	const rows = [];
+	const measured = new Map();
+	for (const batchSize of batchSizes) {
+		const result = await runCase(mock, { ...base, n, batchSize });
+		const { stats } = result;
+		const floorMs = Math.ceil(stats.requests / DEFAULT_CONCURRENCY) * LATENCY_MS;
+		measured.set(batchSize, { ...result, floorMs });
+		rows.push([
+			label(batchSize),
+			fmt.s(result.wallMs),
+			String(stats.requests),
+			fmt.s(floorMs),
+			fmt.s(result.wallMs - floorMs),
+			String(stats.distinctAssessmentCandidatesInvited),
+			String(stats.assessmentCandidatesInvitedMoreThanOnce),
+			String(Math.min(batchSize, n)),
+			result.failed ? 'failed' : 'succeeded',
+		]);
+		process.stderr.write(`  done: assessment invites, Batch Size ${batchSize} in ${fmt.s(result.wallMs)}\n`);
+	}
+	const oneByOne = measured.get(1);
+	for (const [index, batchSize] of batchSizes.entries()) {
+		rows[index].splice(2, 0, fmt.x(measured.get(batchSize).wallMs / oneByOne.wallMs));
+	}
+	console.log(
+		table(
+			[
+				'Batch Size',
+				'Wall',
+				'vs one per request',
+				'Requests',
+				'Latency floor',
+				'Wall beyond floor',
+				'Invited',
+				'Invited more than once',
+				'Left uncertain by one lost answer',
+				'Workflow',
+			],
+			rows,
+		),
+	);
+	const largest = measured.get(maxBatchSize);
+	const requestTarget = Math.ceil(n / maxBatchSize);
+	const beyondMs = largest.wallMs - largest.floorMs;
+	console.log(`\nTargets at Batch Size ${maxBatchSize}:`);
+	console.log(
+		`- requests ≤ ceil(N/${maxBatchSize}) = ${requestTarget}: ${largest.stats.requests} → ${pass(largest.stats.requests <= requestTarget)}`,
+	);
+	console.log(`- wall beyond the latency floor < 2 s: ${fmt.s(beyondMs)} → ${pass(beyondMs < 2000)}`);
+
+	console.log(
+		`\n### 4b. Invites run out: ${count(n)} candidates, ${count(invitesLeft)} assessment invites left, latency ${LATENCY_MS} ms, concurrency ${DEFAULT_CONCURRENCY}\n`,
+	);
+	const quotaRows = [];
+	const quotaChecks = [];
+	for (const batchSize of batchSizes) {
+		const result = await runCase(mock, { ...base, n, batchSize, assessmentInvitesLeft: invitesLeft });
+		const { stats } = result;
+		const [invitedOut = 0, parkedOut = 0] = result.outputs || [];
+		const ok =
+			!result.failed &&
+			stats.assessmentInvites === invitesLeft &&
+			invitedOut === invitesLeft &&
+			parkedOut === n - invitesLeft &&
+			result.everyCandidateOnce === true &&
+			stats.assessmentCandidatesInvitedMoreThanOnce === 0;
+		quotaChecks.push([batchSize, ok]);
+		quotaRows.push([
+			label(batchSize),
+			fmt.s(result.wallMs),
+			String(stats.bulkInviteRequests),
+			String(stats.singleInviteRequests),
+			String(stats.assessmentInvites),
+			String(parkedOut),
+			result.everyCandidateOnce ? 'yes' : 'no',
+			String(stats.assessmentCandidatesInvitedMoreThanOnce),
+			pass(ok),
+		]);
+		process.stderr.write(`  done: assessment quota, Batch Size ${batchSize} in ${fmt.s(result.wallMs)}\n`);
+	}
+	console.log(
+		table(
+			[
+				'Batch Size',
+				'Wall',
+				'Bulk requests',
+				'Single requests',
+				'Invited',
+				'Parked',
+				'Every candidate once',
+				'Invited more than once',
+				`Exactly ${count(invitesLeft)} invited, ${count(n - invitesLeft)} parked, each once`,
+			],
+			quotaRows,
+		),
+	);
+	console.log(
+		`\nA bulk request refused as "Invites Exhausted" invited nobody, so its candidates are sent again one per request (the first alone, then ${DEFAULT_CONCURRENCY} at a time) until the account refuses one: single requests = the invites left when the first bulk request was refused + the requests in flight at the refusal (at most ${DEFAULT_CONCURRENCY}); the rest are parked without a request.`,
+	);
+	console.log(`Targets: ${quotaChecks.map(([batchSize, ok]) => `Batch Size ${batchSize} ${pass(ok)}`).join(', ')}`);
 }
 
 main().catch((error) => {
