@@ -203,14 +203,19 @@ export async function inviteInBatches(
 		// late success from a request already under way does not.
 		if (settings.keepTryingWhenExhausted) notice = undefined;
 
-		const invites = batch.length === 1 ? [response.body as IDataObject] : listed(response.body);
+		// A single invite's answer is that candidate's; a bulk answer lists invites, matched by email
+		// (the first one listed for it, found in one pass rather than one search per candidate).
+		const byEmail = new Map<string, IDataObject>();
+		for (const entry of batch.length === 1 ? [] : listed(response.body)) {
+			const email = emailKey(entry.email ?? entry.candidate_email);
+			if (!byEmail.has(email)) byEmail.set(email, entry);
+		}
 		const missing: Candidate[] = [];
 		for (const candidate of batch) {
-			const invite = invites.find(
-				(entry) =>
-					emailKey(entry.email ?? entry.candidate_email) ===
-					emailKey(candidate.body.candidate_email),
-			);
+			const invite =
+				batch.length === 1
+					? (response.body as IDataObject)
+					: byEmail.get(emailKey(candidate.body.candidate_email));
 			if (invite && present(invite.invite_link) && present(invite.report_id)) {
 				settle(candidate, { kind: 'invited', response: invite });
 			} else missing.push(candidate);
