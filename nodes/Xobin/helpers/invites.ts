@@ -55,9 +55,12 @@ export type LedgerEntry = { invited: IDataObject } | { uncertain: string };
  * The execution's record of invited and uncertain candidates, kept in the node's execution context:
  * it lives as long as the execution, across n8n's Retry On Fail, so neither is sent again.
  */
-export function ledgerOf(context: IExecuteFunctions, name: string): Record<string, LedgerEntry> {
+export function ledgerOf<Entry = LedgerEntry>(
+	context: IExecuteFunctions,
+	name: string,
+): Record<string, Entry> {
 	const nodeContext: IContextObject = context.getContext('node');
-	return (nodeContext[name] ??= {}) as Record<string, LedgerEntry>;
+	return (nodeContext[name] ??= {}) as Record<string, Entry>;
 }
 
 /** The same candidate, whatever the letter case or spaces around the address. */

@@ -4,10 +4,11 @@
 // context, so n8n's Retry On Fail (and a repeated row) gets the first answer back instead of a
 // second request, and never re-sends one that may have reached Xobin.
 
-import type { IContextObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { XobinError } from '../transport/errors';
+import { ledgerOf } from './invites';
 import { asNodeError } from './outputs';
 
 type Entry = { answer: IDataObject } | { uncertain: string };
@@ -29,8 +30,7 @@ export async function oncePerExecution(
 	request: OnceRequest,
 	send: () => Promise<IDataObject>,
 ): Promise<IDataObject> {
-	const nodeContext: IContextObject = context.getContext('node');
-	const ledger = (nodeContext[request.ledger] ??= {}) as Record<string, Entry>;
+	const ledger = ledgerOf<Entry>(context, request.ledger);
 	const earlier = ledger[request.key];
 	if (earlier && 'answer' in earlier) return earlier.answer;
 	if (earlier) {
