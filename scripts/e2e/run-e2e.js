@@ -9,7 +9,8 @@
 //      credential test with the right key (passes) and a wrong key (fails, with a clear message);
 //   6. imports every committed example workflow, runs the webhook one (3 candidates, 2 invites left)
 //      and asserts the Invited / Invites Exhausted split, the invite links and what the mock received;
-//      then the same workflow inviting 250 candidates to an assessment in bulk with 130 invites left;
+//      then the same workflow inviting 250 candidates to an assessment in bulk with 130 invites left,
+//      and the Track example (Add Applicant) with the same applicant posted twice;
 //   7. imports a Xobin Trigger (automatic setup, AI interview 206) -> NoOp workflow and activates it:
 //      the mock gets n8n's production webhook URL and a secret; the mock's Submission call runs the
 //      workflow (payload plus event), calls without the right secret get 401 and run nothing, and
@@ -623,6 +624,68 @@ async function runVersion(version, o, pack) {
 				);
 				await n8n.deactivateWorkflow(imported.id);
 				say(`    execution ${ex.id}: ${bulk.length} bulk + ${single.length} single requests`);
+			},
+			{ onFail: logTail, skipReason: skip },
+		);
+
+		// 6c. the Track example: the same applicant posted twice is added once; the second run takes
+		// the workflow's "already in the track" branch (n8n's real IF node on already_exists)
+		await test(
+			`${tag} Track example: an applicant posted twice is added once, and the second run takes the "Already an Applicant" branch`,
+			async () => {
+				check(credential, 'no credential (credential test failed)');
+				const file = 'add-applicant-from-webhook.json';
+				const wf = await stack.importExample(n8n, file, credential);
+				await n8n.activateWorkflow(wf.id);
+				mock.reset();
+				const applicant = { name: 'Dana Fischer', email: 'dana.fischer@example.com' };
+				const runs = [];
+				for (let i = 0; i < 2; i++) {
+					const since = Date.now();
+					const res = await n8n.runWebhook('xobin-add-applicant', applicant);
+					check(
+						res.status === 200,
+						`POST /webhook/xobin-add-applicant answered ${res.status}`,
+						res.data,
+					);
+					const ex = await n8n.waitForExecution({
+						workflowId: wf.id,
+						since,
+						exclude: runs.map((run) => run.id),
+						timeoutMs: 60000,
+					});
+					check(
+						ex.status === 'success',
+						`execution ${ex.id} ended "${ex.status}"`,
+						ex.data?.resultData?.error,
+					);
+					runs.push(ex);
+				}
+				const [first, second] = runs;
+				const sent = nodeOutputs(first, 'Invitation Sent')?.[0] || [];
+				check(
+					sent.length === 1 &&
+						sent[0].already_exists === false &&
+						sent[0].email === applicant.email &&
+						/^https:\/\//.test(sent[0].invite_link || ''),
+					'the first run did not reach "Invitation Sent" with the invite link',
+					sent,
+				);
+				const again = nodeOutputs(second, 'Already an Applicant')?.[0] || [];
+				check(
+					again.length === 1 &&
+						again[0].already_exists === true &&
+						again[0].email === applicant.email,
+					'the second run did not reach "Already an Applicant" with already_exists: true',
+					nodeOutputs(second, 'Add to Backend Engineer Track'),
+				);
+				const stored = mock.trackApplicants(6578).filter((a) => a.email === applicant.email);
+				check(
+					stored.length === 1,
+					`the mock holds ${stored.length} applicants with that email, expected 1`,
+				);
+				await n8n.deactivateWorkflow(wf.id);
+				say(`    executions ${first.id} (added) and ${second.id} (already in the track)`);
 			},
 			{ onFail: logTail, skipReason: skip },
 		);
