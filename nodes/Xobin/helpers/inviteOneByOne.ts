@@ -2,35 +2,15 @@
 // candidate with nothing but the shared options (XoForms, automated interviews): read and check
 // every item first, send through inviteEach, then the two outputs (Invited, Invites Exhausted).
 
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Field } from './fields';
-import { itemSources, readFields } from './fields';
 import type { InviteTarget } from './inviteEach';
 import { inviteEach } from './inviteEach';
 import type { InviteWording } from './inviteOutputs';
-import { stopOnInvalid, toInviteOutputs } from './inviteOutputs';
-import type { PreparedInvite } from './invites';
-import { inviteOptions, readInviteSettings } from './invites';
-
-/** The Options collection: Concurrency, Re-Send Uncertain Invites, Retry on Rate Limit, When Invites Run Out. */
-export function inviteOptionsCollection(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions,
-		options: inviteOptions('invites'),
-	};
-}
+import { prepareInvites, toInviteOutputs } from './inviteOutputs';
+import { readInviteSettings } from './invites';
+import { quote } from './text';
 
 export interface OneByOneInvite {
 	fields: Field[];
@@ -48,15 +28,7 @@ export async function inviteOneByOne(
 	{ fields, target, wording, toBody = (body) => body, toOutput }: OneByOneInvite,
 ): Promise<INodeExecutionData[][]> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const sourceOf = itemSources(context);
-	const prepared = items.map((_item, itemIndex): PreparedInvite => {
-		try {
-			return { itemIndex, body: toBody(readFields(sourceOf(itemIndex), fields).body) };
-		} catch (error) {
-			return { itemIndex, error };
-		}
-	});
-	stopOnInvalid(context, prepared);
+	const prepared = prepareInvites(context, items, fields, toBody);
 	const outcomes = await inviteEach(
 		context,
 		prepared,
@@ -71,4 +43,22 @@ export async function inviteOneByOne(
 			)
 		: outcomes;
 	return toInviteOutputs(context, items, prepared, shaped, wording);
+}
+
+/**
+ * The wording of an InviteTarget without a lookup: `where` says where in Xobin to look for the
+ * candidate (e.g. "among the responses of XoForm 4101 in Xobin").
+ */
+export function checkInXobin(
+	product: string,
+	where: (body: IDataObject) => string,
+): Pick<InviteTarget, 'lostAnswer' | 'notConfirmed'> {
+	const check = (body: IDataObject) =>
+		`Xobin offers no way to check ${product} invite by API: look for the candidate ${where(body)}`;
+	return {
+		lostAnswer: (body) =>
+			`So ${quote(body.candidate_email)} may or may not be invited. ${check(body)} before running this item again.`,
+		notConfirmed: (body) =>
+			`Xobin's answer to that try was lost. ${check(body)} before inviting them again, or turn on 'Re-Send Uncertain Invites' if a possible duplicate is better than a possible miss.`,
+	};
 }

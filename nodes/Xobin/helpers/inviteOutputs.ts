@@ -10,23 +10,47 @@ import type {
 	IPairedItemData,
 } from 'n8n-workflow';
 
+import type { Field } from './fields';
+import { itemSources, readFields } from './fields';
 import type { InviteOutcome, PreparedInvite } from './invites';
 import { asNodeError, isToolExecution, toErrorItem } from './outputs';
 
-/** Every item is checked before the first request: a bad row late in the list stops the run first. */
-export function stopOnInvalid(context: IExecuteFunctions, prepared: PreparedInvite[]): void {
-	if (context.continueOnFail()) return;
-	const firstInvalid = prepared.find((entry) => 'error' in entry);
-	if (firstInvalid && 'error' in firstInvalid) {
-		throw asNodeError(context, firstInvalid.error, firstInvalid.itemIndex);
+/**
+ * Every item read and checked before the first request, so a bad row late in the list stops the
+ * run before anyone is invited. `toBody` shapes the checked values and may refuse them (throw).
+ */
+export function prepareInvites(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	fields: Field[],
+	toBody: (body: IDataObject, itemIndex: number) => IDataObject = (body) => body,
+): PreparedInvite[] {
+	const sourceOf = itemSources(context);
+	const prepared = items.map((_item, itemIndex): PreparedInvite => {
+		try {
+			return { itemIndex, body: toBody(readFields(sourceOf(itemIndex), fields).body, itemIndex) };
+		} catch (error) {
+			return { itemIndex, error };
+		}
+	});
+	if (!context.continueOnFail()) {
+		const firstInvalid = prepared.find((entry) => 'error' in entry);
+		if (firstInvalid && 'error' in firstInvalid) {
+			throw asNodeError(context, firstInvalid.error, firstInvalid.itemIndex);
+		}
 	}
+	return prepared;
 }
+
+/** How to re-run safely where Xobin offers no way to look an invite up. */
+const RETRY_ON_FAIL =
+	"turn on 'Retry On Fail' in the node settings: it remembers them within the execution. In a new execution, leave out the rows already invited.";
 
 /** How messages name the invitation: "AI interview" / "assessment", and how to re-run safely. */
 export interface InviteWording {
 	product: string;
-	/** Completes "To run again without inviting them twice, …". */
-	rerun: string;
+	/** Completes "To run again without inviting them twice, …"; Retry On Fail when left out. */
+	rerun?: string;
 }
 
 /** Invited candidates (and error items) on the first output, exhausted ones on the second. */
@@ -35,7 +59,7 @@ export function toInviteOutputs(
 	items: INodeExecutionData[],
 	prepared: PreparedInvite[],
 	outcomes: Array<InviteOutcome | undefined>,
-	{ product, rerun }: InviteWording,
+	{ product, rerun = RETRY_ON_FAIL }: InviteWording,
 ): INodeExecutionData[][] {
 	if (!context.continueOnFail()) {
 		const firstFailure = outcomes.find((outcome) => outcome?.kind === 'failed');

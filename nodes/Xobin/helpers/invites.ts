@@ -5,6 +5,7 @@
 import type {
 	IContextObject,
 	IDataObject,
+	IDisplayOptions,
 	IExecuteFunctions,
 	INodeProperties,
 	NodeApiError,
@@ -94,13 +95,14 @@ const DEFAULT_CONCURRENCY = 5;
 const MAX_CONCURRENCY = 50;
 
 /**
- * The options of both invite operations, worded for what one request carries, with the
- * operation's own options (`extra`) among them in alphabetical order.
+ * The Options collection of every Invite Candidate operation, worded for what one request carries,
+ * with the operation's own options (`extra`) among the shared ones in alphabetical order.
  */
-export function inviteOptions(
-	sending: 'invites' | 'requests',
+export function inviteOptionsCollection(
+	displayOptions: IDisplayOptions,
+	sending: 'invites' | 'requests' = 'invites',
 	extra: INodeProperties[] = [],
-): INodeProperties[] {
+): INodeProperties {
 	const shared: INodeProperties[] = [
 		{
 			displayName: 'Concurrency',
@@ -149,7 +151,15 @@ export function inviteOptions(
 				'What happens to the remaining candidates once Xobin says the account has no invites left',
 		},
 	];
-	return [...shared, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [...shared, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
 }
 
 /** The settings the options ask for; a workflow that stops on errors stops sending at the first. */

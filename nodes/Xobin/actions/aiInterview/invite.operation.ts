@@ -17,11 +17,10 @@ import {
 	candidateNameField,
 	inviteFormatField,
 } from '../../helpers/candidateFields';
-import type { Field, FieldSource } from '../../helpers/fields';
-import { itemSources, readFields, toNodeProperties } from '../../helpers/fields';
-import { stopOnInvalid, toInviteOutputs } from '../../helpers/inviteOutputs';
-import type { PreparedInvite } from '../../helpers/invites';
-import { inviteOptions, readInviteSettings } from '../../helpers/invites';
+import type { Field } from '../../helpers/fields';
+import { toNodeProperties } from '../../helpers/fields';
+import { prepareInvites, toInviteOutputs } from '../../helpers/inviteOutputs';
+import { inviteOptionsCollection, readInviteSettings } from '../../helpers/invites';
 import { inviteCandidates } from './inviteCandidates';
 
 const displayOptions: IDisplayOptions = {
@@ -77,24 +76,16 @@ export const inviteFields: Field[] = [
 
 export const description: INodeProperties[] = [
 	...toNodeProperties(inviteFields, displayOptions),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions,
-		options: inviteOptions('invites', [
-			{
-				displayName: 'Skip If Already Invited',
-				name: 'skipIfInvited',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to look each candidate up in Xobin by Custom Field ID first and skip those already invited to this AI interview (they come out on Invited with alreadyInvited: true, no invite spent). Needs a Custom Field ID on every item; costs one extra request per candidate.',
-			},
-		]),
-	},
+	inviteOptionsCollection(displayOptions, 'invites', [
+		{
+			displayName: 'Skip If Already Invited',
+			name: 'skipIfInvited',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to look each candidate up in Xobin by Custom Field ID first and skip those already invited to this AI interview (they come out on Invited with alreadyInvited: true, no invite spent). Needs a Custom Field ID on every item; costs one extra request per candidate.',
+		},
+	]),
 ];
 
 export async function execute(
@@ -102,12 +93,10 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const sourceOf = itemSources(this);
 	const skipIfInvited = options.skipIfInvited === true;
-	const prepared = items.map((_item, itemIndex) =>
-		prepare(this, sourceOf(itemIndex), skipIfInvited),
+	const prepared = prepareInvites(this, items, inviteFields, (body, itemIndex) =>
+		checkInvite(this, body, itemIndex, skipIfInvited),
 	);
-	stopOnInvalid(this, prepared);
 	const outcomes = await inviteCandidates(this, prepared, {
 		...readInviteSettings(options, this.continueOnFail()),
 		skipIfInvited,
@@ -119,38 +108,34 @@ export async function execute(
 	});
 }
 
-function prepare(
+/** The checks that span fields: a Custom Field ID for 'Skip If Already Invited', expiry after start. */
+function checkInvite(
 	context: IExecuteFunctions,
-	source: FieldSource,
+	body: IDataObject,
+	itemIndex: number,
 	skipIfInvited: boolean,
-): PreparedInvite {
-	const itemIndex = source.itemIndex as number;
-	try {
-		const body = readFields(source, inviteFields).body;
-		if (skipIfInvited && !body.custom_field_id) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Custom Field ID is empty, but 'Skip If Already Invited' needs it [item ${itemIndex}]`,
-				{
-					itemIndex,
-					description:
-						"Xobin is asked for each candidate by Custom Field ID. Fill in Additional Fields → Custom Field ID (e.g. a sheet row or CRM ID), or turn off 'Skip If Already Invited'.",
-				},
-			);
-		}
-		const { start_date: start, expiry_date: expiry } = body;
-		if (typeof start === 'string' && typeof expiry === 'string' && expiry <= start) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Expiry Date must be after Start Date [item ${itemIndex}]`,
-				{
-					itemIndex,
-					description: `The invite would open at ${start} GMT and expire at ${expiry} GMT. Set the Expiry Date later than the Start Date, or leave one of them empty.`,
-				},
-			);
-		}
-		return { itemIndex, body };
-	} catch (error) {
-		return { itemIndex, error };
+): IDataObject {
+	if (skipIfInvited && !body.custom_field_id) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Custom Field ID is empty, but 'Skip If Already Invited' needs it [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					"Xobin is asked for each candidate by Custom Field ID. Fill in Additional Fields → Custom Field ID (e.g. a sheet row or CRM ID), or turn off 'Skip If Already Invited'.",
+			},
+		);
 	}
+	const { start_date: start, expiry_date: expiry } = body;
+	if (typeof start === 'string' && typeof expiry === 'string' && expiry <= start) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Expiry Date must be after Start Date [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `The invite would open at ${start} GMT and expire at ${expiry} GMT. Set the Expiry Date later than the Start Date, or leave one of them empty.`,
+			},
+		);
+	}
+	return body;
 }

@@ -16,10 +16,9 @@ import {
 	inviteFormatField,
 } from '../../helpers/candidateFields';
 import type { Field } from '../../helpers/fields';
-import { itemSources, readFields, toNodeProperties } from '../../helpers/fields';
-import { stopOnInvalid, toInviteOutputs } from '../../helpers/inviteOutputs';
-import type { PreparedInvite } from '../../helpers/invites';
-import { inviteOptions, readInviteSettings } from '../../helpers/invites';
+import { toNodeProperties } from '../../helpers/fields';
+import { prepareInvites, toInviteOutputs } from '../../helpers/inviteOutputs';
+import { inviteOptionsCollection, readInviteSettings } from '../../helpers/invites';
 import { assessmentIdField } from '../../helpers/productIdFields';
 import { forOperation } from './common';
 import { inviteInBatches, MAX_BATCH_SIZE } from './inviteInBatches';
@@ -55,24 +54,16 @@ export const inviteFields: Field[] = [
 
 export const description: INodeProperties[] = [
 	...toNodeProperties(inviteFields, displayOptions),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions,
-		options: inviteOptions('requests', [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				default: DEFAULT_BATCH_SIZE,
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
-				description: `How many candidates go to Xobin in one request (1 to ${MAX_BATCH_SIZE}; 1 sends one request per candidate). Candidates with the same Assessment ID, Invite Format and Expiry Date share requests. Larger batches are faster, but if Xobin's answer to a request is lost (timeout, broken connection, server error), every candidate in it may or may not be invited, and Xobin offers no way to check by API, so none of them is sent again.`,
-			},
-		]),
-	},
+	inviteOptionsCollection(displayOptions, 'requests', [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			default: DEFAULT_BATCH_SIZE,
+			typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
+			description: `How many candidates go to Xobin in one request (1 to ${MAX_BATCH_SIZE}; 1 sends one request per candidate). Candidates with the same Assessment ID, Invite Format and Expiry Date share requests. Larger batches are faster, but if Xobin's answer to a request is lost (timeout, broken connection, server error), every candidate in it may or may not be invited, and Xobin offers no way to check by API, so none of them is sent again.`,
+		},
+	]),
 ];
 
 export async function execute(
@@ -80,15 +71,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const sourceOf = itemSources(this);
-	const prepared = items.map((_item, itemIndex): PreparedInvite => {
-		try {
-			return { itemIndex, body: readFields(sourceOf(itemIndex), inviteFields).body };
-		} catch (error) {
-			return { itemIndex, error };
-		}
-	});
-	stopOnInvalid(this, prepared);
+	const prepared = prepareInvites(this, items, inviteFields);
 	const batchSize = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
 	const outcomes = await inviteInBatches(this, prepared, {
 		...readInviteSettings(options, this.continueOnFail()),
@@ -96,7 +79,5 @@ export async function execute(
 	});
 	return toInviteOutputs(this, items, prepared, outcomes, {
 		product: 'assessment',
-		rerun:
-			"turn on 'Retry On Fail' in the node settings: it remembers them within the execution. In a new execution, leave out the rows already invited.",
 	});
 }

@@ -14,8 +14,8 @@ import {
 import type { Field } from '../../helpers/fields';
 import { toNodeProperties } from '../../helpers/fields';
 import type { InviteTarget } from '../../helpers/inviteEach';
-import { inviteOneByOne, inviteOptionsCollection } from '../../helpers/inviteOneByOne';
-import { quote } from '../../helpers/text';
+import { checkInXobin, inviteOneByOne } from '../../helpers/inviteOneByOne';
+import { inviteOptionsCollection } from '../../helpers/invites';
 
 const displayOptions = { show: { resource: ['automatedInterview'], operation: ['invite'] } };
 
@@ -49,9 +49,6 @@ export const description: INodeProperties[] = [
 	inviteOptionsCollection(displayOptions),
 ];
 
-const CHECK_IN_XOBIN = (body: { interview_id?: unknown }) =>
-	`Xobin offers no way to check an automated interview invite by API: look for the candidate among the responses of automated interview ${String(body.interview_id)} in Xobin`;
-
 export const automatedInterviewInvites: InviteTarget = {
 	endpoint: '/automated-interviews/invite',
 	idKey: 'interview_id',
@@ -62,10 +59,10 @@ export const automatedInterviewInvites: InviteTarget = {
 		what: `automated interview ${String(interviewId)}`,
 		fix: "Check the Automated Interview ID: open the interview in Xobin's Automated Interviews and copy its number. The API key must belong to the account that owns the interview.",
 	}),
-	lostAnswer: (body) =>
-		`So ${quote(body.candidate_email)} may or may not be invited. ${CHECK_IN_XOBIN(body)} before running this item again.`,
-	notConfirmed: (body) =>
-		`Xobin's answer to that try was lost. ${CHECK_IN_XOBIN(body)} before inviting them again, or turn on 'Re-Send Uncertain Invites' if a possible duplicate is better than a possible miss.`,
+	...checkInXobin(
+		'an automated interview',
+		(body) => `among the responses of automated interview ${String(body.interview_id)} in Xobin`,
+	),
 };
 
 export async function execute(
@@ -77,8 +74,6 @@ export async function execute(
 		target: automatedInterviewInvites,
 		wording: {
 			product: 'automated interview',
-			rerun:
-				"turn on 'Retry On Fail' in the node settings: it remembers them within the execution. In a new execution, leave out the rows already invited.",
 		},
 		// The docs disagree on the key's name; one value under both names leaves no room for doubt.
 		toBody: (body) => ({ ...body, invite_type: body.invite_format }),

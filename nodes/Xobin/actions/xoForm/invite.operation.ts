@@ -14,8 +14,8 @@ import {
 import type { Field } from '../../helpers/fields';
 import { toNodeProperties } from '../../helpers/fields';
 import type { InviteTarget } from '../../helpers/inviteEach';
-import { inviteOneByOne, inviteOptionsCollection } from '../../helpers/inviteOneByOne';
-import { quote } from '../../helpers/text';
+import { checkInXobin, inviteOneByOne } from '../../helpers/inviteOneByOne';
+import { inviteOptionsCollection } from '../../helpers/invites';
 
 const displayOptions = { show: { resource: ['xoForm'], operation: ['invite'] } };
 
@@ -44,9 +44,6 @@ export const description: INodeProperties[] = [
 	inviteOptionsCollection(displayOptions),
 ];
 
-const CHECK_IN_XOBIN = (body: { form_id?: unknown }) =>
-	`Xobin offers no way to check a form invite by API: look for the candidate among the responses of XoForm ${String(body.form_id)} in Xobin`;
-
 export const xoFormInvites: InviteTarget = {
 	endpoint: '/forms/invite',
 	idKey: 'form_id',
@@ -56,10 +53,10 @@ export const xoFormInvites: InviteTarget = {
 		what: `XoForm ${String(formId)}`,
 		fix: "Check the XoForm ID: open the form in Xobin's XoForms and copy its number. The API key must belong to the account that owns the form.",
 	}),
-	lostAnswer: (body) =>
-		`So ${quote(body.candidate_email)} may or may not be invited. ${CHECK_IN_XOBIN(body)} before running this item again.`,
-	notConfirmed: (body) =>
-		`Xobin's answer to that try was lost. ${CHECK_IN_XOBIN(body)} before inviting them again, or turn on 'Re-Send Uncertain Invites' if a possible duplicate is better than a possible miss.`,
+	...checkInXobin(
+		'a form',
+		(body) => `among the responses of XoForm ${String(body.form_id)} in Xobin`,
+	),
 };
 
 export async function execute(
@@ -71,8 +68,6 @@ export async function execute(
 		target: xoFormInvites,
 		wording: {
 			product: 'XoForm',
-			rerun:
-				"turn on 'Retry On Fail' in the node settings: it remembers them within the execution. In a new execution, leave out the rows already invited.",
 		},
 	});
 }
