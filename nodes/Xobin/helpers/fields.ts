@@ -110,6 +110,29 @@ export function toNodeProperties(
 	return properties;
 }
 
+/** Return All and Limit, as n8n's own list operations word them; Limit shows while Return All is off. */
+export function returnAllProperties(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			displayOptions,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
 /**
  * Field values of every input item of an execution. A parameter without an expression has the same
  * value for every item, so it is read once: on thousands of rows that halves the time spent reading.

@@ -11,7 +11,7 @@ import type {
 
 import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import { fillPath, readFields, returnAllProperties, toNodeProperties } from '../../helpers/fields';
 import { httpDateToIso } from '../../helpers/dates';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
@@ -25,23 +25,7 @@ export const invitedFields: Field[] = [
 
 export const description: INodeProperties[] = [
 	...toNodeProperties(invitedFields, displayOptions),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties(displayOptions),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -13,7 +13,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import { fillPath, readFields, returnAllProperties, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import {
@@ -133,23 +133,7 @@ export const listFields: Field[] = [
 
 export const description: INodeProperties[] = [
 	...toNodeProperties(listFields.slice(0, 1), displayOptions),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties(displayOptions),
 	...toNodeProperties(listFields.slice(1), displayOptions),
 ];
 
