@@ -8,6 +8,7 @@ import { aiInterviewNotFound } from '../../helpers/productIdFields';
 import type { InviteEachSettings, InviteTarget } from '../../helpers/inviteEach';
 import { inviteEach } from '../../helpers/inviteEach';
 import type { InviteOutcome, PreparedInvite } from '../../helpers/invites';
+import { emailKey } from '../../helpers/invites';
 import { quote } from '../../helpers/text';
 import { xobinRequest } from '../../transport';
 import type { Pacer } from '../../transport/types';
@@ -33,9 +34,7 @@ async function findByCustomFieldId(
 	const same =
 		statusCode < 300 &&
 		Number(report.ai_interview_id) === body.ai_interview_id &&
-		String(report.candidate_email ?? '')
-			.trim()
-			.toLowerCase() === String(body.candidate_email).toLowerCase();
+		emailKey(report.candidate_email ?? '') === emailKey(body.candidate_email);
 	if (!same) return undefined;
 	return {
 		email: report.candidate_email,

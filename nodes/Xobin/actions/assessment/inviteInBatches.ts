@@ -241,7 +241,8 @@ export async function inviteInBatches(
 	// are reused, and the rest are grouped into batches in input order.
 	const firstOf = new Map<string, number>();
 	const repeats: Array<[number, number]> = [];
-	const groups = new Map<string, Candidate[][]>();
+	// The batch of each group still filling up; full ones are only in `batches`.
+	const openBatches = new Map<string, Candidate[]>();
 	const batches: Candidate[][] = [];
 	for (const entry of prepared) {
 		if ('error' in entry) {
@@ -277,13 +278,12 @@ export async function inviteInBatches(
 			};
 			continue;
 		}
-		const group = groups.get(groupOf(entry.body)) ?? [];
-		groups.set(groupOf(entry.body), group);
-		const open = group[group.length - 1];
+		const group = groupOf(entry.body);
+		const open = openBatches.get(group);
 		if (open && open.length < settings.batchSize) open.push(candidate);
 		else {
 			const batch = [candidate];
-			group.push(batch);
+			openBatches.set(group, batch);
 			batches.push(batch);
 		}
 	}
