@@ -185,6 +185,23 @@ function check(cond, msg, detail) {
 }
 
 /** Run one named test; a failing `onFail` hook adds context (the n8n log tail). */
+/**
+ * Posts `body` to the production webhook `path` and waits for the workflow's execution that it
+ * started (not one of `exclude`), which must succeed. -> the execution.
+ */
+async function postAndWait(n8n, path, body, { workflowId, exclude = [], timeoutMs = 120000 }) {
+	const since = Date.now();
+	const res = await n8n.runWebhook(path, body);
+	check(res.status === 200, `POST /webhook/${path} answered ${res.status}`, res.data);
+	const ex = await n8n.waitForExecution({ workflowId, since, exclude, timeoutMs });
+	check(
+		ex.status === 'success',
+		`execution ${ex.id} ended "${ex.status}"`,
+		ex.data?.resultData?.error,
+	);
+	return ex;
+}
+
 async function test(name, fn, { onFail, skipReason } = {}) {
 	if (skipReason) {
 		results.push({ name, ok: false, error: `not run: ${skipReason}` });
@@ -407,22 +424,13 @@ async function runVersion(version, o, pack) {
 				await n8n.activateWorkflow(workflow.id);
 				mock.reset(); // only the run's requests from here on (quota back to 2)
 				check(mock.invitesLeft === 2, `mock quota ${mock.invitesLeft}, expected 2`);
-				const since = Date.now();
-				const res = await n8n.runWebhook(info.webhookPath, { candidates });
-				check(
-					res.status === 200,
-					`POST /webhook/${info.webhookPath} answered ${res.status}`,
-					res.data,
-				);
-				const ex = await n8n.waitForExecution({
-					workflowId: workflow.id,
-					since,
-					timeoutMs: 120000,
-				});
-				check(
-					ex.status === 'success',
-					`execution ${ex.id} ended "${ex.status}"`,
-					ex.data?.resultData?.error,
+				const ex = await postAndWait(
+					n8n,
+					info.webhookPath,
+					{ candidates },
+					{
+						workflowId: workflow.id,
+					},
 				);
 
 				const outs = nodeOutputs(ex, info.xobinNode);
@@ -567,22 +575,11 @@ async function runVersion(version, o, pack) {
 					name: `Candidate ${i + 1}`,
 					email: `candidate${i + 1}@example.com`,
 				}));
-				const since = Date.now();
-				const res = await n8n.runWebhook('xobin-assessment-invites', { candidates: posted });
-				check(
-					res.status === 200,
-					`POST /webhook/xobin-assessment-invites answered ${res.status}`,
-					res.data,
-				);
-				const ex = await n8n.waitForExecution({
-					workflowId: imported.id,
-					since,
-					timeoutMs: 120000,
-				});
-				check(
-					ex.status === 'success',
-					`execution ${ex.id} ended "${ex.status}"`,
-					ex.data?.resultData?.error,
+				const ex = await postAndWait(
+					n8n,
+					'xobin-assessment-invites',
+					{ candidates: posted },
+					{ workflowId: imported.id },
 				);
 				const [invited, exhausted] = nodeOutputs(ex, ASSESSMENT_NODE) || [[], []];
 				check(
@@ -641,24 +638,11 @@ async function runVersion(version, o, pack) {
 				const applicant = { name: 'Dana Fischer', email: 'dana.fischer@example.com' };
 				const runs = [];
 				for (let i = 0; i < 2; i++) {
-					const since = Date.now();
-					const res = await n8n.runWebhook('xobin-add-applicant', applicant);
-					check(
-						res.status === 200,
-						`POST /webhook/xobin-add-applicant answered ${res.status}`,
-						res.data,
-					);
-					const ex = await n8n.waitForExecution({
+					const ex = await postAndWait(n8n, 'xobin-add-applicant', applicant, {
 						workflowId: wf.id,
-						since,
 						exclude: runs.map((run) => run.id),
 						timeoutMs: 60000,
 					});
-					check(
-						ex.status === 'success',
-						`execution ${ex.id} ended "${ex.status}"`,
-						ex.data?.resultData?.error,
-					);
 					runs.push(ex);
 				}
 				const [first, second] = runs;
