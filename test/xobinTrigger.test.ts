@@ -34,11 +34,12 @@ describe('Xobin Trigger', () => {
 		await Promise.all(started.splice(0).map(async (trigger) => await trigger.close()));
 	});
 
-	async function trigger(parameters: IDataObject = {}): Promise<HarnessTrigger> {
+	async function trigger(parameters: IDataObject = {}, workflowId?: string): Promise<HarnessTrigger> {
 		const created = await startTrigger({
 			nodeType: 'xobinTrigger',
 			parameters: { events: ['completed'], scope: 'interview', aiInterviewId: 206, ...parameters },
 			credentials: { xobinApi: { apiKey: MOCK_API_KEY, baseUrl: mock().url } },
+			workflowId,
 		});
 		started.push(created);
 		return created;
@@ -424,6 +425,66 @@ describe('Xobin Trigger', () => {
 			expect(mock().webhookSettings(206)?.submission?.url).toBe(xobin.testUrl);
 			expect(xobin.calls.map((call) => [call.path, call.status])).toEqual([[new URL(xobin.testUrl).pathname, 200]]);
 			expect(xobin.executions).toHaveLength(1);
+
+			await xobin.deactivate({ test: true });
+			expect(mock().webhookSettings(206)?.submission).toEqual({ status: false, url: xobin.testUrl });
+		});
+
+		test('"Listen for test event" on an active workflow is refused before any request, saying what to do; production keeps its webhooks', async () => {
+			const xobin = await trigger({ events: ['completed', 'started'] });
+			await xobin.activate();
+			const registered = mock().webhookSettings(206);
+
+			await expect(xobin.activate({ test: true })).rejects.toMatchObject({
+				message:
+					"Can't listen for a test event while this workflow receives AI Interview Completed and AI Interview Started from Xobin: deactivate it first, or send a test delivery to its production URL",
+				description: expect.stringMatching(/deactivate \(in n8n 2\.x: unpublish\) this workflow and listen again/),
+			});
+			await xobin.deactivate({ test: true }); // n8n removes the test webhooks after a failed start
+
+			expect(settingsRequests()).toHaveLength(1);
+			expect(mock().webhookSettings(206)).toEqual(registered);
+			await expect(mock().completeInterview(6726)).resolves.toMatchObject({ status: 200 });
+			expect(xobin.calls.map((call) => call.path)).toEqual([new URL(completedUrl(xobin)).pathname]);
+			expect(xobin.executions).toHaveLength(1);
+
+			await xobin.deactivate();
+			await xobin.activate({ test: true });
+			expect(mock().webhookSettings(206)?.submission?.url).toBe(xobin.testUrl);
+		});
+
+		test('a workflow activated while listening for a test event keeps its webhooks when the test ends', async () => {
+			const xobin = await trigger({ events: ['completed', 'started'] });
+			await xobin.activate({ test: true });
+			await xobin.activate();
+
+			await xobin.deactivate({ test: true });
+
+			expect(settingsRequests()).toHaveLength(2);
+			expect(mock().webhookSettings(206)?.submission).toEqual({ status: true, url: completedUrl(xobin) });
+			expect(mock().webhookSettings(206)?.start).toEqual({ status: true, url: startedUrl(xobin) });
+			await mock().completeInterview(6726);
+			expect(xobin.executions).toHaveLength(1);
+		});
+
+		test('test listening in another workflow is refused where an active workflow is registered (same interview, or account-wide), and allowed elsewhere', async () => {
+			const live = await trigger({}, 'live-workflow');
+			await live.activate();
+			const otherEvent = await trigger({ events: ['started'] }, 'draft-workflow');
+			const accountWide = await trigger({ scope: 'account', events: ['started'] }, 'draft-workflow');
+			const elsewhere = await trigger({ aiInterviewId: 305 }, 'draft-workflow');
+
+			const refusal = "Can't listen for a test event while the active workflow \"live-workflow\" receives AI Interview Completed from Xobin";
+			await expect(otherEvent.activate({ test: true })).rejects.toThrow(refusal);
+			await expect(accountWide.activate({ test: true })).rejects.toThrow(refusal);
+			await elsewhere.activate({ test: true });
+
+			expect(settingsRequests().map((request) => request.path)).toEqual([
+				'/api/v2/ai-interviews/settings/webhooks/206',
+				'/api/v2/ai-interviews/settings/webhooks/305',
+			]);
+			await mock().completeInterview(6726);
+			expect(live.executions).toHaveLength(1);
 		});
 	});
 
@@ -775,6 +836,20 @@ describe('Xobin Trigger: assessments', () => {
 		expect(mock().assessmentWebhookSettings()?.updates?.status).toBe(false);
 		expect([registrationOf(one), registrationOf(account)]).toEqual([undefined, undefined]);
 		await expect(mock().submitAssessment(REPORT)).resolves.toBeUndefined();
+	});
+
+	test('"Listen for test event" on an active workflow is refused before any request; production keeps its webhooks', async () => {
+		const xobin = await trigger();
+		await xobin.activate();
+
+		await expect(xobin.activate({ test: true })).rejects.toThrow(
+			"Can't listen for a test event while this workflow receives Assessment Submitted from Xobin",
+		);
+		await xobin.deactivate({ test: true });
+
+		expect(settingsRequests()).toHaveLength(1);
+		await expect(mock().submitAssessment(REPORT)).resolves.toMatchObject({ status: 200 });
+		expect(xobin.executions).toHaveLength(1);
 	});
 
 	test('an assessment deleted in Xobin meanwhile counts as switched off; an unknown one fails the activation and names it', async () => {

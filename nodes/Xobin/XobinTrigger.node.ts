@@ -28,6 +28,10 @@ import type { Product, TriggerEvent } from './trigger/events';
 import { eventOfPath, EVENTS, TRIGGER_EVENTS, webhookUrlOf } from './trigger/events';
 import type { Registration, TriggerScope } from './trigger/registration';
 import {
+	accountOf,
+	holdLive,
+	isLive,
+	liveIn,
 	isRepeat,
 	newSecret,
 	notFoundOf,
@@ -131,14 +135,14 @@ export class XobinTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"Activating this workflow <b>replaces the webhook settings in Xobin</b> of the chosen AI interview (account-wide: of every AI interview): the URLs of the chosen events and the webhook authentication. Deactivating switches those events off again. 'Listen for test event' does the same with the test URL, so re-activate the workflow after testing.",
+					"Activating this workflow <b>replaces the webhook settings in Xobin</b> of the chosen AI interview (account-wide: of every AI interview): the URLs of the chosen events and the webhook authentication. Deactivating switches those events off again. 'Listen for test event' does the same with the test URL while the workflow is inactive; while it is active, it is refused and the active registration stays.",
 				name: 'automaticNotice',
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { setup: [AUTOMATIC], product: ['aiInterview'] } },
 			},
 			{
-				displayName: `Activating this workflow <b>replaces the webhook settings in Xobin</b> of the chosen assessment (account-wide: of the account and every assessment): the URLs of the chosen events and the webhook authentication. The URLs carry the secret in a <b>${WEBHOOK_SECRET_QUERY}</b> query parameter too, since Xobin's docs do not show how assessment webhooks authenticate. Deactivating switches those events off again. 'Listen for test event' does the same with the test URL, so re-activate the workflow after testing.`,
+				displayName: `Activating this workflow <b>replaces the webhook settings in Xobin</b> of the chosen assessment (account-wide: of the account and every assessment): the URLs of the chosen events and the webhook authentication. The URLs carry the secret in a <b>${WEBHOOK_SECRET_QUERY}</b> query parameter too, since Xobin's docs do not show how assessment webhooks authenticate. Deactivating switches those events off again. 'Listen for test event' does the same with the test URL while the workflow is inactive; while it is active, it is refused and the active registration stays.`,
 				name: 'automaticAssessmentNotice',
 				type: 'notice',
 				default: '',
@@ -272,7 +276,9 @@ export class XobinTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (setupOf(this) === MANUAL) return false;
 				const stored = readStored(this.getWorkflowStaticData('node'));
-				return stored !== undefined && sameRegistration(stored, wantedRegistration(this));
+				const exists = stored !== undefined && sameRegistration(stored, wantedRegistration(this));
+				if (exists && !listeningForTest(this)) holdLive(await ownerOf(this), stored);
+				return exists;
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -281,6 +287,8 @@ export class XobinTrigger implements INodeType {
 					return true;
 				}
 				const registration = wantedRegistration(this);
+				const owner = await ownerOf(this);
+				if (listeningForTest(this)) refuseWhileLive(this, owner.account, registration);
 				const staticData = this.getWorkflowStaticData('node');
 				// A registration left from other settings would keep Xobin calling with an old secret.
 				const stale = readStored(staticData);
@@ -292,14 +300,28 @@ export class XobinTrigger implements INodeType {
 					notFound: notFoundOf(registration),
 				});
 				remember(staticData, { ...registration, secret, registeredAt: new Date().toISOString() });
+				if (!listeningForTest(this)) holdLive(owner, registration);
 				return true;
 			},
 
-			/** Switches off what create() registered (whatever the settings say now) and forgets it. */
+			/**
+			 * Switches off what create() registered (whatever the settings say now) and forgets it. A
+			 * test registration leaves alone the events a production registration took over meanwhile.
+			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
 				const stored = readStored(staticData);
-				if (stored !== undefined) await switchOff(this, staticData, stored);
+				if (stored === undefined) return true;
+				const owner = await ownerOf(this);
+				if (isLive(owner, stored)) {
+					await switchOff(this, staticData, stored);
+					holdLive(owner);
+					return true;
+				}
+				const held = liveIn(owner.account, stored).flatMap(({ events }) => events);
+				const free = stored.events.filter((event) => !held.includes(event));
+				if (free.length > 0) await switchOff(this, staticData, { ...stored, events: free });
+				else remember(staticData);
 				return true;
 			},
 		},
@@ -386,6 +408,48 @@ function setupOf(context: IHookFunctions | IWebhookFunctions): string {
 
 function productOf(context: IHookFunctions | IWebhookFunctions): Product {
 	return context.getNodeParameter('product', 'aiInterview') as Product;
+}
+
+/**
+ * "Listen for test event": n8n runs checkExists and create in mode 'manual' (its TestWebhooks), on
+ * a copy of the workflow with empty static data; production activation runs them in mode 'trigger'.
+ */
+function listeningForTest(context: IHookFunctions): boolean {
+	return context.getMode() === 'manual';
+}
+
+/** The workflow, node and Xobin account a registration belongs to. */
+async function ownerOf(context: IHookFunctions) {
+	const node = context.getNode();
+	return {
+		workflowId: String(context.getWorkflow().id),
+		node: node.webhookId ?? node.name,
+		account: accountOf(await context.getCredentials(XOBIN_CREDENTIAL_TYPE)),
+	};
+}
+
+/**
+ * Xobin keeps one URL per event and one webhook auth per interview or assessment (and account-wide):
+ * registering the test URL and its secret where a production registration is would take the
+ * events away from the active workflow, during the test and after it (n8n's own single-webhook
+ * triggers refuse test listening on an active workflow the same way).
+ */
+function refuseWhileLive(context: IHookFunctions, account: string, registration: Registration) {
+	const holders = liveIn(account, registration);
+	if (holders.length === 0) return;
+	const here = String(context.getWorkflow().id);
+	const whose = holders.some(({ workflowId }) => workflowId === here)
+		? 'this workflow'
+		: `the active workflow ${[...new Set(holders.map(({ workflowId }) => `"${workflowId}"`))].join(', ')}`;
+	const events = [...new Set(holders.flatMap((holder) => holder.events))];
+	const names = events.map((event) => EVENTS[event].name).join(' and ');
+	throw new NodeOperationError(
+		context.getNode(),
+		`Can't listen for a test event while ${whose} receives ${names} from Xobin: deactivate it first, or send a test delivery to its production URL`,
+		{
+			description: `Xobin keeps one URL per event and one webhook secret for each interview or assessment (and account-wide), and ${whose} is registered there: listening for a test event would take its webhooks away, so nothing was changed in Xobin. Either deactivate (in n8n 2.x: unpublish) ${whose} and listen again, or keep it active and let a test candidate start or complete the interview or assessment: the delivery goes to the production URL and shows up under Executions.`,
+		},
+	);
 }
 
 /** The chosen product, scope and events, checked like any field: bad values stop activation. */

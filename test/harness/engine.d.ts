@@ -130,6 +130,8 @@ export interface StartTriggerOptions {
 	nodeName?: string;
 	/** The node's webhookId (part of its URL). Default: a random UUID, as n8n assigns. */
 	webhookId?: string;
+	/** The workflow's id. Default: 'harness-trigger-workflow'. */
+	workflowId?: string;
 }
 
 /** Lifecycle calls on the test URL ("Listen for test event") instead of the production URL. */

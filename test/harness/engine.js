@@ -732,7 +732,8 @@ async function runWorkflow(options) {
  * server), with n8n-core's real HookContext and WebhookContext:
  *  - activation: webhookMethods.<name>.checkExists, then create when it answered false;
  *    deactivation: delete. Mode 'trigger' / activation 'activate' for the production URL, mode
- *    and activation 'manual' for the test URL ("Listen for test event").
+ *    and activation 'manual' for the test URL ("Listen for test event"), 'internal' / 'update'
+ *    for delete; test listening has its own static data, as in n8n's TestWebhooks.
  *  - a loopback HTTP server plays n8n's webhook endpoint at <base>/webhook/<webhookId>/<path>
  *    (and /webhook-test/...). A POST there is parsed as JSON and handed to the node's webhook()
  *    with the real request and response objects, then answered the way n8n answers for
@@ -750,6 +751,7 @@ async function startTrigger(options) {
 		timezone = 'UTC',
 		nodeName,
 		webhookId = crypto.randomUUID(),
+		workflowId = 'harness-trigger-workflow',
 	} = options;
 	const loader = await loadPackage(packageDir);
 	const entry = packageNodeType(loader, nodeTypeName);
@@ -807,7 +809,7 @@ async function startTrigger(options) {
 			),
 		};
 		workflow = new Workflow({
-			id: 'harness-trigger-workflow',
+			id: workflowId,
 			name: 'Harness trigger workflow',
 			nodes: [node],
 			connections: {},
@@ -852,23 +854,42 @@ async function startTrigger(options) {
 		});
 	}
 
-	async function runLifecycle(method, { test = false } = {}) {
-		const results = [];
-		for (const webhookData of webhookDatas(test)) {
-			const fn = nodeTypeDef.webhookMethods?.[webhookData.webhookDescription.name]?.[method];
-			if (fn === undefined) continue;
-			const context = new HookContext(
-				workflow,
-				workflow.getNode(name),
-				baseAdditionalData,
-				test ? 'manual' : 'trigger',
-				test ? 'manual' : 'activate',
-				webhookData,
-			);
-			results.push(await fn.call(context));
+	/**
+	 * n8n's TestWebhooks runs "Listen for test event" on a copy of the workflow whose static data
+	 * starts empty (at checkExists) and lasts, apart from the workflow's own, until delete.
+	 */
+	let testStaticData = {};
+	async function withStaticDataOf(test, fn) {
+		if (!test) {
+			const result = await fn();
+			persist();
+			return result;
 		}
-		persist();
-		return results.every(Boolean);
+		const own = workflow.staticData;
+		workflow.staticData = testStaticData;
+		try {
+			return await fn();
+		} finally {
+			testStaticData = workflow.staticData;
+			workflow.staticData = own;
+		}
+	}
+
+	async function runLifecycle(method, { test = false } = {}) {
+		if (test && method === 'checkExists') testStaticData = {};
+		return await withStaticDataOf(test, async () => {
+			const results = [];
+			for (const webhookData of webhookDatas(test)) {
+				const fn = nodeTypeDef.webhookMethods?.[webhookData.webhookDescription.name]?.[method];
+				if (fn === undefined) continue;
+				// n8n's modes: removing webhooks (test or production) runs as 'internal' / 'update'.
+				const [mode, activation] =
+					method === 'delete' ? ['internal', 'update'] : test ? ['manual', 'manual'] : ['trigger', 'activate'];
+				const context = new HookContext(workflow, workflow.getNode(name), baseAdditionalData, mode, activation, webhookData);
+				results.push(await fn.call(context));
+			}
+			return results.every(Boolean);
+		});
 	}
 
 	async function receive(req, res) {
@@ -914,12 +935,11 @@ async function startTrigger(options) {
 		);
 		let result;
 		try {
-			result = await nodeTypeDef.webhook.call(context);
+			result = await withStaticDataOf(isTest, async () => await nodeTypeDef.webhook.call(context));
 		} catch (error) {
 			call.error = error;
 			return answer(500, { message: error.message });
 		}
-		persist();
 		if (result.noWebhookResponse === true) {
 			call.status = res.statusCode;
 			return;

@@ -8,9 +8,13 @@
 // urls, secret }; n8n restarting finds the same record (checkExists) and leaves Xobin alone;
 // deactivating switches the stored registration off (delete) and forgets it. Xobin has no endpoint
 // to read the settings back, so the stored record is the only memory of what was registered.
+//
+// "Listen for test event" runs the same methods on a copy of the workflow whose static data starts
+// empty (n8n's TestWebhooks), so it cannot see that record: the production registrations this n8n
+// process holds are also kept in memory (holdLive), and test listening stays off what they hold.
 
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import {
 	aiInterviewIdField,
@@ -138,6 +142,52 @@ export function sameRegistration(a: Registration, b: Registration): boolean {
 			urls,
 		]);
 	return identity(a) === identity(b);
+}
+
+/** The production registrations this n8n process made or found, by workflow and node. */
+const live = new Map<string, { workflowId: string; account: string; registration: Registration }>();
+
+/** Which Xobin account a credential reaches, without keeping its key. */
+export function accountOf(credentials: ICredentialDataDecryptedObject): string {
+	return createHash('sha256')
+		.update(`${String(credentials.baseUrl)}\n${String(credentials.apiKey)}`)
+		.digest('hex');
+}
+
+/** Records the production registration that workflow's node holds in Xobin, or forgets it. */
+export function holdLive(
+	owner: { workflowId: string; node: string; account: string },
+	registration?: Registration,
+): void {
+	const key = `${owner.workflowId}|${owner.node}`;
+	if (registration) live.set(key, { ...owner, registration });
+	else live.delete(key);
+}
+
+/** Whether this is the production registration that workflow's node holds. */
+export function isLive(owner: { workflowId: string; node: string }, registration: Registration) {
+	const held = live.get(`${owner.workflowId}|${owner.node}`)?.registration;
+	return held !== undefined && sameRegistration(held, registration);
+}
+
+/**
+ * The production registrations that share Xobin settings with a registration: same account and
+ * product, and the same interview or assessment or either account-wide. Xobin keeps one URL per
+ * event and one webhook auth there, so registering anything in them changes what production gets.
+ */
+export function liveIn(account: string, registration: Registration) {
+	const product = registration.product ?? 'aiInterview';
+	const id = registration.aiInterviewId ?? registration.assessmentId;
+	return [...live.values()]
+		.filter(
+			({ account: other, registration: held }) =>
+				other === account &&
+				(held.product ?? 'aiInterview') === product &&
+				(held.scope === 'account' ||
+					registration.scope === 'account' ||
+					(held.aiInterviewId ?? held.assessmentId) === id),
+		)
+		.map(({ workflowId, registration: held }) => ({ workflowId, events: held.events }));
 }
 
 export function readStored(staticData: IDataObject): StoredRegistration | undefined {
