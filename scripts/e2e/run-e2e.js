@@ -17,6 +17,7 @@
 //      deactivating switches the interview's webhooks off again; then an assessment trigger
 //      (account-wide, Started + Created or Updated) against a Xobin that ignores the webhook auth:
 //      the secret in the registered URL lets the mock's Start call run the workflow;
+//      and "Listen for test event" leaves an active trigger's webhooks alone (test-listening.js);
 //   8. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
 //      the node panel's invite fields, and saves screenshots;
 //   9. stops n8n and the mock;
@@ -1044,6 +1045,10 @@ async function runVersion(version, o, pack) {
 			},
 			{ onFail: logTail, skipReason: skip },
 		);
+
+		// "Listen for test event" never takes an active trigger's webhooks away (test-listening.js)
+		const { checkTestListening } = require('./test-listening');
+		await checkTestListening({ n8n, mock, credential, tag, test, skip, onFail: logTail });
 
 		// 7b. n8n 2.x's AI Agent using the Xobin node as a tool (scripts/e2e/ai-agent.js)
 		if (!version.startsWith('1.')) {

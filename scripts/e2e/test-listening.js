@@ -25,7 +25,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function check(condition, message, detail) {
 	if (!condition)
-		throw new Error(detail === undefined ? message : `${message}\n    got: ${JSON.stringify(detail)}`);
+		throw new Error(
+			detail === undefined ? message : `${message}\n    got: ${JSON.stringify(detail)}`,
+		);
 }
 
 async function until(fn, message, timeoutMs = 20000) {
@@ -68,64 +70,124 @@ async function checkTestListening({ n8n, mock, credential, tag, test, skip, onFa
 			{ answer, url: delivery?.url },
 		);
 		const ex = await n8n.waitForExecution({ workflowId: workflow.id, exclude: [...before], since });
-		check(ex.status === 'success' && ex.mode !== 'manual', `execution ${ex.id}: ${ex.mode} ${ex.status}`);
+		check(
+			ex.status === 'success' && ex.mode !== 'manual',
+			`execution ${ex.id}: ${ex.mode} ${ex.status}`,
+		);
 		return ex;
 	};
-	const run = async (name, fn) => await test(`${tag} Listen for test event: ${name}`, fn, { onFail, skipReason: skip || (credential ? undefined : 'no credential') });
-
-	await run('on an inactive workflow it registers the /webhook-test/ URLs in Xobin, and stopping switches them off', async () => {
-		workflow = await n8n.importWorkflow({
-			name: 'E2E: Xobin Trigger, test listening',
-			nodes: [
-				{
-					id: crypto.randomUUID(),
-					name: NODE,
-					type: `${stack.PACKAGE_NAME}.xobinTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId,
-					parameters: { setup: 'automatic', events: ['completed', 'started'], scope: 'interview', aiInterviewId: INTERVIEW },
-					credentials: { [stack.CREDENTIAL_TYPE]: { id: String(credential.id), name: credential.name } },
-				},
-				{ id: crypto.randomUUID(), name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { [NODE]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-			settings: { executionOrder: 'v1' },
+	const run = async (name, fn) =>
+		await test(`${tag} Listen for test event: ${name}`, fn, {
+			onFail,
+			skipReason: skip || (credential ? undefined : 'no credential'),
 		});
-		const res = await listen();
-		check(res.status === 200 && res.data?.data?.waitingForWebhook === true, `POST /run answered ${res.status}`, res.data);
-		check(settings().start?.url === url('webhook-test', 'started'), 'Xobin did not get the test URL', settings());
-		await stopListening();
-		await until(() => settings().start?.status === false, 'stopping did not switch the test URLs off');
-	});
 
-	await run('on an active workflow it is refused before any request, and after stopping Xobin\'s Start call to the production URL still starts an execution', async () => {
-		await n8n.activateWorkflow(workflow.id);
-		check(settings().start?.url === url('webhook', 'started'), 'activation did not register the production URL', settings());
-		const calls = settingsCalls();
-		const res = await listen();
-		const message = JSON.stringify(res.data);
-		check(res.status >= 400 && message.includes("Can't listen for a test event while this workflow receives"), `POST /run answered ${res.status}, not the refusal`, res.data);
-		await stopListening();
-		await sleep(1000); // 2.x removes test webhooks in the background
-		check(settingsCalls() === calls, 'test listening sent webhook settings to Xobin', settings());
-		const ex = await deliveredToProduction(() => mock.startInterview(6734), 'started');
-		console.log(`    refused: ${res.status} ${message.slice(0, 160)}…; then execution ${ex.id} (${ex.mode})`);
-		await n8n.deactivateWorkflow(workflow.id);
-	});
+	await run(
+		'on an inactive workflow it registers the /webhook-test/ URLs in Xobin, and stopping switches them off',
+		async () => {
+			workflow = await n8n.importWorkflow({
+				name: 'E2E: Xobin Trigger, test listening',
+				nodes: [
+					{
+						id: crypto.randomUUID(),
+						name: NODE,
+						type: `${stack.PACKAGE_NAME}.xobinTrigger`,
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId,
+						parameters: {
+							setup: 'automatic',
+							events: ['completed', 'started'],
+							scope: 'interview',
+							aiInterviewId: INTERVIEW,
+						},
+						credentials: {
+							[stack.CREDENTIAL_TYPE]: { id: String(credential.id), name: credential.name },
+						},
+					},
+					{
+						id: crypto.randomUUID(),
+						name: 'No Operation',
+						type: 'n8n-nodes-base.noOp',
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: {},
+					},
+				],
+				connections: { [NODE]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+				settings: { executionOrder: 'v1' },
+			});
+			const res = await listen();
+			check(
+				res.status === 200 && res.data?.data?.waitingForWebhook === true,
+				`POST /run answered ${res.status}`,
+				res.data,
+			);
+			check(
+				settings().start?.url === url('webhook-test', 'started'),
+				'Xobin did not get the test URL',
+				settings(),
+			);
+			await stopListening();
+			await until(
+				() => settings().start?.status === false,
+				'stopping did not switch the test URLs off',
+			);
+		},
+	);
 
-	await run('a workflow activated while listening keeps its production URLs when the test stops', async () => {
-		const res = await listen();
-		check(res.data?.data?.waitingForWebhook === true, `POST /run answered ${res.status}`, res.data);
-		await n8n.activateWorkflow(workflow.id);
-		const calls = settingsCalls();
-		await stopListening();
-		await sleep(1500); // 2.x removes test webhooks in the background: a switch-off would come now
-		check(settingsCalls() === calls, 'stopping the test sent webhook settings to Xobin', settings());
-		const ex = await deliveredToProduction(() => mock.completeInterview(6735), 'completed');
-		console.log(`    execution ${ex.id} (${ex.mode}) after the test stopped`);
-		await n8n.deactivateWorkflow(workflow.id);
-	});
+	await run(
+		"on an active workflow it is refused before any request, and after stopping Xobin's Start call to the production URL still starts an execution",
+		async () => {
+			await n8n.activateWorkflow(workflow.id);
+			check(
+				settings().start?.url === url('webhook', 'started'),
+				'activation did not register the production URL',
+				settings(),
+			);
+			const calls = settingsCalls();
+			const res = await listen();
+			const message = JSON.stringify(res.data);
+			check(
+				res.status >= 400 &&
+					message.includes("Can't listen for a test event while this workflow receives"),
+				`POST /run answered ${res.status}, not the refusal`,
+				res.data,
+			);
+			await stopListening();
+			await sleep(1000); // 2.x removes test webhooks in the background
+			check(settingsCalls() === calls, 'test listening sent webhook settings to Xobin', settings());
+			const ex = await deliveredToProduction(() => mock.startInterview(6734), 'started');
+			console.log(
+				`    refused: ${res.status} ${message.slice(0, 160)}…; then execution ${ex.id} (${ex.mode})`,
+			);
+			await n8n.deactivateWorkflow(workflow.id);
+		},
+	);
+
+	await run(
+		'a workflow activated while listening keeps its production URLs when the test stops',
+		async () => {
+			const res = await listen();
+			check(
+				res.data?.data?.waitingForWebhook === true,
+				`POST /run answered ${res.status}`,
+				res.data,
+			);
+			await n8n.activateWorkflow(workflow.id);
+			const calls = settingsCalls();
+			await stopListening();
+			await sleep(1500); // 2.x removes test webhooks in the background: a switch-off would come now
+			check(
+				settingsCalls() === calls,
+				'stopping the test sent webhook settings to Xobin',
+				settings(),
+			);
+			const ex = await deliveredToProduction(() => mock.completeInterview(6735), 'completed');
+			console.log(`    execution ${ex.id} (${ex.mode}) after the test stopped`);
+			await n8n.deactivateWorkflow(workflow.id);
+		},
+	);
 }
 
 async function main() {
@@ -156,13 +218,16 @@ async function main() {
 		await mock.close();
 		pack.cleanup();
 	}
-	console.log(`${results.filter(Boolean).length} passed, ${results.filter((ok) => !ok).length} failed`);
+	console.log(
+		`${results.filter(Boolean).length} passed, ${results.filter((ok) => !ok).length} failed`,
+	);
 	process.exitCode = results.length > 0 && !results.includes(false) ? 0 : 1;
 }
 
-if (require.main === module) main().catch((err) => {
-	console.error(err.stack || err);
-	process.exit(1);
-});
+if (require.main === module)
+	main().catch((err) => {
+		console.error(err.stack || err);
+		process.exit(1);
+	});
 
 module.exports = { checkTestListening };
