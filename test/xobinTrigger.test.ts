@@ -474,7 +474,7 @@ describe('Xobin Trigger', () => {
 			const accountWide = await trigger({ scope: 'account', events: ['started'] }, 'draft-workflow');
 			const elsewhere = await trigger({ aiInterviewId: 305 }, 'draft-workflow');
 
-			const refusal = "Can't listen for a test event while the active workflow \"live-workflow\" receives AI Interview Completed from Xobin";
+			const refusal = "Can't listen for a test event while the active workflow \"Harness trigger workflow\" (ID live-workflow) receives AI Interview Completed from Xobin";
 			await expect(otherEvent.activate({ test: true })).rejects.toThrow(refusal);
 			await expect(accountWide.activate({ test: true })).rejects.toThrow(refusal);
 			await elsewhere.activate({ test: true });

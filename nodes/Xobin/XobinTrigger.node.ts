@@ -277,7 +277,11 @@ export class XobinTrigger implements INodeType {
 				if (setupOf(this) === MANUAL) return false;
 				const stored = readStored(this.getWorkflowStaticData('node'));
 				const exists = stored !== undefined && sameRegistration(stored, wantedRegistration(this));
-				if (exists && !listeningForTest(this)) holdLive(await ownerOf(this), stored);
+				if (exists && !listeningForTest(this)) {
+					// A credential deleted meanwhile does not stop deliveries; it only goes unrecorded.
+					const owner = await ownerOf(this).catch(() => undefined);
+					if (owner) holdLive(owner, stored);
+				}
 				return exists;
 			},
 
@@ -421,8 +425,10 @@ function listeningForTest(context: IHookFunctions): boolean {
 /** The workflow, node and Xobin account a registration belongs to. */
 async function ownerOf(context: IHookFunctions) {
 	const node = context.getNode();
+	const workflow = context.getWorkflow();
 	return {
-		workflowId: String(context.getWorkflow().id),
+		workflowId: String(workflow.id),
+		workflowName: workflow.name ?? '',
 		node: node.webhookId ?? node.name,
 		account: accountOf(await context.getCredentials(XOBIN_CREDENTIAL_TYPE)),
 	};
@@ -440,7 +446,7 @@ function refuseWhileLive(context: IHookFunctions, account: string, registration:
 	const here = String(context.getWorkflow().id);
 	const whose = holders.some(({ workflowId }) => workflowId === here)
 		? 'this workflow'
-		: `the active workflow ${[...new Set(holders.map(({ workflowId }) => `"${workflowId}"`))].join(', ')}`;
+		: `the active workflow ${[...new Set(holders.map(({ workflowId, workflowName }) => `"${workflowName}" (ID ${workflowId})`))].join(', ')}`;
 	const events = [...new Set(holders.flatMap((holder) => holder.events))];
 	const names = events.map((event) => EVENTS[event].name).join(' and ');
 	throw new NodeOperationError(

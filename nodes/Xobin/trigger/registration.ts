@@ -145,7 +145,14 @@ export function sameRegistration(a: Registration, b: Registration): boolean {
 }
 
 /** The production registrations this n8n process made or found, by workflow and node. */
-const live = new Map<string, { workflowId: string; account: string; registration: Registration }>();
+interface Owner {
+	workflowId: string;
+	workflowName: string;
+	/** The node's webhookId (its name when it has none). */
+	node: string;
+	account: string;
+}
+const live = new Map<string, Owner & { registration: Registration }>();
 
 /** Which Xobin account a credential reaches, without keeping its key. */
 export function accountOf(credentials: ICredentialDataDecryptedObject): string {
@@ -155,10 +162,7 @@ export function accountOf(credentials: ICredentialDataDecryptedObject): string {
 }
 
 /** Records the production registration that workflow's node holds in Xobin, or forgets it. */
-export function holdLive(
-	owner: { workflowId: string; node: string; account: string },
-	registration?: Registration,
-): void {
+export function holdLive(owner: Owner, registration?: Registration): void {
 	const key = `${owner.workflowId}|${owner.node}`;
 	if (registration) live.set(key, { ...owner, registration });
 	else live.delete(key);
@@ -187,7 +191,11 @@ export function liveIn(account: string, registration: Registration) {
 					registration.scope === 'account' ||
 					(held.aiInterviewId ?? held.assessmentId) === id),
 		)
-		.map(({ workflowId, registration: held }) => ({ workflowId, events: held.events }));
+		.map(({ workflowId, workflowName, registration: held }) => ({
+			workflowId,
+			workflowName,
+			events: held.events,
+		}));
 }
 
 export function readStored(staticData: IDataObject): StoredRegistration | undefined {
