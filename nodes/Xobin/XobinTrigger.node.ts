@@ -31,8 +31,8 @@ import {
 	accountOf,
 	holdLive,
 	isLive,
-	liveIn,
 	isRepeat,
+	liveIn,
 	newSecret,
 	notFoundOf,
 	readStored,
@@ -293,6 +293,7 @@ export class XobinTrigger implements INodeType {
 				const registration = wantedRegistration(this);
 				const owner = await ownerOf(this);
 				if (listeningForTest(this)) refuseWhileLive(this, owner.account, registration);
+				else holdLive(owner); // until Xobin accepts the new registration
 				const staticData = this.getWorkflowStaticData('node');
 				// A registration left from other settings would keep Xobin calling with an old secret.
 				const stale = readStored(staticData);

@@ -56,6 +56,11 @@ async function checkTestListening({ n8n, mock, credential, tag, test, skip, onFa
 		const res = await n8n.api.delete(`/test-webhook/${workflow.id}`);
 		check(res.status === 200, `DELETE /rest/test-webhook answered ${res.status}`, res.data);
 	};
+	/** 2.x unpublishes in the background: wait for the switch-off before the next check. */
+	const deactivate = async () => {
+		await n8n.deactivateWorkflow(workflow.id);
+		await until(() => settings().start?.status === false, 'deactivating did not switch Xobin off');
+	};
 	const executionIds = async () =>
 		new Set((await n8n.getExecutions({ workflowId: workflow.id })).map((e) => String(e.id)));
 	/** Xobin's call to the production URL starts a successful execution. */
@@ -161,7 +166,7 @@ async function checkTestListening({ n8n, mock, credential, tag, test, skip, onFa
 			console.log(
 				`    refused: ${res.status} ${message.slice(0, 160)}…; then execution ${ex.id} (${ex.mode})`,
 			);
-			await n8n.deactivateWorkflow(workflow.id);
+			await deactivate();
 		},
 	);
 
@@ -185,7 +190,7 @@ async function checkTestListening({ n8n, mock, credential, tag, test, skip, onFa
 			);
 			const ex = await deliveredToProduction(() => mock.completeInterview(6735), 'completed');
 			console.log(`    execution ${ex.id} (${ex.mode}) after the test stopped`);
-			await n8n.deactivateWorkflow(workflow.id);
+			await deactivate();
 		},
 	);
 }

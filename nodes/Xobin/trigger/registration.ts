@@ -144,7 +144,7 @@ export function sameRegistration(a: Registration, b: Registration): boolean {
 	return identity(a) === identity(b);
 }
 
-/** The production registrations this n8n process made or found, by workflow and node. */
+/** Who holds a registration: a workflow's node, with the Xobin account it registered in. */
 interface Owner {
 	workflowId: string;
 	workflowName: string;
@@ -152,6 +152,7 @@ interface Owner {
 	node: string;
 	account: string;
 }
+/** The production registrations this n8n process made or found, by workflow and node. */
 const live = new Map<string, Owner & { registration: Registration }>();
 
 /** Which Xobin account a credential reaches, without keeping its key. */
