@@ -13,7 +13,7 @@ import type {
 
 import type { Field } from '../../helpers/fields';
 import { readFields, toNodeProperties } from '../../helpers/fields';
-import { emailKey } from '../../helpers/invites';
+import { emailKey } from '../../helpers/ledger';
 import { oncePerExecution } from '../../helpers/once';
 import { runPerItem } from '../../helpers/outputs';
 import { quote } from '../../helpers/text';
