@@ -15,8 +15,9 @@ import { fillPath, readFields, toNodeProperties } from '../helpers/fields';
 import { runPerItem } from '../helpers/outputs';
 import { binaryFieldProperty, readBinaryFieldName, toPdfItem } from '../helpers/reportPdf';
 import type { ReportState } from '../helpers/reportState';
+import { NOT_COMPLETED_PATTERN } from '../helpers/reportState';
 import { xobinRequest } from '../transport';
-import type { NotFound, Product } from '../transport/types';
+import type { KnownRefusal, NotFound } from '../transport/types';
 
 const MAX_EXPIRATION_HOURS = 24;
 
@@ -24,12 +25,12 @@ const MAX_EXPIRATION_HOURS = 24;
 export interface ReportKind {
 	/** The resource value, e.g. 'aiInterview'. */
 	resource: string;
-	/** For the transport's wording, when it is not an AI interview. */
-	product?: Product;
 	/** In sentences: 'AI interview', 'assessment'. */
 	noun: string;
 	/** What the candidate does last: 'finish', 'submit it'. */
 	finishes: string;
+	/** The Xobin Trigger event that says a candidate finished: 'AI Interview Completed'. */
+	finishedEvent: string;
 	/** The report's ID field, sent in the path (response_id, report_id). */
 	idField: Field;
 	/** The share and download endpoints, with `{option}` for share / download. */
@@ -50,6 +51,15 @@ type Operation = {
 
 function forOperation(kind: ReportKind, operation: string): IDisplayOptions {
 	return { show: { resource: [kind.resource], operation: [operation] } };
+}
+
+/** Xobin's "not finished yet" on a share link or PDF: said in the product's words, with what to do. */
+function notFinished(kind: ReportKind): KnownRefusal {
+	return {
+		said: NOT_COMPLETED_PATTERN,
+		message: `The candidate has not finished this ${kind.noun} yet`,
+		fix: `Xobin has a report, a share link and a PDF only once the candidate has completed the ${kind.noun} and the evaluation is done. Check the status with 'Get Report' (it returns the status instead of stopping), or start this workflow from the Xobin Trigger's '${kind.finishedEvent}' event.`,
+	};
 }
 
 function idOf(kind: ReportKind, path: Record<string, unknown>): unknown {
@@ -94,7 +104,7 @@ export function shareLinkOperation(kind: ReportKind): Operation {
 					body,
 					itemIndex,
 					idempotent: true,
-					product: kind.product,
+					refusals: [notFinished(kind)],
 					requires: ['signed_url'],
 					notFound: kind.notFound(idOf(kind, path)),
 				});
@@ -124,7 +134,7 @@ export function downloadPdfOperation(kind: ReportKind): Operation {
 					itemIndex,
 					expect: 'pdf',
 					idempotent: true,
-					product: kind.product,
+					refusals: [notFinished(kind)],
 					notFound: kind.notFound(id),
 				});
 				const fallbackName = `${kind.fileName}-${String(id)}.pdf`;

@@ -16,7 +16,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ACCEPTED_DATE_FORMATS, toDay, toGmtMinutes } from './dates';
-import { quote } from './text';
+import { quote } from '../transport/text';
 
 export interface Field {
 	/** Where the value goes: JSON body, query string or the `{property}` of the endpoint path. */

@@ -22,7 +22,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { emailKey, ledgerOf } from '../helpers/ledger';
 import { asNodeError } from '../helpers/outputs';
 import { AdaptivePacer, forEachInPool } from '../helpers/pacer';
-import { quote } from '../helpers/text';
+import { quote } from '../transport/text';
 import { xobinRequest } from '../transport';
 import type { XobinError } from '../transport/errors';
 import { forItem } from '../transport/errors';
@@ -150,7 +150,6 @@ export async function sendInvites(
 			notFound: product.notFound(first[product.idKey]),
 			// What a lost answer means is said per candidate, by lost().
 			lostAnswer: '',
-			product: product.transportProduct,
 			pacer,
 		});
 	};

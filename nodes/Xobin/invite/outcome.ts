@@ -4,9 +4,14 @@
 
 import type { IDataObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { INVITES_EXHAUSTED_CODE, INVITES_EXHAUSTED_MESSAGE_PATTERN } from '../helpers/constants';
 import { readXobinMessage } from '../transport/errors';
 import type { XobinResponse } from '../transport/types';
+
+/** Xobin's error code in the 403 body sent when the account has no invites left. */
+const INVITES_EXHAUSTED_CODE = 'limit_exceed';
+
+/** Xobin's message in that body; some answers carry only this text, so it is matched too. */
+const INVITES_EXHAUSTED_MESSAGE_PATTERN = /invites?\s+exhausted/i;
 
 /** Why a candidate left on the Invites Exhausted output. */
 export interface ExhaustedNotice {

@@ -5,15 +5,13 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { quote } from '../helpers/text';
-import type { NotFound, Pacer, Product } from '../transport/types';
+import { quote } from '../transport/text';
+import type { NotFound, Pacer } from '../transport/types';
 import type { InviteSettings } from './options';
 
 export interface InviteProduct {
 	/** How messages name the invitation: "AI interview", "assessment", "XoForm", … */
 	name: string;
-	/** For the transport's wording, when it is not an AI interview. */
-	transportProduct?: Product;
 	/** The body key holding the product's id, e.g. 'form_id'. */
 	idKey: string;
 	/** One candidate per request: the endpoint and the keys a successful answer carries. */

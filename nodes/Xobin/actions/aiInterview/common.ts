@@ -40,6 +40,7 @@ export function reportNotFound(responseId: unknown): NotFound {
 export const AI_INTERVIEW_REPORTS: ReportKind = {
 	resource: 'aiInterview',
 	noun: 'AI interview',
+	finishedEvent: 'AI Interview Completed',
 	finishes: 'finish',
 	idField: responseIdField,
 	endpoint: '/ai-interviews/report/{response_id}/{option}',

@@ -14,7 +14,7 @@ import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import type { ReportState } from '../../helpers/reportState';
 import { readReportState } from '../../helpers/reportState';
-import { quote } from '../../helpers/text';
+import { quote } from '../../transport/text';
 import { xobinRequest } from '../../transport';
 import { notReadyMessage } from '../reports';
 import { AI_INTERVIEW_REPORTS, forOperation, reportNotFound, responseIdField } from './common';

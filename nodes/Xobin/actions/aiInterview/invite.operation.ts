@@ -15,7 +15,7 @@ import {
 import type { Field } from '../../helpers/fields';
 import { emailKey } from '../../helpers/ledger';
 import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
-import { quote } from '../../helpers/text';
+import { quote } from '../../transport/text';
 import { inviteOperation } from '../../invite/operation';
 import type { InviteSettings } from '../../invite/options';
 import { xobinRequest } from '../../transport';

@@ -40,8 +40,8 @@ export function reportNotFound(reportId: unknown): NotFound {
 /** Assessment reports: plural "reports" in the path, share links last 15 minutes to 24 hours. */
 export const ASSESSMENT_REPORTS: ReportKind = {
 	resource: 'assessment',
-	product: 'assessment',
 	noun: 'assessment',
+	finishedEvent: 'Assessment Submitted',
 	finishes: 'submit it',
 	idField: reportIdField,
 	endpoint: '/assessments/reports/{report_id}/{option}',

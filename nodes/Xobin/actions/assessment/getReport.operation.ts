@@ -49,7 +49,6 @@ export async function execute(
 			endpoint: fillPath('/assessments/report/{report_id}', path),
 			itemIndex,
 			idempotent: true,
-			product: 'assessment',
 			requires: ['report_id'],
 			passThrough: (answer) => readReportState(answer, 'overall_percentage') !== undefined,
 			notFound: reportNotFound(path.report_id),

@@ -63,7 +63,6 @@ export const { description, execute } = inviteOperation({
 	],
 	product: {
 		name: 'assessment',
-		transportProduct: 'assessment',
 		idKey: 'assessment_id',
 		single: { endpoint: '/assessments/invite', requires: ['invite_link', 'report_id'] },
 		bulk: {
