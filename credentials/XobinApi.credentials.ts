@@ -9,8 +9,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { SAFE_BASE_URL_PATTERN } from '../nodes/Xobin/helpers/baseUrl';
-import { DEFAULT_TIMEOUT_SECONDS, XOBIN_DEFAULT_BASE_URL } from '../nodes/Xobin/helpers/constants';
+import { SAFE_BASE_URL_PATTERN } from '../nodes/Xobin/transport/baseUrl';
+import {
+	DEFAULT_TIMEOUT_SECONDS,
+	XOBIN_DEFAULT_BASE_URL,
+} from '../nodes/Xobin/transport/constants';
 
 /**
  * The test request's base URL. A URL that is not https (or loopback http) is swapped for a host

@@ -21,9 +21,9 @@ import {
 	MIN_WEBHOOK_SECRET_LENGTH,
 	WEBHOOK_SECRET_HEADER,
 	WEBHOOK_SECRET_QUERY,
-	XOBIN_CREDENTIAL_TYPE,
 } from './helpers/constants';
 import { xobinRequest } from './transport';
+import { XOBIN_CREDENTIAL_TYPE } from './transport/constants';
 import type { Product, TriggerEvent } from './trigger/events';
 import { eventOfPath, EVENTS, TRIGGER_EVENTS, webhookUrlOf } from './trigger/events';
 import type { Registration, TriggerScope } from './trigger/registration';

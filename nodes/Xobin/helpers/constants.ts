@@ -1,17 +1,4 @@
-// Every Xobin constant the node and credential share: one place to change a URL or a limit.
-
-export const XOBIN_CREDENTIAL_TYPE = 'xobinApi';
-
-export const XOBIN_DEFAULT_BASE_URL = 'https://app.xobin.com/api/v2';
-
-/** Xobin's error code in the 403 body sent when the account has no invites left. */
-export const INVITES_EXHAUSTED_CODE = 'limit_exceed';
-
-/** Xobin's message in that body; some answers carry only this text, so it is matched too. */
-export const INVITES_EXHAUSTED_MESSAGE_PATTERN = /invites?\s+exhausted/i;
-
-/** How long one request may take, headers and body together, unless the credential says otherwise. */
-export const DEFAULT_TIMEOUT_SECONDS = 30;
+// The Xobin Trigger's webhook constants, shared by its node and its registration code.
 
 /**
  * The header Xobin sends back to the Xobin Trigger on every webhook call, holding the trigger's

@@ -5,7 +5,7 @@
 
 import { DateTime } from 'luxon';
 
-import { quote } from './text';
+import { quote } from '../transport/text';
 
 /** Calendar date, optional time, optional "Z" or numeric offset: what the node reads as text. */
 const DATE_TEXT =

@@ -13,10 +13,10 @@ import type {
 	INodePropertyOptions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { isExpression, NodeOperationError } from 'n8n-workflow';
 
 import { ACCEPTED_DATE_FORMATS, toDay, toGmtMinutes } from './dates';
-import { quote } from './text';
+import { quote } from '../transport/text';
 
 export interface Field {
 	/** Where the value goes: JSON body, query string or the `{property}` of the endpoint path. */
@@ -148,10 +148,16 @@ export function itemSources(context: IExecuteFunctions): (itemIndex: number) => 
 		parameter: (name, fallback) => {
 			if (fixed.has(name)) return fixed.get(name);
 			const value = context.getNodeParameter(name, itemIndex, fallback);
-			if (!JSON.stringify(node.parameters[name] ?? '').includes('"=')) fixed.set(name, value);
+			if (!hasExpression(node.parameters[name])) fixed.set(name, value);
 			return value;
 		},
 	});
+}
+
+/** Whether a parameter's value (or anything in a collection) is an expression. */
+function hasExpression(value: unknown): boolean {
+	if (isExpression(value)) return true;
+	return value !== null && typeof value === 'object' && Object.values(value).some(hasExpression);
 }
 
 /** Field values of a trigger node, read while n8n registers its webhook or passes it a call. */
@@ -189,7 +195,13 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 				`Fill in ${field.property.displayName}. When it comes from an expression, check that the input item has that column or field and that it is not blank.`,
 			);
 		}
-		const value = convert(source, field, raw);
+		const value = CHECKS[field.check]({
+			source,
+			field,
+			raw,
+			text: typeof raw === 'object' ? '' : String(raw).trim(),
+			refuse: (problem, fix) => refuse(source, field, problem, fix),
+		});
 		if (value !== undefined)
 			parts[field.send.type === 'query' ? 'qs' : field.send.type][field.send.property] = value;
 	}
@@ -216,140 +228,117 @@ function refuse(
 	});
 }
 
-/** The value to send, or undefined to leave the field out. */
-function convert(
-	source: FieldSource,
-	field: Field,
-	raw: unknown,
-): string | number | boolean | IDataObject | undefined {
-	const text = typeof raw === 'object' ? '' : String(raw).trim();
-	switch (field.check) {
-		case 'text':
-			if (typeof raw === 'object')
-				throw refuse(
-					source,
-					field,
-					'must be text, not an object or list',
-					`Map ${field.property.displayName} to a single column or field.`,
-				);
-			return text;
-		case 'email':
-			if (!EMAIL.test(text)) {
-				throw refuse(
-					source,
-					field,
-					`${quote(text)} is not a valid email address`,
-					`Use a full address such as name@example.com. Check the column or expression that fills ${field.property.displayName}.`,
-				);
-			}
-			return text;
-		case 'id': {
-			const number = typeof raw === 'number' ? raw : /^\d+(\.0+)?$/.test(text) ? Number(text) : NaN;
-			if (!Number.isSafeInteger(number) || number <= 0) {
-				const example = field.property.placeholder?.replace(/^e\.g\.\s*/, '') ?? '305';
-				throw refuse(
-					source,
-					field,
-					`must be a whole number above zero, got ${quote(text)}`,
-					`Enter the number Xobin shows for it, e.g. ${example}. Decimals, zero, negative numbers and text are not accepted.`,
-				);
-			}
-			return number;
-		}
-		case 'hours': {
-			const { min, max, text: inWords, hint } = field.range as NonNullable<Field['range']>;
-			const number = typeof raw === 'number' ? raw : /^\d*\.?\d+$/.test(text) ? Number(text) : NaN;
-			if (!(number >= min && number <= max))
-				throw refuse(source, field, `must be ${inWords}, got ${quote(text)}`, hint);
-			return number;
-		}
-		case 'flag':
-			return raw === true || raw === 'true' ? true : undefined;
-		case 'boolean':
-			if (raw === true || raw === 'true') return true;
-			if (raw === false || raw === 'false') return false;
-			throw refuse(
-				source,
-				field,
-				`must be true or false, got ${quote(text)}`,
-				`Switch ${field.property.displayName} on or off, or map it to a true/false value.`,
-			);
-		case 'pairs':
-			return pairsToObject(source, field, raw);
-		case 'day':
-			try {
-				return toDay(raw, source.timeZone);
-			} catch (error) {
-				throw refuse(
-					source,
-					field,
-					`could not be read as a date: ${error.message}`,
-					`Use the date picker or a value like 2025-07-18 (YYYY-MM-DD). Dates with a time are read in the workflow's timezone (${source.timeZone}) and sent as that day.`,
-				);
-			}
-		case 'url':
-			if (!/^https?:\/\/[^\s/]+/i.test(text)) {
-				const example =
-					field.property.placeholder?.replace(/^e\.g\.\s*/, '') ??
-					'https://example.com/xobin-updates';
-				throw refuse(
-					source,
-					field,
-					`${quote(text)} is not a valid web address`,
-					`Use a full address starting with https://, e.g. ${example}.`,
-				);
-			}
-			return text;
-		case 'option': {
-			const allowed = (field.property.options ?? []) as INodePropertyOptions[];
-			const match = allowed.find((option) => option.value === raw);
-			if (!match) {
-				const choices = allowed
-					.map((option) => `"${String(option.value)}" (${option.name})`)
-					.join(' or ');
-				throw refuse(
-					source,
-					field,
-					`${quote(raw)} is not one of the allowed values`,
-					`Use ${choices}.`,
-				);
-			}
-			return match.value as string;
-		}
-		case 'gmtDate':
-			try {
-				return toGmtMinutes(raw, source.timeZone);
-			} catch (error) {
-				throw refuse(
-					source,
-					field,
-					`could not be read as a date: ${error.message}`,
-					`Use the date picker or a value like ${ACCEPTED_DATE_FORMATS}. Times without an offset are read in the workflow's timezone (${source.timeZone}) and sent to Xobin in GMT.`,
-				);
-			}
-	}
+type Value = string | number | boolean | IDataObject | undefined;
+
+/** What a check gets: the raw value, its trimmed text, and how to refuse it. */
+interface Checking {
+	source: FieldSource;
+	field: Field;
+	raw: unknown;
+	text: string;
+	refuse(problem: string, fix: string): NodeOperationError;
 }
+
+/** Each check: the value to send, or undefined to leave the field out; throws to refuse. */
+const CHECKS: Record<Field['check'], (value: Checking) => Value> = {
+	text: ({ raw, text, field, refuse }) => {
+		if (typeof raw === 'object')
+			throw refuse(
+				'must be text, not an object or list',
+				`Map ${field.property.displayName} to a single column or field.`,
+			);
+		return text;
+	},
+	email: ({ text, field, refuse }) => {
+		if (EMAIL.test(text)) return text;
+		throw refuse(
+			`${quote(text)} is not a valid email address`,
+			`Use a full address such as name@example.com. Check the column or expression that fills ${field.property.displayName}.`,
+		);
+	},
+	id: ({ raw, text, field, refuse }) => {
+		const number = typeof raw === 'number' ? raw : /^\d+(\.0+)?$/.test(text) ? Number(text) : NaN;
+		if (Number.isSafeInteger(number) && number > 0) return number;
+		const example = field.property.placeholder?.replace(/^e\.g\.\s*/, '') ?? '305';
+		throw refuse(
+			`must be a whole number above zero, got ${quote(text)}`,
+			`Enter the number Xobin shows for it, e.g. ${example}. Decimals, zero, negative numbers and text are not accepted.`,
+		);
+	},
+	hours: ({ raw, text, field, refuse }) => {
+		const { min, max, text: inWords, hint } = field.range as NonNullable<Field['range']>;
+		const number = typeof raw === 'number' ? raw : /^\d*\.?\d+$/.test(text) ? Number(text) : NaN;
+		if (number >= min && number <= max) return number;
+		throw refuse(`must be ${inWords}, got ${quote(text)}`, hint);
+	},
+	flag: ({ raw }) => (raw === true || raw === 'true' ? true : undefined),
+	boolean: ({ raw, text, field, refuse }) => {
+		if (raw === true || raw === 'true') return true;
+		if (raw === false || raw === 'false') return false;
+		throw refuse(
+			`must be true or false, got ${quote(text)}`,
+			`Switch ${field.property.displayName} on or off, or map it to a true/false value.`,
+		);
+	},
+	pairs: pairsToObject,
+	day: ({ raw, source, refuse }) => {
+		try {
+			return toDay(raw, source.timeZone);
+		} catch (error) {
+			throw refuse(
+				`could not be read as a date: ${error.message}`,
+				`Use the date picker or a value like 2025-07-18 (YYYY-MM-DD). Dates with a time are read in the workflow's timezone (${source.timeZone}) and sent as that day.`,
+			);
+		}
+	},
+	url: ({ text, field, refuse }) => {
+		if (/^https?:\/\/[^\s/]+/i.test(text)) return text;
+		const example =
+			field.property.placeholder?.replace(/^e\.g\.\s*/, '') ?? 'https://example.com/xobin-updates';
+		throw refuse(
+			`${quote(text)} is not a valid web address`,
+			`Use a full address starting with https://, e.g. ${example}.`,
+		);
+	},
+	option: ({ raw, field, refuse }) => {
+		const allowed = (field.property.options ?? []) as INodePropertyOptions[];
+		const match = allowed.find((option) => option.value === raw);
+		if (match) return match.value as string;
+		const choices = allowed
+			.map((option) => `"${String(option.value)}" (${option.name})`)
+			.join(' or ');
+		throw refuse(`${quote(raw)} is not one of the allowed values`, `Use ${choices}.`);
+	},
+	gmtDate: ({ raw, source, refuse }) => {
+		try {
+			return toGmtMinutes(raw, source.timeZone);
+		} catch (error) {
+			throw refuse(
+				`could not be read as a date: ${error.message}`,
+				`Use the date picker or a value like ${ACCEPTED_DATE_FORMATS}. Times without an offset are read in the workflow's timezone (${source.timeZone}) and sent to Xobin in GMT.`,
+			);
+		}
+	},
+};
 
 /**
  * A fixedCollection of key/value rows (`{ pair: [{ key, value }] }`) as one object, for Xobin
  * bodies whose keys the user knows and the node does not (a track's own fields). Keys are trimmed
  * and must be unique; values go as they are (text, or a number or boolean from an expression).
  */
-function pairsToObject(source: FieldSource, field: Field, raw: unknown): IDataObject {
+function pairsToObject({ raw, field, refuse }: Checking): IDataObject {
 	const rows = (raw as { pair?: unknown } | null)?.pair;
 	const list = Array.isArray(rows) ? (rows as Array<{ key?: unknown; value?: unknown }>) : [];
 	const fix = `In ${field.property.displayName}, give each row the field's key as Xobin names it (e.g. name, email, phone) and its value.`;
-	if (list.length === 0) throw refuse(source, field, 'is empty', fix);
+	if (list.length === 0) throw refuse('is empty', fix);
 	const result: IDataObject = {};
 	for (const [index, row] of list.entries()) {
 		const key = typeof row?.key === 'string' ? row.key.trim() : '';
-		if (key === '') throw refuse(source, field, `row ${index + 1} has no key`, fix);
-		if (key in result) throw refuse(source, field, `has the key ${quote(key)} twice`, fix);
+		if (key === '') throw refuse(`row ${index + 1} has no key`, fix);
+		if (key in result) throw refuse(`has the key ${quote(key)} twice`, fix);
 		const value = row.value;
 		if (value !== null && typeof value === 'object')
 			throw refuse(
-				source,
-				field,
 				`${quote(key)} must be a single value, not an object or list`,
 				'Map the value to one column or field.',
 			);

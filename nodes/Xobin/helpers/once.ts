@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { XobinError } from '../transport/errors';
-import { ledgerOf } from './invites';
+import { ledgerOf } from './ledger';
 import { asNodeError } from './outputs';
 
 type Entry = { answer: IDataObject } | { uncertain: string };

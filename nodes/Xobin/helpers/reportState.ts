@@ -4,8 +4,12 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { NOT_COMPLETED_PATTERN, readXobinMessage } from '../transport/errors';
+import { readXobinMessage } from '../transport/errors';
 import type { XobinResponse } from '../transport/types';
+
+/** How Xobin may word "the candidate has not finished yet" on report, share and PDF calls. */
+export const NOT_COMPLETED_PATTERN =
+	/\bnot\s+(yet\s+)?(been\s+)?(complete|completed|finished|submitted|evaluated|ready)\b|\bin\s+progress\b|\bstill\s+being\s+evaluated\b/i;
 
 /** What Xobin's answer says about the report. */
 export type ReportState =

@@ -5,8 +5,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { clip, redact } from '../helpers/text';
-import type { KnownRefusal, NotFound, Product, XobinResponse } from './types';
+import { clip, redact } from './text';
+import type { KnownRefusal, NotFound, XobinResponse } from './types';
 
 /** What happened to one request, as far as the node can tell. */
 export interface Failure {
@@ -36,7 +36,6 @@ interface FailureDetails {
 	refusals?: KnownRefusal[];
 	lostAnswer?: string;
 	attempts?: number;
-	product?: Product;
 	timeoutSeconds: number;
 	secrets: string[];
 }
@@ -60,10 +59,6 @@ export const NEVER_SENT = new Set([
 ]);
 const TIMED_OUT = new Set(['DEADLINE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
-/** How Xobin may word "the candidate has not finished yet" on report, share and PDF calls. */
-export const NOT_COMPLETED_PATTERN =
-	/\bnot\s+(yet\s+)?(been\s+)?(complete|completed|finished|submitted|evaluated|ready)\b|\bin\s+progress\b|\bstill\s+being\s+evaluated\b/i;
-
 export const READ_ONLY_LOST_ANSWER =
 	"This request changes nothing in Xobin, so it is safe to run the item again (or turn on 'Retry On Fail' in the node settings).";
 
@@ -74,12 +69,6 @@ const CREDENTIAL_FIX =
 
 const BASE_URL_FIX =
 	'Check the Base URL in the Xobin API credential: it should be https://app.xobin.com/api/v2.';
-
-/** How messages name each Xobin product, and the trigger event that says a candidate finished. */
-const PRODUCTS: Record<Product, { name: string; finished: string }> = {
-	aiInterview: { name: 'AI interview', finished: 'AI Interview Completed' },
-	assessment: { name: 'assessment', finished: 'Assessment Submitted' },
-};
 
 const said = (f: Failure) => (f.xobinMessage ? `: ${f.xobinMessage}` : '');
 
@@ -99,7 +88,7 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 		fix: (f) => {
 			const { since, retryAt } = f.busyGaveUp as NonNullable<Failure['busyGaveUp']>;
 			const when = retryAt ? `after ${clock(retryAt)}, as Xobin asked` : 'in a few minutes';
-			return `No request got through since ${clock(since)}, so the node stopped asking and did not send this one. Run these items again ${when}, or lower Concurrency.`;
+			return `No request got through since ${clock(since)}, so the node stopped asking and did not send this one. Run these items again ${when}, or run fewer at once.`;
 		},
 	},
 	{
@@ -149,17 +138,6 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 			"The API key is valid but not allowed to do this. Your Xobin plan may not include this feature, or the item belongs to another account. Ask Xobin support to check the key's permissions.",
 	},
 	{
-		matches: (f) =>
-			f.statusCode !== undefined &&
-			f.statusCode >= 400 &&
-			f.statusCode < 500 &&
-			NOT_COMPLETED_PATTERN.test(f.xobinMessage ?? ''),
-		message: (f, d) =>
-			`The candidate has not finished this ${PRODUCTS[d.product ?? 'aiInterview'].name} yet${said(f)}`,
-		fix: (_f, d) =>
-			`Xobin has a report, a share link and a PDF only once the candidate has completed the ${PRODUCTS[d.product ?? 'aiInterview'].name} and the evaluation is done. Check the status with 'Get Report' (it returns the status instead of stopping), or start this workflow from the Xobin Trigger's '${PRODUCTS[d.product ?? 'aiInterview'].finished}' event.`,
-	},
-	{
 		matches: (f) => f.statusCode === 404,
 		message: (f, d) => `Xobin could not find ${d.notFound?.what ?? 'what was asked for'}${said(f)}`,
 		fix: (_f, d) =>
@@ -183,7 +161,7 @@ const KNOWN_SITUATIONS: KnownSituation[] = [
 		matches: (f) => f.statusCode === 429,
 		message: (f) => `Xobin is limiting how fast requests can be sent${said(f)}`,
 		fix: () =>
-			"Too many requests reached Xobin in a short time. Run fewer items at once (lower Concurrency), or turn on 'Retry on Rate Limit' in the node's options.",
+			'Too many requests reached Xobin in a short time, and the node did not wait to try again. Run fewer items at once, or run them again in a minute.',
 	},
 	{
 		matches: (f) => f.statusCode !== undefined && f.statusCode >= 500,

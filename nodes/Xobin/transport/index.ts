@@ -8,9 +8,9 @@
 import type { ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { baseUrlProblem, tidyBaseUrl } from '../helpers/baseUrl';
-import { DEFAULT_TIMEOUT_SECONDS, XOBIN_CREDENTIAL_TYPE } from '../helpers/constants';
-import { redact } from '../helpers/text';
+import { baseUrlProblem, tidyBaseUrl } from './baseUrl';
+import { DEFAULT_TIMEOUT_SECONDS, XOBIN_CREDENTIAL_TYPE } from './constants';
+import { redact } from './text';
 import type { Failure, XobinError } from './errors';
 import { describeResponse, NEVER_SENT, READ_ONLY_LOST_ANSWER, toXobinError } from './errors';
 import type { XobinContext, XobinRequest, XobinResponse } from './types';
@@ -131,7 +131,6 @@ export async function xobinRequest(
 			refusals: request.refusals,
 			lostAnswer: request.lostAnswer ?? (request.idempotent ? READ_ONLY_LOST_ANSWER : undefined),
 			attempts,
-			product: request.product,
 			timeoutSeconds: credentials.timeoutSeconds,
 			secrets: run.secrets,
 		});

@@ -48,9 +48,6 @@ export interface KnownRefusal {
 	fix: string;
 }
 
-/** The Xobin product a request is about, for messages that name it. */
-export type Product = 'aiInterview' | 'assessment';
-
 export interface XobinRequest {
 	method: IHttpRequestMethods;
 	endpoint: string;
@@ -73,7 +70,5 @@ export interface XobinRequest {
 	refusals?: KnownRefusal[];
 	/** What an answer lost after sending means for this request, and how to check. */
 	lostAnswer?: string;
-	/** What the request is about, when not an AI interview: messages name it. */
-	product?: Product;
 	pacer?: Pacer;
 }

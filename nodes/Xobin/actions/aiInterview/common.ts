@@ -1,10 +1,11 @@
 // What several AI Interview operations share: the Response ID field (the key of reports, share
-// links and PDFs) and the way a report Xobin cannot find is explained.
+// links and PDFs), the way a report Xobin cannot find is explained, and what its reports are like.
 
 import type { IDisplayOptions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
 import type { NotFound } from '../../transport/types';
+import type { ReportKind } from '../reports';
 
 /** Show a property only for one operation of the AI Interview resource. */
 export function forOperation(operation: string): IDisplayOptions {
@@ -34,3 +35,22 @@ export function reportNotFound(responseId: unknown): NotFound {
 		fix: 'Check the Response ID: Invite Candidate returns it as response_id, and Get Many Invited Candidates lists those of an interview. The API key must belong to the Xobin account that owns the interview.',
 	};
 }
+
+/** AI-interview reports: share links last 1 minute to 24 hours. */
+export const AI_INTERVIEW_REPORTS: ReportKind = {
+	resource: 'aiInterview',
+	noun: 'AI interview',
+	finishedEvent: 'AI Interview Completed',
+	finishes: 'finish',
+	idField: responseIdField,
+	endpoint: '/ai-interviews/report/{response_id}/{option}',
+	shortestLink: {
+		hours: 1 / 60,
+		text: 'between 1 minute (0.0167) and 24 hours',
+		hint: 'Xobin accepts 1 minute to 24 hours. Enter hours as a number: 0.5 is 30 minutes, 2 is two hours, 24 is a full day.',
+		description:
+			'How long the link works, in hours: from 1 minute (0.0167) to 24 hours. Decimals are fine, e.g. 0.5 for 30 minutes.',
+	},
+	fileName: 'xobin-ai-interview-report',
+	notFound: reportNotFound,
+};

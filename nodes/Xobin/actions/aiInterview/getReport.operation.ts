@@ -14,9 +14,10 @@ import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import type { ReportState } from '../../helpers/reportState';
 import { readReportState } from '../../helpers/reportState';
-import { quote } from '../../helpers/text';
+import { quote } from '../../transport/text';
 import { xobinRequest } from '../../transport';
-import { forOperation, reportNotFound, responseIdField } from './common';
+import { notReadyMessage } from '../reports';
+import { AI_INTERVIEW_REPORTS, forOperation, reportNotFound, responseIdField } from './common';
 
 const displayOptions = forOperation('getReport');
 
@@ -157,8 +158,7 @@ export async function execute(
 		json.report_ready = state.ready;
 		if (!state.ready) {
 			json.invite_status = state.status;
-			const said = state.said ? ` Xobin said: "${state.said}".` : '';
-			json.message = `The candidate has not completed this AI interview yet (status: ${state.status}). The report is available once they finish and Xobin has evaluated it.${said}`;
+			json.message = notReadyMessage(AI_INTERVIEW_REPORTS, state);
 		}
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});

@@ -1,31 +1,25 @@
 // AI Interview → Invite Candidate: POST /ai-interviews/invite for each item. Invited candidates
 // leave on the first output with Xobin's answer (invite link included); when the account runs out
-// of invites, the rest leave on the second output so the workflow can park them for later.
+// of invites, the rest leave on the second output so the workflow can park them for later. The one
+// proof Xobin offers for an invite whose answer was lost is the candidate's report, found by Custom
+// Field ID (GET /ai-interviews/report?custom_field_id=…); Skip If Already Invited uses it too.
 
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { aiInterviewIdField } from '../../helpers/productIdFields';
 import {
 	candidateEmailField,
 	candidateNameField,
 	inviteFormatField,
 } from '../../helpers/candidateFields';
 import type { Field } from '../../helpers/fields';
-import { toNodeProperties } from '../../helpers/fields';
-import { prepareInvites, toInviteOutputs } from '../../helpers/inviteOutputs';
-import { inviteOptionsCollection, readInviteSettings } from '../../helpers/invites';
-import { inviteCandidates } from './inviteCandidates';
-
-const displayOptions: IDisplayOptions = {
-	show: { resource: ['aiInterview'], operation: ['invite'] },
-};
+import { emailKey } from '../../helpers/ledger';
+import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
+import { quote } from '../../transport/text';
+import { inviteOperation } from '../../invite/operation';
+import type { InviteSettings } from '../../invite/options';
+import { xobinRequest } from '../../transport';
+import type { Pacer } from '../../transport/types';
 
 export const inviteFields: Field[] = [
 	candidateNameField,
@@ -74,9 +68,45 @@ export const inviteFields: Field[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
-	...toNodeProperties(inviteFields, displayOptions),
-	inviteOptionsCollection(displayOptions, 'invites', [
+/** Xobin's record of this candidate, found by Custom Field ID, or undefined when there is none. */
+async function findByCustomFieldId(
+	context: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex: number,
+	pacer: Pacer,
+): Promise<IDataObject | undefined> {
+	const { body: record, statusCode } = await xobinRequest(context, {
+		method: 'GET',
+		endpoint: '/ai-interviews/report',
+		qs: { custom_field_id: body.custom_field_id },
+		itemIndex,
+		idempotent: true,
+		requires: ['response_id'],
+		passThrough: (answer) => answer.statusCode === 404,
+		pacer,
+	});
+	const report = record as IDataObject;
+	const same =
+		statusCode < 300 &&
+		Number(report.ai_interview_id) === body.ai_interview_id &&
+		emailKey(report.candidate_email ?? '') === emailKey(body.candidate_email);
+	if (!same) return undefined;
+	return {
+		email: report.candidate_email,
+		ai_interview_id: report.ai_interview_id,
+		ai_interview_name: report.ai_interview_name ?? null,
+		response_id: report.response_id,
+		invite_link: report.invite_link ?? null,
+		name: report.candidate_name ?? body.candidate_name,
+		status: report.invite_status ?? null,
+		custom_field_id: report.custom_field_id ?? body.custom_field_id,
+	};
+}
+
+export const { description, execute } = inviteOperation({
+	resource: 'aiInterview',
+	fields: inviteFields,
+	options: [
 		{
 			displayName: 'Skip If Already Invited',
 			name: 'skipIfInvited',
@@ -85,35 +115,34 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to look each candidate up in Xobin by Custom Field ID first and skip those already invited to this AI interview (they come out on Invited with alreadyInvited: true, no invite spent). Needs a Custom Field ID on every item; costs one extra request per candidate.',
 		},
-	]),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const skipIfInvited = options.skipIfInvited === true;
-	const prepared = prepareInvites(this, items, inviteFields, (body, itemIndex) =>
-		checkInvite(this, body, itemIndex, skipIfInvited),
-	);
-	const outcomes = await inviteCandidates(this, prepared, {
-		...readInviteSettings(options, this.continueOnFail()),
-		skipIfInvited,
-	});
-	return toInviteOutputs(this, items, prepared, outcomes, {
-		product: 'AI interview',
+	],
+	product: {
+		name: 'AI interview',
+		idKey: 'ai_interview_id',
+		single: { endpoint: '/ai-interviews/invite', requires: ['invite_link', 'response_id'] },
+		ledgerKey: 'xobinInvitedCandidates',
+		notFound: aiInterviewNotFound,
+		lostAnswer: (body) =>
+			`So ${quote(body.candidate_email)} may or may not be invited: ${
+				body.custom_field_id
+					? `the node could not find the invite by Custom Field ID ${quote(body.custom_field_id)} either. Check with Get Report by that ID`
+					: "look the candidate up in Xobin's AI Interviews dashboard (invites with a Custom Field ID can be checked with Get Report)"
+			} before running this item again.`,
+		notConfirmed: (body) =>
+			`Xobin's answer to that try was lost, and the node could not confirm the invite${body.custom_field_id ? ` by Custom Field ID ${quote(body.custom_field_id)}` : ' (the item has no Custom Field ID to look it up by)'}. Look the candidate up in Xobin's AI Interviews dashboard before inviting them again, or turn on 'Re-Send Uncertain Invites' if a possible duplicate is better than a possible miss.`,
+		lookup: { by: (body) => body.custom_field_id, find: findByCustomFieldId },
 		rerun:
 			"turn on 'Retry On Fail' in the node settings (it remembers them within the execution) or 'Skip If Already Invited' with a Custom Field ID (it asks Xobin).",
-	});
-}
+		toBody: checkInvite,
+	},
+});
 
 /** The checks that span fields: a Custom Field ID for 'Skip If Already Invited', expiry after start. */
 function checkInvite(
-	context: IExecuteFunctions,
 	body: IDataObject,
 	itemIndex: number,
-	skipIfInvited: boolean,
+	context: IExecuteFunctions,
+	{ skipIfInvited }: InviteSettings,
 ): IDataObject {
 	if (skipIfInvited && !body.custom_field_id) {
 		throw new NodeOperationError(

@@ -1,10 +1,12 @@
 // What several Assessment operations share: the Report ID field (a report is one candidate's
-// attempt at one assessment, Xobin's report_id) and how a 404 about a report reads.
+// attempt at one assessment, Xobin's report_id), how a 404 about a report reads, and what its
+// reports are like.
 
 import type { IDisplayOptions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
 import type { NotFound } from '../../transport/types';
+import type { ReportKind } from '../reports';
 
 /** Show a property only for one operation of the Assessment resource. */
 export function forOperation(operation: string): IDisplayOptions {
@@ -34,3 +36,22 @@ export function reportNotFound(reportId: unknown): NotFound {
 		fix: 'Check the Report ID: Invite Candidate (Assessment) returns it as report_id. The API key must belong to the Xobin account that owns the assessment.',
 	};
 }
+
+/** Assessment reports: plural "reports" in the path, share links last 15 minutes to 24 hours. */
+export const ASSESSMENT_REPORTS: ReportKind = {
+	resource: 'assessment',
+	noun: 'assessment',
+	finishedEvent: 'Assessment Submitted',
+	finishes: 'submit it',
+	idField: reportIdField,
+	endpoint: '/assessments/reports/{report_id}/{option}',
+	shortestLink: {
+		hours: 0.25,
+		text: 'between 15 minutes (0.25) and 24 hours',
+		hint: 'Xobin accepts 15 minutes to 24 hours for assessment reports. Enter hours as a number: 0.25 is 15 minutes, 0.5 is 30 minutes, 24 is a full day.',
+		description:
+			'How long the link works, in hours: from 15 minutes (0.25) to 24 hours. Decimals are fine, e.g. 0.5 for 30 minutes.',
+	},
+	fileName: 'xobin-assessment-report',
+	notFound: reportNotFound,
+};

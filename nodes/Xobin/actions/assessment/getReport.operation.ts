@@ -17,7 +17,8 @@ import { runPerItem } from '../../helpers/outputs';
 import type { ReportState } from '../../helpers/reportState';
 import { readReportState } from '../../helpers/reportState';
 import { xobinRequest } from '../../transport';
-import { forOperation, reportIdField, reportNotFound } from './common';
+import { notReadyMessage } from '../reports';
+import { ASSESSMENT_REPORTS, forOperation, reportIdField, reportNotFound } from './common';
 
 const displayOptions = forOperation('getReport');
 
@@ -48,7 +49,6 @@ export async function execute(
 			endpoint: fillPath('/assessments/report/{report_id}', path),
 			itemIndex,
 			idempotent: true,
-			product: 'assessment',
 			requires: ['report_id'],
 			passThrough: (answer) => readReportState(answer, 'overall_percentage') !== undefined,
 			notFound: reportNotFound(path.report_id),
@@ -59,8 +59,7 @@ export async function execute(
 		json.report_ready = state.ready;
 		if (!state.ready) {
 			json.invite_status = state.status;
-			const said = state.said ? ` Xobin said: "${state.said}".` : '';
-			json.message = `The candidate has not completed this assessment yet (status: ${state.status}). The report is available once they submit it and Xobin has evaluated it.${said}`;
+			json.message = notReadyMessage(ASSESSMENT_REPORTS, state);
 		}
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});

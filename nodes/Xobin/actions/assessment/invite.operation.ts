@@ -1,14 +1,12 @@
 // Assessment → Invite Candidate: invites each item's candidate to a Xobin assessment, many per
-// request (Xobin's bulk invite, up to 500). Invited candidates leave on the first output with
-// their own invite link; when the account runs out of invites, the rest leave on the second output
-// so the workflow can park them for later, exactly as for AI interviews.
+// request (Xobin's bulk invite, POST /assessment/invite, up to 500; a request for one candidate
+// uses POST /assessments/invite). Invited candidates leave on the first output with their own
+// invite link, found in Xobin's answer by email; when the account runs out of invites, the rest
+// leave on the second output so the workflow can park them for later, exactly as for AI
+// interviews. Xobin documents no list of an assessment's invitees, so nothing can prove an invite
+// whose answer was lost: those candidates are uncertain and not sent again.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import {
 	candidateEmailField,
@@ -16,14 +14,12 @@ import {
 	inviteFormatField,
 } from '../../helpers/candidateFields';
 import type { Field } from '../../helpers/fields';
-import { toNodeProperties } from '../../helpers/fields';
-import { prepareInvites, toInviteOutputs } from '../../helpers/inviteOutputs';
-import { inviteOptionsCollection, readInviteSettings } from '../../helpers/invites';
-import { assessmentIdField } from '../../helpers/productIdFields';
-import { forOperation } from './common';
-import { inviteInBatches, MAX_BATCH_SIZE } from './inviteInBatches';
+import { assessmentIdField, assessmentNotFound } from '../../helpers/productIdFields';
+import { inviteOperation } from '../../invite/operation';
+import { checkInXobin } from '../../invite/product';
 
-const displayOptions = forOperation('invite');
+/** Xobin's most candidates per bulk request. */
+const MAX_BATCH_SIZE = 500;
 
 /**
  * Candidates per request unless the user picks another size. One lost answer (timeout, broken
@@ -52,9 +48,10 @@ export const inviteFields: Field[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
-	...toNodeProperties(inviteFields, displayOptions),
-	inviteOptionsCollection(displayOptions, 'requests', [
+export const { description, execute } = inviteOperation({
+	resource: 'assessment',
+	fields: inviteFields,
+	options: [
 		{
 			displayName: 'Batch Size',
 			name: 'batchSize',
@@ -63,21 +60,36 @@ export const description: INodeProperties[] = [
 			typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
 			description: `How many candidates go to Xobin in one request (1 to ${MAX_BATCH_SIZE}; 1 sends one request per candidate). Candidates with the same Assessment ID, Invite Format and Expiry Date share requests. Larger batches are faster, but if Xobin's answer to a request is lost (timeout, broken connection, server error), every candidate in it may or may not be invited, and Xobin offers no way to check by API, so none of them is sent again.`,
 		},
-	]),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const prepared = prepareInvites(this, items, inviteFields);
-	const batchSize = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
-	const outcomes = await inviteInBatches(this, prepared, {
-		...readInviteSettings(options, this.continueOnFail()),
-		batchSize: Math.min(MAX_BATCH_SIZE, Math.max(1, batchSize || DEFAULT_BATCH_SIZE)),
-	});
-	return toInviteOutputs(this, items, prepared, outcomes, {
-		product: 'assessment',
-	});
-}
+	],
+	product: {
+		name: 'assessment',
+		idKey: 'assessment_id',
+		single: { endpoint: '/assessments/invite', requires: ['invite_link', 'report_id'] },
+		bulk: {
+			endpoint: '/assessment/invite',
+			max: MAX_BATCH_SIZE,
+			defaultSize: DEFAULT_BATCH_SIZE,
+			sharedKeys: ['invite_format', 'expiry_date'],
+			body: (bodies) => {
+				const [{ assessment_id, invite_format, expiry_date }] = bodies;
+				const body: IDataObject = {
+					assessment_id,
+					invite_format,
+					candidates: bodies.map(({ candidate_name: name, candidate_email: email }) => ({
+						name,
+						email,
+					})),
+				};
+				if (expiry_date !== undefined) body.expiry_date = expiry_date;
+				return body;
+			},
+			listKey: 'invites',
+		},
+		ledgerKey: 'xobinAssessmentInvites',
+		notFound: assessmentNotFound,
+		...checkInXobin(
+			'an assessment',
+			(body) => `open assessment ${String(body.assessment_id)} in Xobin and look for the candidate`,
+		),
+	},
+});

@@ -4,20 +4,14 @@
 // docs call the format field `invite_type` in their table and `invite_format` in their example, so
 // both are sent with the same value (README, assumptions).
 
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
 import {
 	candidateEmailField,
 	candidateNameField,
 	inviteFormatField,
 } from '../../helpers/candidateFields';
 import type { Field } from '../../helpers/fields';
-import { toNodeProperties } from '../../helpers/fields';
-import type { InviteTarget } from '../../helpers/inviteEach';
-import { checkInXobin, inviteOneByOne } from '../../helpers/inviteOneByOne';
-import { inviteOptionsCollection } from '../../helpers/invites';
-
-const displayOptions = { show: { resource: ['automatedInterview'], operation: ['invite'] } };
+import { inviteOperation } from '../../invite/operation';
+import { checkInXobin } from '../../invite/product';
 
 /** Xobin's key for the candidate's response, misspelled in its answer (and docs). */
 const XOBIN_RESPONSE_ID_KEY = 'interview_reponse_id';
@@ -44,42 +38,32 @@ export const inviteFields: Field[] = [
 	inviteFormatField,
 ];
 
-export const description: INodeProperties[] = [
-	...toNodeProperties(inviteFields, displayOptions),
-	inviteOptionsCollection(displayOptions),
-];
-
-export const automatedInterviewInvites: InviteTarget = {
-	endpoint: '/automated-interviews/invite',
-	idKey: 'interview_id',
-	// Should Xobin ever fix the spelling, the correct key confirms the invite just as well.
-	requires: ['invite_link', `${XOBIN_RESPONSE_ID_KEY}|${RESPONSE_ID_KEY}`],
-	ledgerKey: 'xobinAutomatedInterviewInvites',
-	notFound: (interviewId) => ({
-		what: `automated interview ${String(interviewId)}`,
-		fix: "Check the Automated Interview ID: open the interview in Xobin's Automated Interviews and copy its number. The API key must belong to the account that owns the interview.",
-	}),
-	...checkInXobin(
-		'an automated interview',
-		(body) => `among the responses of automated interview ${String(body.interview_id)} in Xobin`,
-	),
-};
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await inviteOneByOne(this, items, {
-		fields: inviteFields,
-		target: automatedInterviewInvites,
-		wording: {
-			product: 'automated interview',
+export const { description, execute } = inviteOperation({
+	resource: 'automatedInterview',
+	fields: inviteFields,
+	product: {
+		name: 'automated interview',
+		idKey: 'interview_id',
+		single: {
+			endpoint: '/automated-interviews/invite',
+			// Should Xobin ever fix the spelling, the correct key confirms the invite just as well.
+			requires: ['invite_link', `${XOBIN_RESPONSE_ID_KEY}|${RESPONSE_ID_KEY}`],
 		},
+		ledgerKey: 'xobinAutomatedInterviewInvites',
+		notFound: (interviewId) => ({
+			what: `automated interview ${String(interviewId)}`,
+			fix: "Check the Automated Interview ID: open the interview in Xobin's Automated Interviews and copy its number. The API key must belong to the account that owns the interview.",
+		}),
+		...checkInXobin(
+			'an automated interview',
+			(body) =>
+				`look for the candidate among the responses of automated interview ${String(body.interview_id)} in Xobin`,
+		),
 		// The docs disagree on the key's name; one value under both names leaves no room for doubt.
 		toBody: (body) => ({ ...body, invite_type: body.invite_format }),
 		toOutput: (answer) => {
 			const responseId = answer[XOBIN_RESPONSE_ID_KEY] ?? answer[RESPONSE_ID_KEY];
 			return { ...answer, [XOBIN_RESPONSE_ID_KEY]: responseId, [RESPONSE_ID_KEY]: responseId };
 		},
-	});
-}
+	},
+});

@@ -13,10 +13,10 @@ import type {
 
 import type { Field } from '../../helpers/fields';
 import { readFields, toNodeProperties } from '../../helpers/fields';
-import { emailKey } from '../../helpers/invites';
+import { emailKey } from '../../helpers/ledger';
 import { oncePerExecution } from '../../helpers/once';
 import { runPerItem } from '../../helpers/outputs';
-import { quote } from '../../helpers/text';
+import { quote } from '../../transport/text';
 import { xobinRequest } from '../../transport';
 import { DELETION_DELAY_DAYS, forOperation } from './common';
 

@@ -16,7 +16,7 @@ import type { Field } from '../../helpers/fields';
 import { readFields, toNodeProperties } from '../../helpers/fields';
 import { oncePerExecution } from '../../helpers/once';
 import { runPerItem } from '../../helpers/outputs';
-import { quote } from '../../helpers/text';
+import { quote } from '../../transport/text';
 import { xobinRequest } from '../../transport';
 import { forOperation } from './common';
 

@@ -14,7 +14,7 @@ import type {
 import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
-import { quote } from '../../helpers/text';
+import { quote } from '../../transport/text';
 import { xobinRequest } from '../../transport';
 import { readXobinMessage } from '../../transport/errors';
 import type { XobinResponse } from '../../transport/types';

@@ -4,20 +4,14 @@
 // offers no way to look a form invite up by API, so an invite whose answer was lost is never sent
 // again by the node: the error names the candidate and says where to check in Xobin.
 
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
 import {
 	candidateEmailField,
 	candidateNameField,
 	inviteFormatField,
 } from '../../helpers/candidateFields';
 import type { Field } from '../../helpers/fields';
-import { toNodeProperties } from '../../helpers/fields';
-import type { InviteTarget } from '../../helpers/inviteEach';
-import { checkInXobin, inviteOneByOne } from '../../helpers/inviteOneByOne';
-import { inviteOptionsCollection } from '../../helpers/invites';
-
-const displayOptions = { show: { resource: ['xoForm'], operation: ['invite'] } };
+import { inviteOperation } from '../../invite/operation';
+import { checkInXobin } from '../../invite/product';
 
 export const inviteFields: Field[] = [
 	candidateNameField,
@@ -39,35 +33,22 @@ export const inviteFields: Field[] = [
 	inviteFormatField,
 ];
 
-export const description: INodeProperties[] = [
-	...toNodeProperties(inviteFields, displayOptions),
-	inviteOptionsCollection(displayOptions),
-];
-
-export const xoFormInvites: InviteTarget = {
-	endpoint: '/forms/invite',
-	idKey: 'form_id',
-	requires: ['invite_link', 'form_response_id'],
-	ledgerKey: 'xobinXoFormInvites',
-	notFound: (formId) => ({
-		what: `XoForm ${String(formId)}`,
-		fix: "Check the XoForm ID: open the form in Xobin's XoForms and copy its number. The API key must belong to the account that owns the form.",
-	}),
-	...checkInXobin(
-		'a form',
-		(body) => `among the responses of XoForm ${String(body.form_id)} in Xobin`,
-	),
-};
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await inviteOneByOne(this, items, {
-		fields: inviteFields,
-		target: xoFormInvites,
-		wording: {
-			product: 'XoForm',
-		},
-	});
-}
+export const { description, execute } = inviteOperation({
+	resource: 'xoForm',
+	fields: inviteFields,
+	product: {
+		name: 'XoForm',
+		idKey: 'form_id',
+		single: { endpoint: '/forms/invite', requires: ['invite_link', 'form_response_id'] },
+		ledgerKey: 'xobinXoFormInvites',
+		notFound: (formId) => ({
+			what: `XoForm ${String(formId)}`,
+			fix: "Check the XoForm ID: open the form in Xobin's XoForms and copy its number. The API key must belong to the account that owns the form.",
+		}),
+		...checkInXobin(
+			'a form',
+			(body) =>
+				`look for the candidate among the responses of XoForm ${String(body.form_id)} in Xobin`,
+		),
+	},
+});

@@ -1,7 +1,8 @@
-// Turns the outcomes of an Invite Candidate run into the node's two outputs (Invited, Invites
-// Exhausted), in input order and paired with the input items, for AI interviews and assessments
-// alike. A workflow set to stop on errors stops before the first request for a bad row, and after
-// a failed invite with a message that says how many candidates this run already invited.
+// Reads and checks every item of an Invite Candidate run before the first request, and turns the
+// outcomes into the node's two outputs (Invited, Invites Exhausted), in input order and paired
+// with the input items, for every product. A workflow set to stop on errors stops before the first
+// request for a bad row, and after a failed invite with a message that says how many candidates
+// this run already invited.
 
 import type {
 	IDataObject,
@@ -10,10 +11,12 @@ import type {
 	IPairedItemData,
 } from 'n8n-workflow';
 
-import type { Field } from './fields';
-import { itemSources, readFields } from './fields';
-import type { InviteOutcome, PreparedInvite } from './invites';
-import { asNodeError, isToolExecution, toErrorItem } from './outputs';
+import type { Field } from '../helpers/fields';
+import { itemSources, readFields } from '../helpers/fields';
+import { asNodeError, isToolExecution, toErrorItem } from '../helpers/outputs';
+import type { PreparedInvite } from './engine';
+import type { Outcome } from './outcome';
+import type { InviteProduct } from './product';
 
 /**
  * Every item read and checked before the first request, so a bad row late in the list stops the
@@ -46,34 +49,30 @@ export function prepareInvites(
 const RETRY_ON_FAIL =
 	"turn on 'Retry On Fail' in the node settings: it remembers them within the execution. In a new execution, leave out the rows already invited.";
 
-/** How messages name the invitation: "AI interview" / "assessment", and how to re-run safely. */
-export interface InviteWording {
-	product: string;
-	/** Completes "To run again without inviting them twice, …"; Retry On Fail when left out. */
-	rerun?: string;
-}
-
 /** Invited candidates (and error items) on the first output, exhausted ones on the second. */
 export function toInviteOutputs(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	prepared: PreparedInvite[],
-	outcomes: Array<InviteOutcome | undefined>,
-	{ product, rerun = RETRY_ON_FAIL }: InviteWording,
+	outcomes: Outcome[],
+	{ name: product, rerun = RETRY_ON_FAIL, toOutput = (answer) => answer }: InviteProduct,
 ): INodeExecutionData[][] {
 	if (!context.continueOnFail()) {
-		const firstFailure = outcomes.find((outcome) => outcome?.kind === 'failed');
-		if (firstFailure?.kind === 'failed') throw withPartialRun(firstFailure.error, outcomes, rerun);
+		const firstFailure = outcomes.find(
+			(outcome) => outcome.kind === 'uncertain' || outcome.kind === 'refused',
+		);
+		if (firstFailure && 'error' in firstFailure)
+			throw withPartialRun(firstFailure.error, outcomes, rerun);
 	}
 	const bodyOf = (itemIndex: number) => (prepared[itemIndex] as { body: IDataObject }).body;
 
 	const invited: INodeExecutionData[] = [];
 	const exhausted: INodeExecutionData[] = [];
 	outcomes.forEach((outcome, itemIndex) => {
-		if (!outcome) return;
-		if (outcome.kind === 'invited') {
-			invited.push({ json: outcome.response, pairedItem: { item: itemIndex } });
-		} else if (outcome.kind === 'failed') {
+		if (outcome.kind === 'notSent') return;
+		if (outcome.kind === 'invited' || outcome.kind === 'alreadyInvited') {
+			invited.push({ json: toOutput(outcome.invite), pairedItem: { item: itemIndex } });
+		} else if (outcome.kind === 'uncertain' || outcome.kind === 'refused') {
 			invited.push(toErrorItem(outcome.error, itemIndex));
 		} else {
 			// The candidate as it came in, plus what would have been sent and why it was not invited.
@@ -129,10 +128,10 @@ function byInputOrder(a: INodeExecutionData, b: INodeExecutionData): number {
  */
 function withPartialRun<T extends Error & { description?: string | null }>(
 	error: T,
-	outcomes: Array<InviteOutcome | undefined>,
+	outcomes: Outcome[],
 	rerun: string,
 ): T {
-	const invited = outcomes.filter((outcome) => outcome?.kind === 'invited').length;
+	const invited = outcomes.filter((outcome) => outcome.kind === 'invited').length;
 	if (invited > 0) {
 		error.description =
 			`${error.description ?? ''} ${invited} candidate${invited === 1 ? ' was' : 's were'} invited in this run before it stopped; they are on no output because the workflow stopped. To run again without inviting them twice, ${rerun}`.trim();

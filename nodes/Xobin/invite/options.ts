@@ -1,92 +1,23 @@
-// What every Invite Candidate operation shares (AI interviews and assessments): the shapes of a
-// prepared invite and of its outcome, Xobin's "Invites Exhausted" answer, the execution's record of
-// who was invited, and the options that steer sending. The sending itself lives with each resource.
+// The Options collection every Invite Candidate operation shows, and the settings it asks the
+// invite engine for.
 
-import type {
-	IContextObject,
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { readXobinMessage } from '../transport/errors';
-import type { XobinResponse } from '../transport/types';
-import { INVITES_EXHAUSTED_CODE, INVITES_EXHAUSTED_MESSAGE_PATTERN } from './constants';
-
-/** Why a candidate left on the Invites Exhausted output. */
-export interface ExhaustedNotice {
-	message: string;
-	code: string;
-}
-
-/** One input item after reading and checking: the body to send, or why it cannot be sent. */
-export type PreparedInvite =
-	| { itemIndex: number; body: IDataObject }
-	| { itemIndex: number; error: Error };
-
-/** What happened to one candidate. */
-export type InviteOutcome =
-	| { kind: 'invited'; response: IDataObject }
-	| { kind: 'exhausted'; notice: ExhaustedNotice; attempted: boolean }
-	| { kind: 'failed'; error: NodeApiError | NodeOperationError };
-
-/** The options both invite operations read, as the sending code needs them. */
+/** The options as the invite engine needs them. */
 export interface InviteSettings {
 	concurrency: number;
+	/** Candidates per request where the product has a bulk endpoint (Batch Size); else 1. */
+	batchSize: number;
 	/** Keep sending after "Invites Exhausted" instead of parking the rest without a request. */
 	keepTryingWhenExhausted: boolean;
 	/** Wait and retry on 429 / 503 (the node's "Retry on Rate Limit" option). */
 	retryBusy: boolean;
 	/** Send an unconfirmed uncertain invite once more (a possible duplicate over a possible miss). */
 	resendUncertain: boolean;
+	/** Look each candidate up first (where the product has a lookup); skip those Xobin has. */
+	skipIfInvited: boolean;
 	/** After a failure, start nothing new (the node is about to stop the workflow). */
 	stopOnFailure: boolean;
-}
-
-/** Thrown by the pacer to requests that had not started when the run stopped sending. */
-export class StoppedSending extends Error {}
-
-/** What this execution knows about a candidate: Xobin's invite, or that one may exist. */
-export type LedgerEntry = { invited: IDataObject } | { uncertain: string };
-
-/**
- * The execution's record of invited and uncertain candidates, kept in the node's execution context:
- * it lives as long as the execution, across n8n's Retry On Fail, so neither is sent again.
- */
-export function ledgerOf<Entry = LedgerEntry>(
-	context: IExecuteFunctions,
-	name: string,
-): Record<string, Entry> {
-	const nodeContext: IContextObject = context.getContext('node');
-	return (nodeContext[name] ??= {}) as Record<string, Entry>;
-}
-
-/** The same candidate, whatever the letter case or spaces around the address. */
-export function emailKey(email: unknown): string {
-	return String(email).trim().toLowerCase();
-}
-
-/** Xobin's "no invites left" answer: 403 with error code limit_exceed, or only its message text. */
-export function readExhaustion(response: XobinResponse): ExhaustedNotice | undefined {
-	const { body } = response;
-	if (response.statusCode !== 403 || body === null || typeof body !== 'object') return undefined;
-	const message = readXobinMessage(body) ?? '';
-	if (
-		(body as IDataObject).error !== INVITES_EXHAUSTED_CODE &&
-		!INVITES_EXHAUSTED_MESSAGE_PATTERN.test(message)
-	) {
-		return undefined;
-	}
-	return {
-		message:
-			message && message !== INVITES_EXHAUSTED_CODE
-				? message
-				: 'Invites Exhausted. Please contact support.',
-		code: INVITES_EXHAUSTED_CODE,
-	};
 }
 
 const WHEN_EXHAUSTED_PARK = 'parkRemaining';
@@ -163,15 +94,23 @@ export function inviteOptionsCollection(
 }
 
 /** The settings the options ask for; a workflow that stops on errors stops sending at the first. */
-export function readInviteSettings(options: IDataObject, continueOnFail: boolean): InviteSettings {
+export function readInviteSettings(
+	options: IDataObject,
+	continueOnFail: boolean,
+	bulk?: { defaultSize: number; max: number },
+): InviteSettings {
 	return {
-		concurrency: Math.min(
-			MAX_CONCURRENCY,
-			Math.max(1, Math.floor(Number(options.concurrency)) || DEFAULT_CONCURRENCY),
-		),
+		concurrency: between(1, MAX_CONCURRENCY, options.concurrency, DEFAULT_CONCURRENCY),
+		batchSize: bulk ? between(1, bulk.max, options.batchSize, bulk.defaultSize) : 1,
 		keepTryingWhenExhausted: options.whenInvitesRunOut === WHEN_EXHAUSTED_TRY_EACH,
 		retryBusy: options.retryOnRateLimit !== false,
 		resendUncertain: options.resendUncertain === true,
+		skipIfInvited: options.skipIfInvited === true,
 		stopOnFailure: !continueOnFail,
 	};
+}
+
+/** A whole number within the bounds, or the fallback when the value is not one. */
+function between(min: number, max: number, value: unknown, fallback: number): number {
+	return Math.min(max, Math.max(min, Math.floor(Number(value ?? fallback)) || fallback));
 }
