@@ -13,7 +13,7 @@ import { asNodeError } from './outputs';
 
 type Entry = { answer: IDataObject } | { uncertain: string };
 
-export interface OnceRequest {
+interface OnceRequest {
 	/** The execution context's record to use, one per operation. */
 	ledger: string;
 	/** The same request: same key (e.g. the e-mail a deletion is for). */

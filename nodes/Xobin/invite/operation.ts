@@ -17,7 +17,7 @@ import { inviteOptionsCollection, readInviteSettings } from './options';
 import { prepareInvites, toInviteOutputs } from './outputs';
 import type { InviteProduct } from './product';
 
-export interface InviteOperation {
+interface InviteOperation {
 	/** The resource value, e.g. 'xoForm'. */
 	resource: string;
 	product: InviteProduct;

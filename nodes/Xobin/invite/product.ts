@@ -40,7 +40,7 @@ export interface InviteProduct {
 	toOutput?(answer: IDataObject): IDataObject;
 }
 
-export interface BulkInvite {
+interface BulkInvite {
 	endpoint: string;
 	/** Xobin's most candidates per request, and how many go in one unless Batch Size says. */
 	max: number;
@@ -53,7 +53,7 @@ export interface BulkInvite {
 	listKey: string;
 }
 
-export interface InviteLookup {
+interface InviteLookup {
 	/** The value the candidate is looked up by (e.g. the Custom Field ID), or undefined: no lookup. */
 	by(body: IDataObject): unknown;
 	/** Xobin's record of this candidate's invite, or undefined when there is none. Throws on failure. */
