@@ -110,6 +110,24 @@ export function toNodeProperties(
 	return properties;
 }
 
+/**
+ * An ID Xobin gives something (an interview, a report): a text field with an example as its
+ * placeholder (a number field would show 0 and hide both), checked to be a whole number above
+ * zero before anything is sent, and sent as the number Xobin expects.
+ */
+export function idField(
+	send: Field['send'],
+	property: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description'>,
+	onlyWhen?: Field['onlyWhen'],
+): Field {
+	return {
+		send,
+		check: 'id',
+		onlyWhen,
+		property: { ...property, type: 'string', required: true, default: '' },
+	};
+}
+
 /** Return All and Limit, as n8n's own list operations word them; Limit shows while Return All is off. */
 export function returnAllProperties(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [

@@ -4,6 +4,7 @@
 
 import type { NotFound } from '../transport/types';
 import type { Field } from './fields';
+import { idField } from './fields';
 
 const HOW_TO_FIND =
 	"The number of the AI interview in Xobin. Open the interview in Xobin's AI Interviews dashboard to find it.";
@@ -18,21 +19,16 @@ export function aiInterviewIdField(
 	} = {},
 ): Field {
 	const { sendIn = 'body', onlyWhen, placeholder = 'e.g. 305', note } = options;
-	return {
-		send: { type: sendIn, property: 'ai_interview_id' },
-		check: 'id',
-		onlyWhen,
-		property: {
+	return idField(
+		{ type: sendIn, property: 'ai_interview_id' },
+		{
 			displayName: 'AI Interview ID',
 			name: 'aiInterviewId',
-			type: 'number',
-			required: true,
-			default: 0,
 			placeholder,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description: note ? `${HOW_TO_FIND} ${note}` : HOW_TO_FIND,
 		},
-	};
+		onlyWhen,
+	);
 }
 
 /** How a 404 about an AI interview reads: which interview, and where to find the right number. */
@@ -51,21 +47,16 @@ export function assessmentIdField(
 	options: { sendIn?: 'body' | 'path'; onlyWhen?: Field['onlyWhen']; note?: string } = {},
 ): Field {
 	const { sendIn = 'body', onlyWhen, note } = options;
-	return {
-		send: { type: sendIn, property: 'assessment_id' },
-		check: 'id',
-		onlyWhen,
-		property: {
+	return idField(
+		{ type: sendIn, property: 'assessment_id' },
+		{
 			displayName: 'Assessment ID',
 			name: 'assessmentId',
-			type: 'number',
-			required: true,
-			default: 0,
 			placeholder: 'e.g. 53280',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description: note ? `${HOW_TO_FIND_ASSESSMENT} ${note}` : HOW_TO_FIND_ASSESSMENT,
 		},
-	};
+		onlyWhen,
+	);
 }
 
 /** How a 404 about an assessment reads: which one, and where to find the right number. */

@@ -4,6 +4,7 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
+import { idField } from '../../helpers/fields';
 import type { NotFound } from '../../transport/types';
 import type { ReportKind } from '../reports';
 
@@ -12,21 +13,16 @@ export function forOperation(operation: string): IDisplayOptions {
 	return { show: { resource: ['aiInterview'], operation: [operation] } };
 }
 
-export const responseIdField: Field = {
-	send: { type: 'path', property: 'response_id' },
-	check: 'id',
-	property: {
+export const responseIdField: Field = idField(
+	{ type: 'path', property: 'response_id' },
+	{
 		displayName: 'Response ID',
 		name: 'responseId',
-		type: 'number',
-		required: true,
-		default: 0,
 		placeholder: 'e.g. 7421',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description:
 			"Xobin's number for one candidate's attempt at an AI interview. Invite Candidate returns it as response_id; Get Many Invited Candidates and the Xobin Trigger do too.",
 	},
-};
+);
 
 /** How a 404 on a report, share link or PDF reads: which response, and where to find the right one. */
 export function reportNotFound(responseId: unknown): NotFound {

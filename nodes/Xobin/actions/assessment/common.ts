@@ -5,6 +5,7 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
+import { idField } from '../../helpers/fields';
 import type { NotFound } from '../../transport/types';
 import type { ReportKind } from '../reports';
 
@@ -13,21 +14,16 @@ export function forOperation(operation: string): IDisplayOptions {
 	return { show: { resource: ['assessment'], operation: [operation] } };
 }
 
-export const reportIdField: Field = {
-	send: { type: 'path', property: 'report_id' },
-	check: 'id',
-	property: {
+export const reportIdField: Field = idField(
+	{ type: 'path', property: 'report_id' },
+	{
 		displayName: 'Report ID',
 		name: 'reportId',
-		type: 'number',
-		required: true,
-		default: 0,
 		placeholder: 'e.g. 318',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description:
 			"Xobin's number for one candidate's attempt at an assessment. Invite Candidate returns it as report_id; the Xobin Trigger's assessment events carry it too.",
 	},
-};
+);
 
 /** How a 404 on a report, share link or PDF reads: which report, and where to find the right one. */
 export function reportNotFound(reportId: unknown): NotFound {

@@ -10,6 +10,7 @@ import {
 	inviteFormatField,
 } from '../../helpers/candidateFields';
 import type { Field } from '../../helpers/fields';
+import { idField } from '../../helpers/fields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
 
@@ -20,21 +21,16 @@ const RESPONSE_ID_KEY = 'interview_response_id';
 export const inviteFields: Field[] = [
 	candidateNameField,
 	candidateEmailField,
-	{
-		send: { type: 'body', property: 'interview_id' },
-		check: 'id',
-		property: {
+	idField(
+		{ type: 'body', property: 'interview_id' },
+		{
 			displayName: 'Automated Interview ID',
 			name: 'interviewId',
-			type: 'number',
-			required: true,
-			default: 0,
 			placeholder: 'e.g. 5101',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description:
 				"The number of the automated interview in Xobin. Open the interview in Xobin's Automated Interviews to find it.",
 		},
-	},
+	),
 	inviteFormatField,
 ];
 

@@ -10,26 +10,22 @@ import {
 	inviteFormatField,
 } from '../../helpers/candidateFields';
 import type { Field } from '../../helpers/fields';
+import { idField } from '../../helpers/fields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
 
 export const inviteFields: Field[] = [
 	candidateNameField,
 	candidateEmailField,
-	{
-		send: { type: 'body', property: 'form_id' },
-		check: 'id',
-		property: {
+	idField(
+		{ type: 'body', property: 'form_id' },
+		{
 			displayName: 'XoForm ID',
 			name: 'formId',
-			type: 'number',
-			required: true,
-			default: 0,
 			placeholder: 'e.g. 4101',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description: "The number of the form in Xobin. Open the form in Xobin's XoForms to find it.",
 		},
-	},
+	),
 	inviteFormatField,
 ];
 
