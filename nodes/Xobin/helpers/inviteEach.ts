@@ -4,7 +4,8 @@
 // did not act. An answer lost after sending makes the invite *uncertain*: it is never sent again
 // without proof (Xobin's record, where the product has a way to look it up), unless the user opted
 // in; the execution's ledger keeps invited and uncertain candidates so n8n's Retry On Fail sends
-// neither again. Once Xobin says the account's invites are exhausted, the rest are parked without a
+// neither again, and an item not sent because another item's invite covers it says so
+// (alreadyInvited, existingInviteEmail). Once Xobin says the account's invites are exhausted, the rest are parked without a
 // request. What differs between products is one InviteTarget: endpoint, id key, wording, lookup.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
@@ -14,7 +15,7 @@ import { xobinRequest } from '../transport';
 import type { XobinError } from '../transport/errors';
 import type { NotFound, Pacer, XobinResponse } from '../transport/types';
 import type { ExhaustedNotice, InviteOutcome, InviteSettings, PreparedInvite } from './invites';
-import { emailKey, ledgerOf, readExhaustion, StoppedSending } from './invites';
+import { alreadyInvited, emailKey, ledgerOf, readExhaustion, StoppedSending } from './invites';
 import { asNodeError } from './outputs';
 import { AdaptivePacer, forEachInPool } from './pacer';
 import { quote } from './text';
@@ -153,7 +154,6 @@ export async function inviteEach(
 		key: string,
 	): Promise<InviteOutcome | undefined> => {
 		const earlier = ledger[key];
-		if (earlier && 'invited' in earlier) return { kind: 'invited', response: earlier.invited };
 		if (earlier) {
 			// An earlier try of this execution may have invited the candidate: proof, opt-in, or stop.
 			const proof = await confirm(body, itemIndex);
@@ -164,7 +164,8 @@ export async function inviteEach(
 		} else if (skipIfInvited) {
 			try {
 				const existing = await lookup.find(context, body, itemIndex, pacer);
-				if (existing) return { kind: 'invited', response: { ...existing, alreadyInvited: true } };
+				if (existing)
+					return { kind: 'invited', response: alreadyInvited(existing, existing.email) };
 			} catch (error) {
 				if (error instanceof StoppedSending)
 					return notice ? { kind: 'exhausted', notice, attempted: false } : undefined;
@@ -180,12 +181,25 @@ export async function inviteEach(
 		const key = keyOf(entry.body);
 		// The same candidate twice in one run: the second waits for the first and reuses its result.
 		for (let pending = inFlight.get(key); pending; pending = inFlight.get(key)) await pending;
+		// Invited by another item of this execution (a repeat, or a row sharing its Custom Field ID):
+		// not sent, and it says so. The same item on n8n's Retry On Fail gets its own invite back.
+		const earlier = ledger[key];
+		if (earlier && 'invited' in earlier) {
+			const { invited, itemIndex, email } = earlier;
+			return {
+				kind: 'invited',
+				response: itemIndex === entry.itemIndex ? invited : alreadyInvited(invited, email),
+			};
+		}
 		// No await between the check above and claiming the key here, so only one request is sent.
 		const attempt = invite(entry.body, entry.itemIndex, key);
 		inFlight.set(key, attempt);
 		const outcome = await attempt;
 		inFlight.delete(key);
-		if (outcome?.kind === 'invited') ledger[key] = { invited: outcome.response };
+		if (outcome?.kind === 'invited') {
+			const email = outcome.response.existingInviteEmail ?? entry.body.candidate_email;
+			ledger[key] = { invited: outcome.response, itemIndex: entry.itemIndex, email };
+		}
 		return outcome;
 	};
 

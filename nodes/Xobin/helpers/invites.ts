@@ -49,8 +49,21 @@ export interface InviteSettings {
 /** Thrown by the pacer to requests that had not started when the run stopped sending. */
 export class StoppedSending extends Error {}
 
-/** What this execution knows about a candidate: Xobin's invite, or that one may exist. */
-export type LedgerEntry = { invited: IDataObject } | { uncertain: string };
+/**
+ * What this execution knows about a candidate: Xobin's invite (and, where recorded, the item and
+ * email it was made for), or that one may exist.
+ */
+export type LedgerEntry =
+	| { invited: IDataObject; itemIndex?: number; email?: unknown }
+	| { uncertain: string };
+
+/**
+ * Another item's invite, for an item that was not sent because of it: it says so, and whose invite
+ * it is (with Skip If Already Invited, rows sharing a Custom Field ID may name other people).
+ */
+export function alreadyInvited(invite: IDataObject, email: unknown): IDataObject {
+	return { ...invite, alreadyInvited: true, existingInviteEmail: email ?? invite.email ?? null };
+}
 
 /**
  * The execution's record of invited and uncertain candidates, kept in the node's execution context:

@@ -9,7 +9,8 @@
 // again (unless the user opted in). A batch refused as "Invites Exhausted" or for a bad value did
 // nothing, so it is sent again one candidate at a time: as many candidates as the account allows
 // are invited and the rest parked, and a bad row fails alone. The execution's ledger keeps invited
-// and uncertain candidates so n8n's Retry On Fail sends neither again.
+// and uncertain candidates so n8n's Retry On Fail sends neither again. A repeat of a candidate in one
+// run is not sent: it gets the first item's invite, marked alreadyInvited.
 
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -20,7 +21,13 @@ import type {
 	InviteSettings,
 	PreparedInvite,
 } from '../../helpers/invites';
-import { emailKey, ledgerOf, readExhaustion, StoppedSending } from '../../helpers/invites';
+import {
+	alreadyInvited,
+	emailKey,
+	ledgerOf,
+	readExhaustion,
+	StoppedSending,
+} from '../../helpers/invites';
 import { asNodeError } from '../../helpers/outputs';
 import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
 import { quote } from '../../helpers/text';
@@ -292,13 +299,20 @@ export async function inviteInBatches(
 		if (!stopped) await send(batches[index]);
 	});
 
-	// A repeat of a candidate shares the first item's outcome, told about its own item.
+	// A repeat of a candidate shares the first item's outcome, told about its own item: not sent,
+	// so an invite is marked as another item's.
 	for (const [itemIndex, first] of repeats) {
 		const outcome = outcomes[first];
+		const firstBody = (prepared[first] as { body: IDataObject }).body;
 		outcomes[itemIndex] =
 			outcome?.kind === 'failed'
 				? { kind: 'failed', error: forItem(node, outcome.error, itemIndex) }
-				: outcome;
+				: outcome?.kind === 'invited'
+					? {
+							kind: 'invited',
+							response: alreadyInvited(outcome.response, firstBody.candidate_email),
+						}
+					: outcome;
 	}
 	return outcomes;
 }
