@@ -130,39 +130,72 @@ describe('Track → Add Applicant', () => {
 		expect(output[0].json).toEqual({
 			already_exists: true,
 			track_id: 6578,
+			application_id: 67865,
+			candidate_id: 7401,
 			name: 'Alex Tanaka',
-			email: 'Alex.Tanaka@example.com',
+			email: 'alex.tanaka@example.com',
+			stage_id: 'stg_assessment',
+			stage_name: 'Assessment',
 			message:
-				'Alex.Tanaka@example.com is already an applicant in track 6578; nothing was added. Xobin said: "Applicant with this email already exists in this track"',
+				'Alex.Tanaka@example.com is already an applicant in track 6578 (stage "Assessment"); nothing was added. Xobin said: "Applicant with this email already exists in this track"',
 		});
 		expect(output[1].json).toEqual(
 			expect.objectContaining({ already_exists: false, email: 'new.person@example.com' }),
 		);
-		// The 409 is final: one request per row, nothing retried.
-		expect(requestsTo(mock(), APPLICANTS)).toHaveLength(2);
+		// The 409 is final: one POST per row, nothing retried, and one look-up for the 409 only.
+		expect(requestsTo(mock(), APPLICANTS).map((request) => [request.method, request.query.email])).toEqual([
+			['POST', undefined],
+			['GET', 'Alex.Tanaka@example.com'],
+			['POST', undefined],
+		]);
 
 		const again = await run(mock(), 'addApplicant', parameters, { items: rows });
 		expect(again.outputs[0].map((item) => item.json.already_exists)).toEqual([true, true]);
 		expect(mock().trackApplicants(6578)).toHaveLength(2);
 	});
 
-	test('another 409 (not "already exists") is an error naming the applicant and track', async () => {
+	test('a 409 in other words ("State conflict") for an applicant already in the track: already_exists, found by email, whatever the wording', async () => {
+		mock().setTrackConflictMessage('State conflict');
+		const result = await run(mock(), 'addApplicant', {
+			trackId: 6578,
+			mode: 'invite',
+			applicantName: 'Alex',
+			applicantEmail: 'ALEX.TANAKA@example.com',
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.outputs[0][0].json).toEqual(
+			expect.objectContaining({
+				already_exists: true,
+				application_id: 67865,
+				candidate_id: 7401,
+				stage_id: 'stg_assessment',
+				stage_name: 'Assessment',
+				message: expect.stringContaining('Xobin said: "State conflict"'),
+			}),
+		);
+		expect(mock().trackApplicants(6578)).toHaveLength(2);
+	});
+
+	test('a 409 for an email not in the track (only a partial match) is an error naming the applicant and track, in Xobin\'s words', async () => {
 		mock().queueFault({
 			path: APPLICANTS,
+			method: 'POST',
 			status: 409,
 			body: { error: 'Track is closed for new applicants' },
 		});
 		const result = await run(mock(), 'addApplicant', {
 			trackId: 6578,
 			mode: 'invite',
-			applicantName: 'Ann',
-			applicantEmail: 'ann@example.com',
+			applicantName: 'Tanaka',
+			applicantEmail: 'tanaka@example.com',
 		});
 
 		expect(result.error?.message).toBe(
-			'Xobin refused to add ann@example.com to track 6578: Track is closed for new applicants [item 0]',
+			'Xobin refused to add tanaka@example.com to track 6578: Track is closed for new applicants [item 0]',
 		);
-		expect(requestsTo(mock(), APPLICANTS)).toHaveLength(1);
+		// The look-up saw alex.tanaka@example.com (Xobin's email filter matches parts): not the same person.
+		expect(requestsTo(mock(), APPLICANTS).map((request) => request.method)).toEqual(['POST', 'GET']);
 	});
 
 	test('an answer lost after sending is not sent again, and says re-running is safe', async () => {

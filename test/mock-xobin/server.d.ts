@@ -386,6 +386,11 @@ export interface MockXobinTracks {
 	): number[];
 	/** Emails the mock "sent" (a copy). */
 	trackEmailsSent(): MockTrackEmail[];
+	/**
+	 * The `error` text of the 409 for an email already in the track (Xobin's docs do not give it),
+	 * e.g. 'State conflict'. Default 'Applicant with this email already exists in this track'.
+	 */
+	setTrackConflictMessage(message: string): void;
 }
 
 /* ---- end TRACKS ------------------------------------------------------------------------------- */

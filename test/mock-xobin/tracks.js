@@ -93,6 +93,8 @@ function createTrackState() {
 		nextApplicationId: FIRST_APPLICATION_ID,
 		nextCandidateId: FIRST_TRACK_CANDIDATE_ID,
 		emailsSent: [],
+		// The words of the "already in the track" 409: Xobin's docs do not give them.
+		conflictMessage: ALREADY_EXISTS,
 	};
 }
 
@@ -264,7 +266,7 @@ function handleAddApplicant(ctx) {
 	}
 	const wanted = String(email).trim().toLowerCase();
 	if (track.applicants.some((entry) => String(entry.email).toLowerCase() === wanted))
-		return jsonError(409, ALREADY_EXISTS);
+		return jsonError(409, ctx.state.tracks.conflictMessage);
 	const applicant = createApplicant(ctx.state.tracks, track, {
 		name,
 		email,
@@ -611,6 +613,9 @@ function trackMethods(state) {
 		},
 		trackEmailsSent() {
 			return state.tracks.emailsSent.map((sent) => ({ ...sent }));
+		},
+		setTrackConflictMessage(message) {
+			state.tracks.conflictMessage = message;
 		},
 	};
 }
