@@ -16,7 +16,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
-import { runPerItem } from '../../helpers/outputs';
+import { asNodeError, runPerItem } from '../../helpers/outputs';
 import { quote } from '../../helpers/text';
 import { xobinRequest } from '../../transport';
 import { emailKey } from '../../helpers/invites';
@@ -165,7 +165,8 @@ export async function execute(
 		const who =
 			email !== undefined ? String(email) : name !== undefined ? String(name) : 'The applicant';
 		const endpoint = fillPath('/tracks/{track_id}/applicants', path);
-		let added: IDataObject;
+		let added: IDataObject = {};
+		let conflict: NodeApiError | undefined;
 		try {
 			// Not idempotent: a lost answer is never sent again (the transport's default for writes).
 			const response = await xobinRequest(this, {
@@ -187,18 +188,21 @@ export async function execute(
 			added = response.body as IDataObject;
 		} catch (error) {
 			if (!(error instanceof NodeApiError) || error.httpCode !== '409' || email === undefined)
-				throw error;
+				throw asNodeError(this, error as Error, itemIndex);
+			conflict = error;
+		}
+		if (conflict) {
 			// A state conflict: "already in the track" only if the track has this exact email.
-			let found: IDataObject | undefined;
-			try {
-				found = await findByEmail(this, endpoint, email, itemIndex);
-			} catch (lookupError) {
-				error.description = `${error.description ?? ''} The node could not check whether ${who} is already in the track: ${(lookupError as Error).message}`;
-				throw error;
-			}
-			if (!found) throw error;
+			const refused = conflict;
+			const found = await findByEmail(this, endpoint, email, itemIndex).catch(
+				(lookupError: Error) => {
+					refused.description = `${refused.description ?? ''} The node could not check whether ${who} is already in the track: ${lookupError.message}`;
+					return undefined;
+				},
+			);
+			if (!found) throw refused;
 			alreadyThere++;
-			const said = (error.errorResponse as IDataObject | undefined)?.xobinMessage;
+			const said = (refused.errorResponse as IDataObject | undefined)?.xobinMessage;
 			const json: IDataObject = {
 				already_exists: true,
 				track_id: path.track_id,
