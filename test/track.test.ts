@@ -75,40 +75,57 @@ describe('Track → Add Applicant', () => {
 		]);
 	});
 
-	test('direct mode sends the track fields as an object and the destination stage as text ("0012" stays "0012")', async () => {
+	test('direct mode sends name and email at the top level, the track\'s other fields as an object and the destination stage as text ("0012" stays "0012")', async () => {
 		const result = await run(
 			mock(),
 			'addApplicant',
 			{
 				trackId: 6578,
 				mode: 'direct',
-				trackFields: {
-					pair: [
-						{ key: 'name', value: 'Jonas Weber' },
-						{ key: ' email ', value: 'jonas@example.com' },
-						{ key: 'phone', value: '={{ $json.phone }}' },
-					],
-				},
+				applicantName: '={{ $json.name }}',
+				applicantEmail: '={{ $json.email }}',
+				trackFields: { pair: [{ key: ' phone ', value: '={{ $json.phone }}' }] },
 				additionalFields: { destinationStageId: '0012', sendEmail: false },
 			},
-			{ items: [{ phone: '+49 30 1234' }] },
+			{ items: [{ name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' }] },
 		);
 
 		expect(result.error).toBeUndefined();
 		expect(requestsTo(mock(), APPLICANTS)[0].body).toEqual({
 			invite_applicant: false,
-			fields: { name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' },
+			name: 'Jonas Weber',
+			email: 'jonas@example.com',
+			fields: { phone: '+49 30 1234' },
 			destination_stage_id: '0012',
 			send_email: false,
 		});
 		expect(result.outputs[0][0].json).toEqual(
 			expect.objectContaining({
+				name: 'Jonas Weber',
+				email: 'jonas@example.com',
 				mode: 'direct',
 				current_stage: { stage_id: '0012', name: 'Technical Interview', type: 'interview' },
 				email_sent: false,
 				already_exists: false,
 			}),
 		);
+		expect(mock().trackApplicants(6578)[1].fields).toEqual({ name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' });
+	});
+
+	test('a direct-mode workflow saved before Name and Email showed there is refused before anything is sent, naming both', async () => {
+		const refused = run(mock(), 'addApplicant', {
+			trackId: 6578,
+			mode: 'direct',
+			trackFields: {
+				pair: [
+					{ key: 'name', value: 'Jonas Weber' },
+					{ key: 'email', value: 'jonas@example.com' },
+				],
+			},
+		});
+
+		await expect(refused).rejects.toThrow(/Parameter "Name" is required[\s\S]*Parameter "Email" is required/);
+		expect(mock().requests).toHaveLength(0);
 	});
 
 	test('a sheet sending the same rows again: applicants already in the track come out with already_exists: true, once each, no error', async () => {
@@ -219,7 +236,7 @@ describe('Track → Add Applicant', () => {
 		).toContain('ann@example.com');
 	});
 
-	test('checks before sending: a malformed email, an empty name, no track fields, a repeated key', async () => {
+	test('checks before sending, in both modes: a malformed email, an empty name, a repeated key', async () => {
 		const cases: Array<[IDataObject, string]> = [
 			[
 				{ mode: 'invite', applicantName: 'Ann', applicantEmail: 'ann.example.com' },
@@ -229,10 +246,16 @@ describe('Track → Add Applicant', () => {
 				{ mode: 'invite', applicantName: ' ', applicantEmail: 'ann@example.com' },
 				'Name is empty [item 0]',
 			],
-			[{ mode: 'direct' }, 'Track Fields is empty [item 0]'],
+			[{ mode: 'direct', applicantName: ' ', applicantEmail: 'ann@example.com' }, 'Name is empty [item 0]'],
+			[
+				{ mode: 'direct', applicantName: 'Ann', applicantEmail: 'ann.example.com' },
+				'Email "ann.example.com" is not a valid email address [item 0]',
+			],
 			[
 				{
 					mode: 'direct',
+					applicantName: 'Ann',
+					applicantEmail: 'ann@example.com',
 					trackFields: {
 						pair: [
 							{ key: 'email', value: 'a@b.co' },

@@ -1,6 +1,6 @@
-// Track → Add Applicant: POST /tracks/<track_id>/applicants for each item, in invite mode (name and
-// email: a pending invitation with an invite link) or direct mode (the track's own fields as
-// key/value pairs, placed in a stage). Xobin's docs say only that a 409 is a state conflict, "for
+// Track → Add Applicant: POST /tracks/<track_id>/applicants for each item, with name and email at
+// the top level in both modes: invite mode (a pending invitation with an invite link) or direct
+// mode (plus the track's other fields as key/value pairs, placed in a stage). Xobin's docs say only that a 409 is a state conflict, "for
 // example, the applicant already exists", so the node does not guess from its words: on a 409 it
 // looks the email up in the track (one extra request). Found, the item comes out with
 // already_exists: true and the applicant's ids and stage, so a sheet that sends the same rows again
@@ -46,7 +46,7 @@ export const addApplicantFields: Field[] = [
 					name: 'Direct',
 					value: 'direct',
 					description:
-						"Add the applicant with the track's required fields and place them in a stage (the first one unless Destination Stage ID says otherwise)",
+						"Add the applicant with their name, email and the track's other required fields, and place them in a stage (the first one unless Destination Stage ID says otherwise)",
 				},
 				{
 					name: 'Invite',
@@ -61,7 +61,6 @@ export const addApplicantFields: Field[] = [
 	{
 		send: { type: 'body', property: 'name' },
 		check: 'text',
-		onlyWhen: { mode: ['invite'] },
 		property: {
 			displayName: 'Name',
 			name: 'applicantName',
@@ -75,7 +74,6 @@ export const addApplicantFields: Field[] = [
 	{
 		send: { type: 'body', property: 'email' },
 		check: 'email',
-		onlyWhen: { mode: ['invite'] },
 		property: {
 			displayName: 'Email',
 			name: 'applicantEmail',
@@ -95,12 +93,11 @@ export const addApplicantFields: Field[] = [
 			displayName: 'Track Fields',
 			name: 'trackFields',
 			type: 'fixedCollection',
-			required: true,
 			default: {},
 			placeholder: 'Add Field',
 			typeOptions: { multipleValues: true },
 			description:
-				"The track's application fields, at least the required ones (usually name and email), keyed as Xobin names them",
+				"The track's other application fields (Name and Email go above), at least its other required ones, keyed as Xobin names them. Leave empty when the track asks for nothing else.",
 			options: [
 				{
 					displayName: 'Field',
@@ -159,11 +156,8 @@ export async function execute(
 		const { path, body } = readFields(source, addApplicantFields);
 		body.invite_applicant = body.invite_applicant === 'invite';
 		const track = String(path.track_id);
-		const fields = (body.fields ?? {}) as IDataObject;
-		const name = body.name ?? fields.name;
-		const email = body.email ?? fields.email;
-		const who =
-			email !== undefined ? String(email) : name !== undefined ? String(name) : 'The applicant';
+		const { name, email } = body;
+		const who = String(email);
 		const endpoint = fillPath('/tracks/{track_id}/applicants', path);
 		let added: IDataObject = {};
 		let conflict: NodeApiError | undefined;
@@ -187,7 +181,7 @@ export async function execute(
 			});
 			added = response.body as IDataObject;
 		} catch (error) {
-			if (!(error instanceof NodeApiError) || error.httpCode !== '409' || email === undefined)
+			if (!(error instanceof NodeApiError) || error.httpCode !== '409')
 				throw asNodeError(this, error as Error, itemIndex);
 			conflict = error;
 		}
@@ -208,7 +202,7 @@ export async function execute(
 				track_id: path.track_id,
 				application_id: found.application_id,
 				candidate_id: found.candidate_id,
-				name: found.name ?? name ?? null,
+				name: found.name ?? name,
 				email: found.email,
 				stage_id: found.stage_id ?? null,
 				stage_name: found.stage_name ?? null,
