@@ -210,6 +210,25 @@ describe('Skip If Already Invited', () => {
 		);
 	});
 
+	test('two people sharing a Custom Field ID, the first answer lost: the second is not sent, and its error names whose invite may exist', async () => {
+		mock().queueFault({ path: INVITE_PATH, status: 502 });
+		const items = [
+			{ name: 'Alex', email: 'alex@example.com', row: 'ROW-7' },
+			{ name: 'Sam', email: 'sam@example.com', row: 'ROW-7' },
+		];
+
+		const result = await runInvite(mock(), {
+			items,
+			parameters: withCustomFieldId({ skipIfInvited: true, concurrency: 2 }),
+			settings: { onError: 'continueRegularOutput' },
+		});
+
+		expect(inviteRequests(mock())).toHaveLength(1);
+		expect(result.outputs[0][1].json.error).toBe(
+			'Not sent again: an earlier try in this execution may have invited "alex@example.com" with the same Custom Field ID, so "sam@example.com" was not sent [item 1]',
+		);
+	});
+
 	test('an item without a Custom Field ID stops the run before anything is sent', async () => {
 		const result = await runInvite(mock(), {
 			items: [...rows(1), { name: 'No Row', email: 'norow@example.com' }],

@@ -94,10 +94,15 @@ export async function inviteEach(
 		}
 	};
 
-	const uncertainError = (body: IDataObject, itemIndex: number): NodeOperationError =>
+	/** The earlier try may have invited someone else: another row sharing this Custom Field ID. */
+	const uncertainError = (
+		body: IDataObject,
+		itemIndex: number,
+		earlierEmail: unknown = body.candidate_email,
+	): NodeOperationError =>
 		new NodeOperationError(
 			context.getNode(),
-			`Not sent again: an earlier try in this execution may have invited ${quote(body.candidate_email)} [item ${itemIndex}]`,
+			`Not sent again: an earlier try in this execution may have invited ${quote(earlierEmail)}${emailKey(earlierEmail) === emailKey(body.candidate_email) ? '' : ` with the same Custom Field ID, so ${quote(body.candidate_email)} was not sent`} [item ${itemIndex}]`,
 			{ itemIndex, description: target.notConfirmed(body) },
 		);
 
@@ -128,7 +133,7 @@ export async function inviteEach(
 					return notice ? { kind: 'exhausted', notice, attempted: false } : undefined;
 				if (!(error as XobinError).uncertain)
 					return { kind: 'failed', error: asNodeError(context, error, itemIndex) };
-				ledger[key] = { uncertain: error.message };
+				ledger[key] = { uncertain: error.message, email: body.candidate_email };
 				const proof = await confirm(body, itemIndex);
 				if (proof)
 					return { kind: 'invited', response: { ...proof, confirmedAfterUncertainAnswer: true } };
@@ -160,7 +165,7 @@ export async function inviteEach(
 			if (proof)
 				return { kind: 'invited', response: { ...proof, confirmedAfterUncertainAnswer: true } };
 			if (!settings.resendUncertain)
-				return { kind: 'failed', error: uncertainError(body, itemIndex) };
+				return { kind: 'failed', error: uncertainError(body, itemIndex, earlier.email) };
 		} else if (skipIfInvited) {
 			try {
 				const existing = await lookup.find(context, body, itemIndex, pacer);

@@ -55,7 +55,7 @@ export class StoppedSending extends Error {}
  */
 export type LedgerEntry =
 	| { invited: IDataObject; itemIndex?: number; email?: unknown }
-	| { uncertain: string };
+	| { uncertain: string; email?: unknown };
 
 /**
  * Another item's invite, for an item that was not sent because of it: it says so, and whose invite
