@@ -127,7 +127,7 @@ describe('Assessment → Invite Candidate', () => {
 		]);
 	});
 
-	test('the same candidate twice in one run is invited once; both items get that invite', async () => {
+	test('the same candidate twice in one run is invited once; both items get that invite, the repeat marked alreadyInvited', async () => {
 		const items = [...candidates(3), { name: 'Candidate 2 again', email: 'CANDIDATE2@example.com' }];
 		const result = await runInvite(mock(), { items, parameters: parameters() });
 
@@ -135,6 +135,8 @@ describe('Assessment → Invite Candidate', () => {
 		expect(mock().assessmentInvites).toHaveLength(3);
 		expect(result.outputs[0]).toHaveLength(4);
 		expect(result.outputs[0][3].json.invite_link).toBe(result.outputs[0][1].json.invite_link);
+		expect(result.outputs[0].map((item) => item.json.alreadyInvited ?? false)).toEqual([false, false, false, true]);
+		expect(result.outputs[0][3].json.existingInviteEmail).toBe('candidate2@example.com');
 		expect(pairedIndexes(result.outputs[0])).toEqual([0, 1, 2, 3]);
 	});
 

@@ -47,7 +47,7 @@ describe('Invite Candidate with many candidates', () => {
 		expect(mock().stats().candidatesInvitedMoreThanOnce).toBe(0);
 	});
 
-	test('the same candidate twice in one run is invited once; both items get the invite', async () => {
+	test('the same candidate twice in one run is invited once; both items get the invite, the repeat marked alreadyInvited', async () => {
 		const items = [candidates(1)[0], ...candidates(2, 2), { ...candidates(1)[0], email: 'CANDIDATE1@example.com' }];
 		const result = await runInvite(mock(), { items, parameters: withOptions({ concurrency: 4 }) });
 
@@ -55,6 +55,7 @@ describe('Invite Candidate with many candidates', () => {
 		const [invited] = result.outputs;
 		expect(pairedIndexes(invited)).toEqual([0, 1, 2, 3]);
 		expect(invited[3].json.invite_link).toBe(invited[0].json.invite_link);
+		expect(invited.map((item) => item.json.alreadyInvited ?? false)).toEqual([false, false, false, true]);
 	});
 
 	test('when invites run out mid-run, requests in flight finish and no new ones start', async () => {

@@ -180,17 +180,53 @@ describe('Skip If Already Invited', () => {
 		);
 	});
 
-	test('two rows with the same Custom Field ID in one run: one invite, both items get it', async () => {
+	test('two rows with the same Custom Field ID in one run: one invite, both items get it, the second marked as not sent', async () => {
 		const items = [...rows(1), { ...rows(1)[0] }, ...rows(1, 2)];
 
 		const result = await runInvite(mock(), { items, parameters: withCustomFieldId({ skipIfInvited: true }) });
 
 		expect(mock().invites).toHaveLength(2);
-		expect(result.outputs[0].map((item) => item.json.response_id)).toEqual([
-			mock().invites[0].response_id,
-			mock().invites[0].response_id,
-			mock().invites[1].response_id,
+		expect(result.outputs[0].map((item) => [item.json.response_id, item.json.alreadyInvited ?? false])).toEqual([
+			[mock().invites[0].response_id, false],
+			[mock().invites[0].response_id, true],
+			[mock().invites[1].response_id, false],
 		]);
+	});
+
+	test('two people sharing a Custom Field ID in one run: the second is not sent and says so, naming whose invite it is', async () => {
+		const items = [
+			{ name: 'Alex', email: 'alex@example.com', row: 'ROW-7' },
+			{ name: 'Sam', email: 'sam@example.com', row: 'ROW-7' },
+		];
+
+		const result = await runInvite(mock(), { items, parameters: withCustomFieldId({ skipIfInvited: true, concurrency: 2 }) });
+
+		expect(mock().invites.map((invite) => invite.email)).toEqual(['alex@example.com']);
+		const [invited] = result.outputs;
+		expect(pairedIndexes(invited)).toEqual([0, 1]);
+		expect(invited[0].json.alreadyInvited).toBeUndefined();
+		expect(invited[1].json).toEqual(
+			expect.objectContaining({ alreadyInvited: true, existingInviteEmail: 'alex@example.com', response_id: mock().invites[0].response_id }),
+		);
+	});
+
+	test('two people sharing a Custom Field ID, the first answer lost: the second is not sent, and its error names whose invite may exist', async () => {
+		mock().queueFault({ path: INVITE_PATH, status: 502 });
+		const items = [
+			{ name: 'Alex', email: 'alex@example.com', row: 'ROW-7' },
+			{ name: 'Sam', email: 'sam@example.com', row: 'ROW-7' },
+		];
+
+		const result = await runInvite(mock(), {
+			items,
+			parameters: withCustomFieldId({ skipIfInvited: true, concurrency: 2 }),
+			settings: { onError: 'continueRegularOutput' },
+		});
+
+		expect(inviteRequests(mock())).toHaveLength(1);
+		expect(result.outputs[0][1].json.error).toBe(
+			'Not sent again: an earlier try in this execution may have invited "alex@example.com" with the same Custom Field ID, so "sam@example.com" was not sent [item 1]',
+		);
 	});
 
 	test('an item without a Custom Field ID stops the run before anything is sent', async () => {

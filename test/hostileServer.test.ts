@@ -134,6 +134,37 @@ describe('Every wait is bounded', () => {
 		expect(inviteRequests(mock())).toHaveLength(1);
 	});
 
+	test('a server that sends the headers and the start of a JSON answer, then goes silent, is cut off at the Timeout: the invite is uncertain, never sent again', async () => {
+		mock().queueFault({ path: INVITE_PATH, processed: true, stall: true, rawBody: '{"email":' });
+		const started = Date.now();
+
+		const result = await runInvite(mock(), { items: candidates(1), timeoutSeconds: 2, settings: continueWithErrorOutput });
+
+		expect(Date.now() - started).toBeLessThan(6000);
+		const [invited, exhausted, errors] = result.outputs;
+		expect([invited, exhausted]).toEqual([[], []]);
+		expect(errors[0].json.error).toBe('Xobin did not answer within 2 seconds [item 0]');
+		expect((errors[0].json.details as IDataObject).description).toMatch(/may or may not be invited/);
+		expect(inviteRequests(mock())).toHaveLength(1);
+	}, 15_000);
+
+	test('Download Report PDF: a PDF that starts, then goes silent, is cut off at the Timeout', async () => {
+		mock().queueFault({ path: /download$/, stall: true, rawBody: '%PDF-1.4\n', contentType: 'application/pdf' });
+		const started = Date.now();
+
+		const result = await runOperation(mock(), {
+			operation: 'downloadReportPdf',
+			parameters: { responseId: 7421 },
+			timeoutSeconds: 2,
+			settings: { onError: 'continueRegularOutput' },
+		});
+
+		expect(Date.now() - started).toBeLessThan(6000);
+		expect(result.outputs[0][0].json.error).toMatch(/^Xobin did not answer within 2 seconds/);
+		expect(result.outputs[0][0].binary).toBeUndefined();
+		expect(requestsTo(mock(), /download$/)).toHaveLength(1);
+	}, 15_000);
+
 	test('a server that never answers is cut off at the Timeout too', async () => {
 		mock().queueFault({ path: /report\/7421$/, delayMs: 5000, times: 10 });
 		const started = Date.now();

@@ -75,40 +75,57 @@ describe('Track → Add Applicant', () => {
 		]);
 	});
 
-	test('direct mode sends the track fields as an object and the destination stage as text ("0012" stays "0012")', async () => {
+	test('direct mode sends name and email at the top level, the track\'s other fields as an object and the destination stage as text ("0012" stays "0012")', async () => {
 		const result = await run(
 			mock(),
 			'addApplicant',
 			{
 				trackId: 6578,
 				mode: 'direct',
-				trackFields: {
-					pair: [
-						{ key: 'name', value: 'Jonas Weber' },
-						{ key: ' email ', value: 'jonas@example.com' },
-						{ key: 'phone', value: '={{ $json.phone }}' },
-					],
-				},
+				applicantName: '={{ $json.name }}',
+				applicantEmail: '={{ $json.email }}',
+				trackFields: { pair: [{ key: ' phone ', value: '={{ $json.phone }}' }] },
 				additionalFields: { destinationStageId: '0012', sendEmail: false },
 			},
-			{ items: [{ phone: '+49 30 1234' }] },
+			{ items: [{ name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' }] },
 		);
 
 		expect(result.error).toBeUndefined();
 		expect(requestsTo(mock(), APPLICANTS)[0].body).toEqual({
 			invite_applicant: false,
-			fields: { name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' },
+			name: 'Jonas Weber',
+			email: 'jonas@example.com',
+			fields: { phone: '+49 30 1234' },
 			destination_stage_id: '0012',
 			send_email: false,
 		});
 		expect(result.outputs[0][0].json).toEqual(
 			expect.objectContaining({
+				name: 'Jonas Weber',
+				email: 'jonas@example.com',
 				mode: 'direct',
 				current_stage: { stage_id: '0012', name: 'Technical Interview', type: 'interview' },
 				email_sent: false,
 				already_exists: false,
 			}),
 		);
+		expect(mock().trackApplicants(6578)[1].fields).toEqual({ name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' });
+	});
+
+	test('a direct-mode workflow saved before Name and Email showed there is refused before anything is sent, naming both', async () => {
+		const refused = run(mock(), 'addApplicant', {
+			trackId: 6578,
+			mode: 'direct',
+			trackFields: {
+				pair: [
+					{ key: 'name', value: 'Jonas Weber' },
+					{ key: 'email', value: 'jonas@example.com' },
+				],
+			},
+		});
+
+		await expect(refused).rejects.toThrow(/Parameter "Name" is required[\s\S]*Parameter "Email" is required/);
+		expect(mock().requests).toHaveLength(0);
 	});
 
 	test('a sheet sending the same rows again: applicants already in the track come out with already_exists: true, once each, no error', async () => {
@@ -130,39 +147,72 @@ describe('Track → Add Applicant', () => {
 		expect(output[0].json).toEqual({
 			already_exists: true,
 			track_id: 6578,
+			application_id: 67865,
+			candidate_id: 7401,
 			name: 'Alex Tanaka',
-			email: 'Alex.Tanaka@example.com',
+			email: 'alex.tanaka@example.com',
+			stage_id: 'stg_assessment',
+			stage_name: 'Assessment',
 			message:
-				'Alex.Tanaka@example.com is already an applicant in track 6578; nothing was added. Xobin said: "Applicant with this email already exists in this track"',
+				'Alex.Tanaka@example.com is already an applicant in track 6578 (stage "Assessment"); nothing was added. Xobin said: "Applicant with this email already exists in this track"',
 		});
 		expect(output[1].json).toEqual(
 			expect.objectContaining({ already_exists: false, email: 'new.person@example.com' }),
 		);
-		// The 409 is final: one request per row, nothing retried.
-		expect(requestsTo(mock(), APPLICANTS)).toHaveLength(2);
+		// The 409 is final: one POST per row, nothing retried, and one look-up for the 409 only.
+		expect(requestsTo(mock(), APPLICANTS).map((request) => [request.method, request.query.email])).toEqual([
+			['POST', undefined],
+			['GET', 'Alex.Tanaka@example.com'],
+			['POST', undefined],
+		]);
 
 		const again = await run(mock(), 'addApplicant', parameters, { items: rows });
 		expect(again.outputs[0].map((item) => item.json.already_exists)).toEqual([true, true]);
 		expect(mock().trackApplicants(6578)).toHaveLength(2);
 	});
 
-	test('another 409 (not "already exists") is an error naming the applicant and track', async () => {
+	test('a 409 in other words ("State conflict") for an applicant already in the track: already_exists, found by email, whatever the wording', async () => {
+		mock().setTrackConflictMessage('State conflict');
+		const result = await run(mock(), 'addApplicant', {
+			trackId: 6578,
+			mode: 'invite',
+			applicantName: 'Alex',
+			applicantEmail: 'ALEX.TANAKA@example.com',
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.outputs[0][0].json).toEqual(
+			expect.objectContaining({
+				already_exists: true,
+				application_id: 67865,
+				candidate_id: 7401,
+				stage_id: 'stg_assessment',
+				stage_name: 'Assessment',
+				message: expect.stringContaining('Xobin said: "State conflict"'),
+			}),
+		);
+		expect(mock().trackApplicants(6578)).toHaveLength(1);
+	});
+
+	test('a 409 for an email not in the track (only a partial match) is an error naming the applicant and track, in Xobin\'s words', async () => {
 		mock().queueFault({
 			path: APPLICANTS,
+			method: 'POST',
 			status: 409,
 			body: { error: 'Track is closed for new applicants' },
 		});
 		const result = await run(mock(), 'addApplicant', {
 			trackId: 6578,
 			mode: 'invite',
-			applicantName: 'Ann',
-			applicantEmail: 'ann@example.com',
+			applicantName: 'Tanaka',
+			applicantEmail: 'tanaka@example.com',
 		});
 
 		expect(result.error?.message).toBe(
-			'Xobin refused to add ann@example.com to track 6578: Track is closed for new applicants [item 0]',
+			'Xobin refused to add tanaka@example.com to track 6578: Track is closed for new applicants [item 0]',
 		);
-		expect(requestsTo(mock(), APPLICANTS)).toHaveLength(1);
+		// The look-up saw alex.tanaka@example.com (Xobin's email filter matches parts): not the same person.
+		expect(requestsTo(mock(), APPLICANTS).map((request) => request.method)).toEqual(['POST', 'GET']);
 	});
 
 	test('an answer lost after sending is not sent again, and says re-running is safe', async () => {
@@ -186,7 +236,7 @@ describe('Track → Add Applicant', () => {
 		).toContain('ann@example.com');
 	});
 
-	test('checks before sending: a malformed email, an empty name, no track fields, a repeated key', async () => {
+	test('checks before sending, in both modes: a malformed email, an empty name, a repeated key', async () => {
 		const cases: Array<[IDataObject, string]> = [
 			[
 				{ mode: 'invite', applicantName: 'Ann', applicantEmail: 'ann.example.com' },
@@ -196,10 +246,16 @@ describe('Track → Add Applicant', () => {
 				{ mode: 'invite', applicantName: ' ', applicantEmail: 'ann@example.com' },
 				'Name is empty [item 0]',
 			],
-			[{ mode: 'direct' }, 'Track Fields is empty [item 0]'],
+			[{ mode: 'direct', applicantName: ' ', applicantEmail: 'ann@example.com' }, 'Name is empty [item 0]'],
+			[
+				{ mode: 'direct', applicantName: 'Ann', applicantEmail: 'ann.example.com' },
+				'Email "ann.example.com" is not a valid email address [item 0]',
+			],
 			[
 				{
 					mode: 'direct',
+					applicantName: 'Ann',
+					applicantEmail: 'ann@example.com',
 					trackFields: {
 						pair: [
 							{ key: 'email', value: 'a@b.co' },

@@ -23,6 +23,24 @@ const START_PAYLOAD = {
 	response_id: 6726,
 };
 
+/** The documented Submission payload (fact sheet A4.1), exactly its visible part: cut off before `recommendation`, so no response_id. */
+const DOCUMENTED_SUBMISSION = {
+	ai_interview_id: 206,
+	ai_interview_name: 'Receptionist',
+	candidate_email: 'jennifergross@mailinator.com',
+	candidate_id: 7054,
+	candidate_name: 'Jennifer Gross',
+	candidate_summary:
+		'Jennifer Gross exhibited significant weaknesses in key skills required for the Receptionist role, … Jennifer is not recommended for the role.',
+	completed_date: 'Jul 05, 2025, 4:42:45 AM',
+	integrity_score: 10,
+	interview_recording: {
+		'1755695988585': 'https://example.com/interview_recording/session-1.webm',
+		'1755695988586': 'https://example.com/interview_recording/session-2.webm',
+	},
+	invite_status: 'Completed',
+};
+
 /** A secret someone pasted into Xobin's Workflows tab by hand. */
 const PASTED_SECRET = 'pasted-into-the-workflows-tab-of-xobin';
 
@@ -371,19 +389,52 @@ describe('Xobin Trigger', () => {
 			expect(xobin.executions).toEqual([]);
 		});
 
-		test('a body without an AI interview id or response id gets 400 and starts nothing', async () => {
+		test('a body without an AI interview id, or without anything telling the candidate, gets 400 and starts nothing', async () => {
 			const xobin = await trigger({ events: ['started', 'completed'] });
 			await xobin.activate();
 			const headers = { [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) };
 
 			const answers = [
 				await mock().deliverWebhook(startedUrl(xobin), {}, headers),
-				await mock().deliverWebhook(completedUrl(xobin), { ai_interview_id: 206 }, headers),
+				await mock().deliverWebhook(completedUrl(xobin), { ai_interview_id: 206, invite_status: 'Completed' }, headers),
+				await mock().deliverWebhook(completedUrl(xobin), { ai_interview_id: 206, candidate_email: ' ' }, headers),
 				await mock().deliverWebhook(completedUrl(xobin), { response_id: 6726, invite_status: 'Completed' }, headers),
 			];
 
-			expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400]);
+			expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400, 400]);
+			expect(answers[1].body).toEqual({
+				message: 'Expected a JSON object from Xobin with ai_interview_id and response_id (or candidate_id or candidate_email)',
+			});
 			expect(xobin.executions).toEqual([]);
+		});
+
+		test('the Submission payload exactly as Xobin documents it (no response_id) starts the workflow once, and the item says response_id is missing', async () => {
+			const xobin = await trigger({ events: ['completed'] });
+			await xobin.activate();
+			const headers = { [SECRET_HEADER]: secretSentWith(settingsRequests()[0]) };
+
+			const first = await mock().deliverWebhook(completedUrl(xobin), DOCUMENTED_SUBMISSION, headers);
+			const again = await mock().deliverWebhook(completedUrl(xobin), DOCUMENTED_SUBMISSION, headers);
+			const byEmail = { ...DOCUMENTED_SUBMISSION, candidate_id: undefined, candidate_email: 'Sam@Example.com', completed_date: 'Jul 06, 2025, 9:00:00 AM' };
+			const other = await mock().deliverWebhook(completedUrl(xobin), byEmail, headers);
+
+			expect([first.status, again.status, other.status]).toEqual([200, 200, 200]);
+			expect(again.body).toEqual({
+				message: 'Ignored: completed:206:candidate-7054:Completed:Jul 05, 2025, 4:42:45 AM was already delivered',
+			});
+			expect(xobin.executions.map((run) => run[0][0].json)).toEqual([
+				{
+					...DOCUMENTED_SUBMISSION,
+					responseIdMissing: true,
+					event: 'AI Interview Completed',
+					deliveryKey: 'completed:206:candidate-7054:Completed:Jul 05, 2025, 4:42:45 AM',
+				},
+				expect.objectContaining({
+					candidate_email: 'Sam@Example.com',
+					responseIdMissing: true,
+					deliveryKey: 'completed:206:email-sam@example.com:Completed:Jul 06, 2025, 9:00:00 AM',
+				}),
+			]);
 		});
 
 		test('the same delivery twice starts one run; a new event about the same candidate starts another', async () => {

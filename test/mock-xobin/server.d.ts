@@ -323,6 +323,11 @@ export interface MockFault {
 	 * `bytes` (default 100000). Writing stops when the client goes away or the server closes.
 	 */
 	trickle?: MockTrickle;
+	/**
+	 * Send the status (default 200 here), the headers and rawBody/body (e.g. '{"email":') at once,
+	 * then nothing more, never ending the answer: a server that stalls mid-answer.
+	 */
+	stall?: boolean;
 	/** Lets this many matching requests through untouched before the fault applies. Default: 0. */
 	after?: number;
 	/** How many matching requests the fault applies to. Default: 1. */
@@ -381,6 +386,11 @@ export interface MockXobinTracks {
 	): number[];
 	/** Emails the mock "sent" (a copy). */
 	trackEmailsSent(): MockTrackEmail[];
+	/**
+	 * The `error` text of the 409 for an email already in the track (Xobin's docs do not give it),
+	 * e.g. 'State conflict'. Default 'Applicant with this email already exists in this track'.
+	 */
+	setTrackConflictMessage(message: string): void;
 }
 
 /* ---- end TRACKS ------------------------------------------------------------------------------- */

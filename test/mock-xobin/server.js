@@ -1364,6 +1364,7 @@ function faultReplaces(fault) {
 	return (
 		fault.drop === true ||
 		fault.trickle !== undefined ||
+		fault.stall === true ||
 		fault.status !== undefined ||
 		fault.body !== undefined ||
 		fault.rawBody !== undefined
@@ -1737,6 +1738,29 @@ async function startMockXobin(options = {}) {
 		});
 	}
 
+	/**
+	 * Sends the status, headers and the start of the body (rawBody/body), then goes silent without
+	 * ending the answer, until the client goes away or the server closes.
+	 */
+	function stallResponse(res, fault) {
+		res.writeHead(fault.status === undefined ? 200 : fault.status, {
+			...(fault.headers || {}),
+			'Content-Type': fault.contentType || 'application/json',
+		});
+		const payload = trickleBody({ ...fault, trickle: { bytes: 1 } });
+		if (payload.length > 0) res.write(payload);
+		else res.flushHeaders();
+		return new Promise((resolve) => {
+			const stop = () => {
+				trickles.delete(stop);
+				res.off('close', stop);
+				resolve();
+			};
+			trickles.add(stop);
+			res.on('close', stop);
+		});
+	}
+
 	async function handle(req, res) {
 		state.inFlight += 1;
 		state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
@@ -1765,6 +1789,11 @@ async function startMockXobin(options = {}) {
 		if (fault && fault.drop) {
 			req.socket.destroy();
 			report(record, 'dropped', receivedAt);
+			return;
+		}
+		if (fault && fault.stall) {
+			await stallResponse(res, fault);
+			report(record, res.statusCode, receivedAt);
 			return;
 		}
 		if (fault && fault.trickle) {

@@ -93,6 +93,8 @@ function createTrackState() {
 		nextApplicationId: FIRST_APPLICATION_ID,
 		nextCandidateId: FIRST_TRACK_CANDIDATE_ID,
 		emailsSent: [],
+		// The words of the "already in the track" 409: Xobin's docs do not give them.
+		conflictMessage: ALREADY_EXISTS,
 	};
 }
 
@@ -235,25 +237,22 @@ function handleAddApplicant(ctx) {
 	if (body.email_message !== undefined && typeof body.email_message !== 'string')
 		return jsonError(400, 'email_message must be a string');
 	const invite = body.invite_applicant === true;
-	let name = body.name;
-	let email = body.email;
+	const { name, email } = body;
+	// Both modes: name and email at the top level (A6's body).
+	if (!isNonEmptyString(name)) return jsonError(400, 'name is required');
+	if (!isNonEmptyString(email) || !EMAIL_PATTERN.test(email))
+		return jsonError(400, 'email must be a valid email address');
 	let fields;
 	let stageId;
-	if (invite) {
-		if (!isNonEmptyString(name)) return jsonError(400, 'name is required in invite mode');
-		if (!isNonEmptyString(email) || !EMAIL_PATTERN.test(email))
-			return jsonError(400, 'email must be a valid email address');
-	} else {
-		fields = fieldsObject(body.fields);
-		if (fields === undefined)
+	if (!invite) {
+		// Direct mode: the track's required fields; name and email count from the top level.
+		const given = body.fields === undefined ? {} : fieldsObject(body.fields);
+		if (given === undefined)
 			return jsonError(400, 'fields must be an object of track field values');
+		fields = { name, email, ...given };
 		for (const key of track.requiredFields) {
 			if (!isNonEmptyString(fields[key])) return jsonError(400, `fields.${key} is required`);
 		}
-		name = fields.name;
-		email = fields.email;
-		if (!EMAIL_PATTERN.test(email))
-			return jsonError(400, 'fields.email must be a valid email address');
 		if (body.destination_stage_id !== undefined) {
 			if (typeof body.destination_stage_id !== 'string')
 				return jsonError(400, 'destination_stage_id must be a string');
@@ -264,7 +263,7 @@ function handleAddApplicant(ctx) {
 	}
 	const wanted = String(email).trim().toLowerCase();
 	if (track.applicants.some((entry) => String(entry.email).toLowerCase() === wanted))
-		return jsonError(409, ALREADY_EXISTS);
+		return jsonError(409, ctx.state.tracks.conflictMessage);
 	const applicant = createApplicant(ctx.state.tracks, track, {
 		name,
 		email,
@@ -611,6 +610,9 @@ function trackMethods(state) {
 		},
 		trackEmailsSent() {
 			return state.tracks.emailsSent.map((sent) => ({ ...sent }));
+		},
+		setTrackConflictMessage(message) {
+			state.tracks.conflictMessage = message;
 		},
 	};
 }

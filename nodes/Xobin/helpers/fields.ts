@@ -340,15 +340,14 @@ const CHECKS: Record<Field['check'], (value: Checking) => Value> = {
 };
 
 /**
- * A fixedCollection of key/value rows (`{ pair: [{ key, value }] }`) as one object, for Xobin
- * bodies whose keys the user knows and the node does not (a track's own fields). Keys are trimmed
- * and must be unique; values go as they are (text, or a number or boolean from an expression).
+ * A fixedCollection of key/value rows (`{ pair: [{ key, value }] }`) as one object (no rows: {}),
+ * for Xobin bodies whose keys the user knows and the node does not (a track's own fields). Keys are
+ * trimmed and must be unique; values go as they are (text, or a number or boolean from an expression).
  */
 function pairsToObject({ raw, field, refuse }: Checking): IDataObject {
 	const rows = (raw as { pair?: unknown } | null)?.pair;
 	const list = Array.isArray(rows) ? (rows as Array<{ key?: unknown; value?: unknown }>) : [];
 	const fix = `In ${field.property.displayName}, give each row the field's key as Xobin names it (e.g. name, email, phone) and its value.`;
-	if (list.length === 0) throw refuse('is empty', fix);
 	const result: IDataObject = {};
 	for (const [index, row] of list.entries()) {
 		const key = typeof row?.key === 'string' ? row.key.trim() : '';

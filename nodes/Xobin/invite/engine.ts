@@ -105,6 +105,27 @@ export async function sendInvites(
 		}
 	};
 
+	/** Another row's invite, for a row not sent because of it: it says so, and whose invite it is. */
+	const alreadyInvited = (invite: IDataObject, email: unknown): IDataObject => ({
+		...invite,
+		alreadyInvited: true,
+		existingInviteEmail: invite.existingInviteEmail ?? email ?? invite.email ?? null,
+	});
+
+	/** The one "not sent again" rule: an earlier try (or row) may have invited `earlierEmail`. */
+	const notSentAgain = (candidate: Candidate, earlierEmail: unknown) => {
+		const { body, itemIndex } = candidate;
+		const someoneElse =
+			emailKey(earlierEmail) === emailKey(body.candidate_email)
+				? ''
+				: ` with the same ${lookup?.name ?? 'key'}, so ${quote(body.candidate_email)} was not sent`;
+		return new NodeOperationError(
+			node,
+			`Not sent again: an earlier try in this execution may have invited ${quote(earlierEmail)}${someoneElse} [item ${itemIndex}]`,
+			{ itemIndex, description: product.notConfirmed(body) },
+		);
+	};
+
 	/** Whether to send: an earlier try's invite or proof, Xobin's existing invite, or nothing. */
 	const before = async (candidate: Candidate): Promise<Outcome | undefined> => {
 		const earlier = ledger[candidate.key];
@@ -113,20 +134,13 @@ export async function sendInvites(
 			const found = await proof(candidate);
 			if (found) return { kind: 'invited', invite: found };
 			if (settings.resendUncertain) return undefined;
-			return {
-				kind: 'uncertain',
-				error: new NodeOperationError(
-					node,
-					`Not sent again: an earlier try in this execution may have invited ${quote(candidate.body.candidate_email)} [item ${candidate.itemIndex}]`,
-					{ itemIndex: candidate.itemIndex, description: product.notConfirmed(candidate.body) },
-				),
-			};
+			return { kind: 'uncertain', error: notSentAgain(candidate, candidate.body.candidate_email) };
 		}
 		if (!skipBy) return undefined;
 		try {
 			const existing = await skipBy.find(context, candidate.body, candidate.itemIndex, pacer);
 			if (existing)
-				return { kind: 'alreadyInvited', invite: { ...existing, alreadyInvited: true } };
+				return { kind: 'alreadyInvited', invite: alreadyInvited(existing, existing.email) };
 		} catch (error) {
 			if (error instanceof StoppedSending)
 				return notice ? { kind: 'exhausted', notice, attempted: false } : { kind: 'notSent' };
@@ -328,20 +342,20 @@ export async function sendInvites(
 		if (!stopped) await send(rest[index]);
 	});
 
-	// A repeat shares the first row's outcome, told about its own item; an invite it did not send
-	// says so (alreadyInvited), with the email the invite belongs to.
+	// A repeat is not sent: it shares the first row's outcome, told about its own item, and says
+	// whose invite covers it (rows sharing a Custom Field ID may name other people).
 	for (const [itemIndex, first] of repeats) {
 		const outcome = outcomes[first.itemIndex];
-		if (outcome.kind === 'uncertain' || outcome.kind === 'refused')
-			outcomes[itemIndex] = { kind: outcome.kind, error: forItem(node, outcome.error, itemIndex) };
+		const repeat = prepared[itemIndex] as Candidate;
+		const firstEmail = first.body.candidate_email;
+		if (outcome.kind === 'uncertain')
+			outcomes[itemIndex] = { kind: 'uncertain', error: notSentAgain(repeat, firstEmail) };
+		else if (outcome.kind === 'refused')
+			outcomes[itemIndex] = { kind: 'refused', error: forItem(node, outcome.error, itemIndex) };
 		else if (outcome.kind === 'invited' || outcome.kind === 'alreadyInvited')
 			outcomes[itemIndex] = {
 				kind: 'alreadyInvited',
-				invite: {
-					...outcome.invite,
-					alreadyInvited: true,
-					alreadyInvitedEmail: first.body.candidate_email,
-				},
+				invite: alreadyInvited(outcome.invite, firstEmail),
 			};
 		else outcomes[itemIndex] = outcome;
 	}

@@ -54,6 +54,8 @@ interface BulkInvite {
 }
 
 interface InviteLookup {
+	/** How messages name that value, e.g. 'Custom Field ID'. */
+	name: string;
 	/** The value the candidate is looked up by (e.g. the Custom Field ID), or undefined: no lookup. */
 	by(body: IDataObject): unknown;
 	/** Xobin's record of this candidate's invite, or undefined when there is none. Throws on failure. */

@@ -323,7 +323,7 @@ function discard(body: unknown): void {
 	if (isStream(body)) body.destroy();
 }
 
-/** Reads the body, stopping at the deadline or as soon as it grows past the cap. */
+/** Reads the body, settling at the deadline whatever the stream does, or as soon as it grows past the cap. */
 async function readCapped(
 	body: unknown,
 	contentLength: unknown,
@@ -349,7 +349,13 @@ async function readCapped(
 		const chunks: Buffer[] = [];
 		let size = 0;
 		let settled = false;
-		const onDeadline = () => body.destroy(new DeadlineExceeded());
+		// The read ends at the deadline by itself: n8n's body stream wraps the socket in an async
+		// iterator, and destroying it while the server is silent emits neither 'error' nor 'close'
+		// (a server that stalls mid-answer would otherwise hold the item forever).
+		const onDeadline = () => {
+			settle(new DeadlineExceeded());
+			body.destroy();
+		};
 		const settle = (error?: Error) => {
 			if (settled) return;
 			settled = true;

@@ -38,11 +38,31 @@ interface EventSpec {
 	read(body: IDataObject): Delivery | undefined;
 }
 
+/**
+ * The interview and the candidate's attempt: `response_id`, as the Start example shows. Xobin's
+ * Submission example is cut off before that key (fact sheet A4.1), so without it the candidate is
+ * told by `candidate_id`, else `candidate_email`, and the item says `responseIdMissing: true`.
+ */
 function readAiInterview(event: TriggerEvent, body: IDataObject): Delivery | undefined {
 	const about = body.ai_interview_id;
-	if (about == null || body.response_id == null) return undefined;
-	const deliveryKey = `${event}:${String(body.response_id)}:${String(body.invite_status ?? '')}`;
-	return { about, deliveryKey, extras: {} };
+	const status = String(body.invite_status ?? '');
+	if (about == null) return undefined;
+	if (body.response_id != null)
+		return { about, deliveryKey: `${event}:${String(body.response_id)}:${status}`, extras: {} };
+	const candidate =
+		body.candidate_id != null
+			? `candidate-${String(body.candidate_id)}`
+			: typeof body.candidate_email === 'string' && body.candidate_email.trim() !== ''
+				? `email-${body.candidate_email.trim().toLowerCase()}`
+				: undefined;
+	if (candidate === undefined) return undefined;
+	// Without an attempt id, the completion time tells a retake apart from a repeated delivery.
+	const when = body.completed_date == null ? '' : `:${String(body.completed_date)}`;
+	return {
+		about,
+		deliveryKey: `${event}:${String(about)}:${candidate}:${status}${when}`,
+		extras: { responseIdMissing: true },
+	};
 }
 
 /**
@@ -79,7 +99,7 @@ function readChange(event: TriggerEvent, body: IDataObject): Delivery | undefine
 	return { about, deliveryKey, extras };
 }
 
-const AI_IDS = 'ai_interview_id and response_id';
+const AI_IDS = 'ai_interview_id and response_id (or candidate_id or candidate_email)';
 const ATTEMPT_IDS = 'assessment_id and id (or report_id)';
 
 export const EVENTS: Record<TriggerEvent, EventSpec> = {

@@ -130,7 +130,11 @@ export const { description, execute } = inviteOperation({
 			} before running this item again.`,
 		notConfirmed: (body) =>
 			`Xobin's answer to that try was lost, and the node could not confirm the invite${body.custom_field_id ? ` by Custom Field ID ${quote(body.custom_field_id)}` : ' (the item has no Custom Field ID to look it up by)'}. Look the candidate up in Xobin's AI Interviews dashboard before inviting them again, or turn on 'Re-Send Uncertain Invites' if a possible duplicate is better than a possible miss.`,
-		lookup: { by: (body) => body.custom_field_id, find: findByCustomFieldId },
+		lookup: {
+			name: 'Custom Field ID',
+			by: (body) => body.custom_field_id,
+			find: findByCustomFieldId,
+		},
 		rerun:
 			"turn on 'Retry On Fail' in the node settings (it remembers them within the execution) or 'Skip If Already Invited' with a Custom Field ID (it asks Xobin).",
 		toBody: checkInvite,

@@ -1,8 +1,10 @@
-// Track → Add Applicant: POST /tracks/<track_id>/applicants for each item, in invite mode (name and
-// email: a pending invitation with an invite link) or direct mode (the track's own fields as
-// key/value pairs, placed in a stage). An applicant Xobin already has in the track (409 "already
-// exists") is not an error: the item comes out with already_exists: true, so a sheet that sends
-// the same rows again runs through, and an IF node can branch on it.
+// Track → Add Applicant: POST /tracks/<track_id>/applicants for each item, with name and email at
+// the top level in both modes: invite mode (a pending invitation with an invite link) or direct
+// mode (plus the track's other fields as key/value pairs, placed in a stage). Xobin's docs say only that a 409 is a state conflict, "for
+// example, the applicant already exists", so the node does not guess from its words: on a 409 it
+// looks the email up in the track (one extra request). Found, the item comes out with
+// already_exists: true and the applicant's ids and stage, so a sheet that sends the same rows again
+// runs through and an IF node can branch on it; not found, the 409 is the error, in Xobin's words.
 
 import type {
 	IDataObject,
@@ -10,14 +12,14 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
-import { runPerItem } from '../../helpers/outputs';
+import { asNodeError, runPerItem } from '../../helpers/outputs';
 import { quote } from '../../transport/text';
 import { xobinRequest } from '../../transport';
-import { readXobinMessage } from '../../transport/errors';
-import type { XobinResponse } from '../../transport/types';
+import { emailKey } from '../../helpers/ledger';
 import {
 	emailMessageField,
 	forOperation,
@@ -27,9 +29,6 @@ import {
 } from './common';
 
 const displayOptions = forOperation('addApplicant');
-
-/** How Xobin words "this applicant is already in the track" (a 409 may also mean other clashes). */
-const ALREADY_EXISTS = /already\s+(exists?|added|applied|in\s+(this|the)\s+track)/i;
 
 // Optional fields in the order the collection shows them (alphabetical).
 export const addApplicantFields: Field[] = [
@@ -47,7 +46,7 @@ export const addApplicantFields: Field[] = [
 					name: 'Direct',
 					value: 'direct',
 					description:
-						"Add the applicant with the track's required fields and place them in a stage (the first one unless Destination Stage ID says otherwise)",
+						"Add the applicant with their name, email and the track's other required fields, and place them in a stage (the first one unless Destination Stage ID says otherwise)",
 				},
 				{
 					name: 'Invite',
@@ -62,7 +61,6 @@ export const addApplicantFields: Field[] = [
 	{
 		send: { type: 'body', property: 'name' },
 		check: 'text',
-		onlyWhen: { mode: ['invite'] },
 		property: {
 			displayName: 'Name',
 			name: 'applicantName',
@@ -76,7 +74,6 @@ export const addApplicantFields: Field[] = [
 	{
 		send: { type: 'body', property: 'email' },
 		check: 'email',
-		onlyWhen: { mode: ['invite'] },
 		property: {
 			displayName: 'Email',
 			name: 'applicantEmail',
@@ -96,12 +93,11 @@ export const addApplicantFields: Field[] = [
 			displayName: 'Track Fields',
 			name: 'trackFields',
 			type: 'fixedCollection',
-			required: true,
 			default: {},
 			placeholder: 'Add Field',
 			typeOptions: { multipleValues: true },
 			description:
-				"The track's application fields, at least the required ones (usually name and email), keyed as Xobin names them",
+				"The track's other application fields (Name and Email go above), at least its other required ones, keyed as Xobin names them. Leave empty when the track asks for nothing else.",
 			options: [
 				{
 					displayName: 'Field',
@@ -160,45 +156,61 @@ export async function execute(
 		const { path, body } = readFields(source, addApplicantFields);
 		body.invite_applicant = body.invite_applicant === 'invite';
 		const track = String(path.track_id);
-		const fields = (body.fields ?? {}) as IDataObject;
-		const name = body.name ?? fields.name;
-		const email = body.email ?? fields.email;
-		const who =
-			email !== undefined ? String(email) : name !== undefined ? String(name) : 'The applicant';
-		const exists = (response: XobinResponse) =>
-			response.statusCode === 409 && ALREADY_EXISTS.test(readXobinMessage(response.body) ?? '');
-		// Not idempotent: a lost answer is never sent again (the transport's default for writes).
-		const response = await xobinRequest(this, {
-			method: 'POST',
-			endpoint: fillPath('/tracks/{track_id}/applicants', path),
-			body,
-			itemIndex,
-			requires: ['application_id'],
-			passThrough: exists,
-			notFound: trackNotFound(track),
-			refusals: [
-				{
-					status: 409,
-					message: `Xobin refused to add ${who} to track ${track}`,
-					fix: 'Nothing was added. Check the applicant in Xobin (or with Get Many Applicants, filtered by email) and run the item again once the clash is resolved.',
+		const { name, email } = body;
+		const who = String(email);
+		const endpoint = fillPath('/tracks/{track_id}/applicants', path);
+		let added: IDataObject = {};
+		let conflict: NodeApiError | undefined;
+		try {
+			// Not idempotent: a lost answer is never sent again (the transport's default for writes).
+			const response = await xobinRequest(this, {
+				method: 'POST',
+				endpoint,
+				body,
+				itemIndex,
+				requires: ['application_id'],
+				notFound: trackNotFound(track),
+				refusals: [
+					{
+						status: 409,
+						message: `Xobin refused to add ${who} to track ${track}`,
+						fix: 'Nothing was added. Check the applicant in Xobin (or with Get Many Applicants, filtered by email) and run the item again once the clash is resolved.',
+					},
+				],
+				lostAnswer: `Xobin may have added ${who}. Running the item again is safe: if they were added, the node finds them in the track and returns already_exists: true. Get Many Applicants (filtered by email) shows them too.`,
+			});
+			added = response.body as IDataObject;
+		} catch (error) {
+			if (!(error instanceof NodeApiError) || error.httpCode !== '409')
+				throw asNodeError(this, error as Error, itemIndex);
+			conflict = error;
+		}
+		if (conflict) {
+			// A state conflict: "already in the track" only if the track has this exact email.
+			const refused = conflict;
+			const found = await findByEmail(this, endpoint, email, itemIndex).catch(
+				(lookupError: Error) => {
+					refused.description = `${refused.description ?? ''} The node could not check whether ${who} is already in the track: ${lookupError.message}`;
+					return undefined;
 				},
-			],
-			lostAnswer: `Xobin may have added ${who}. Running the item again is safe: if they were added, Xobin answers that they already exist and the node returns already_exists: true. Get Many Applicants (filtered by email) shows them too.`,
-		});
-		if (exists(response)) {
+			);
+			if (!found) throw refused;
 			alreadyThere++;
-			const said = readXobinMessage(response.body) as string;
+			const said = (refused.errorResponse as IDataObject | undefined)?.xobinMessage;
 			const json: IDataObject = {
 				already_exists: true,
 				track_id: path.track_id,
-				name: name ?? null,
-				email: email ?? null,
-				message: `${who} is already an applicant in track ${track}; nothing was added. Xobin said: ${quote(said)}`,
+				application_id: found.application_id,
+				candidate_id: found.candidate_id,
+				name: found.name ?? name,
+				email: found.email,
+				stage_id: found.stage_id ?? null,
+				stage_name: found.stage_name ?? null,
+				message: `${who} is already an applicant in track ${track}${found.stage_name ? ` (stage ${quote(found.stage_name)})` : ''}; nothing was added.${typeof said === 'string' ? ` Xobin said: ${quote(said)}` : ''}`,
 			};
 			return [{ json, pairedItem: { item: itemIndex } }];
 		}
-		const json: IDataObject = { ...(response.body as IDataObject), already_exists: false };
-		return [{ json, pairedItem: { item: itemIndex } }];
+		return [{ json: { ...added, already_exists: false }, pairedItem: { item: itemIndex } }];
 	});
 	if (alreadyThere > 0) {
 		this.addExecutionHints({
@@ -207,4 +219,31 @@ export async function execute(
 		});
 	}
 	return output;
+}
+
+/**
+ * The track's applicant with exactly this email (any letter case), or undefined. Xobin's email
+ * filter matches parts of addresses, so the answer is searched for the exact one.
+ */
+async function findByEmail(
+	context: IExecuteFunctions,
+	endpoint: string,
+	email: unknown,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	const { body } = await xobinRequest(context, {
+		method: 'GET',
+		endpoint,
+		qs: { email: String(email).trim(), per_page: 200 },
+		itemIndex,
+		idempotent: true,
+		requires: ['data'],
+	});
+	const data = (body as IDataObject).data;
+	const wanted = emailKey(email);
+	return Array.isArray(data)
+		? (data as IDataObject[]).find(
+				(entry) => entry !== null && typeof entry === 'object' && emailKey(entry.email) === wanted,
+			)
+		: undefined;
 }
