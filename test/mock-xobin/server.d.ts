@@ -381,6 +381,20 @@ export interface MockXobinTracks {
 	): number[];
 	/** Emails the mock "sent" (a copy). */
 	trackEmailsSent(): MockTrackEmail[];
+	/** Adds an empty active track with the stages of 6578 (stage ids 'stg_applied', '0012', …). */
+	addTrack(trackId: number, title?: string): void;
+	/** POST /tracks/:trackId/applicants in direct mode, through its handler; its 201 body. Throws otherwise. */
+	addTrackApplicant(
+		trackId: number,
+		applicant: { name: string; email: string; stageId?: string },
+	): Record<string, unknown>;
+	/** PATCH /tracks/:trackId/applicants/:applicationId/(move|hire|reject) through its handler; its 200 body. Throws otherwise. */
+	changeTrackApplicant(
+		trackId: number,
+		applicationId: number,
+		action: 'move' | 'hire' | 'reject',
+		body?: Record<string, unknown>,
+	): Record<string, unknown>;
 }
 
 /* ---- end TRACKS ------------------------------------------------------------------------------- */
