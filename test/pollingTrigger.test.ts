@@ -9,6 +9,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { HarnessPoller } from './harness/engine';
+import movedExample from '../examples/notify-when-applicant-moved-to-interview.json';
 import { loadOptions, startPoller } from './harness/engine';
 import { credentialFor, requestsTo, useMockXobin } from './support';
 
@@ -274,6 +275,32 @@ describe('Xobin Polling Trigger: track events', () => {
 		const result = await poller.poll();
 		expect(result.error?.message).toBe('The track ID "abc" is not a track number');
 		expect(mock().requests).toHaveLength(0);
+	});
+});
+
+describe('the example workflow (applicant moved to Technical Interview)', () => {
+	const mock = useMockXobin();
+
+	test('its trigger, as committed, emits a move into Technical Interview with the fields Slack and Sheets read', async () => {
+		const trigger = movedExample.nodes.find((node) => node.type.endsWith('.xobinPollingTrigger'));
+		const poller = await startPoller({
+			nodeType: 'xobinPollingTrigger',
+			parameters: trigger?.parameters as IDataObject,
+			credentials: { xobinApi: credentialFor(mock(), {}) },
+		});
+		await poll(poller);
+		mock().changeTrackApplicant(TRACK, 67865, 'move', { destination_stage_id: 'stg_applied' });
+		expect(await poll(poller)).toEqual([]);
+		mock().changeTrackApplicant(TRACK, 67865, 'move', { destination_stage_id: '0012' });
+		const [item] = await poll(poller);
+		expect(item).toMatchObject({
+			name: 'Alex Tanaka',
+			email: 'alex.tanaka@example.com',
+			stage_name: 'Technical Interview',
+			from_stage: { name: 'Applied' },
+			application_id: 67865,
+		});
+		expect(item.last_updated_at).toEqual(expect.any(String));
 	});
 });
 
