@@ -22,7 +22,7 @@ function trackPoller(mock: Mock, event: string, extra: IDataObject = {}, trackId
 	return startPoller({
 		nodeType: 'xobinPollingTrigger',
 		parameters: {
-			resource: 'track',
+			watch: 'track',
 			track: { __rl: true, mode: 'id', value: String(trackId) },
 			event,
 			...extra,
@@ -34,7 +34,7 @@ function trackPoller(mock: Mock, event: string, extra: IDataObject = {}, trackId
 function interviewPoller(mock: Mock, extra: IDataObject = {}) {
 	return startPoller({
 		nodeType: 'xobinPollingTrigger',
-		parameters: { resource: 'aiInterview', aiInterviewId: '211', ...extra },
+		parameters: { watch: 'aiInterview', aiInterviewId: '211', ...extra },
 		credentials: { xobinApi: credentialFor(mock, {}) },
 	});
 }
@@ -266,7 +266,7 @@ describe('Xobin Polling Trigger: track events', () => {
 		const poller = await startPoller({
 			nodeType: 'xobinPollingTrigger',
 			parameters: {
-				resource: 'track',
+				watch: 'track',
 				track: { __rl: true, mode: 'id', value: 'abc' },
 				event: 'newApplicant',
 			},
@@ -402,7 +402,7 @@ describe('Track picker and stage dropdown (the editor)', () => {
 				nodeType: 'xobinPollingTrigger',
 				method: 'getStages',
 				parameters: {
-					resource: 'track',
+					watch: 'track',
 					track: { __rl: true, mode, value: '6578' },
 					event: 'applicantMoved',
 				},
@@ -420,7 +420,7 @@ describe('Track picker and stage dropdown (the editor)', () => {
 		const none = await loadOptions({
 			nodeType: 'xobinPollingTrigger',
 			method: 'getStages',
-			parameters: { resource: 'track', track: { __rl: true, mode: 'list', value: '' } },
+			parameters: { watch: 'track', track: { __rl: true, mode: 'list', value: '' } },
 			credentials: credentials(),
 		});
 		expect(none).toEqual([]);

@@ -20,8 +20,8 @@ import { getStages } from './methods/loadOptions';
 import { pollInterview } from './polling/interviewEvents';
 import { pollTrack } from './polling/trackEvents';
 
-const forTrack = { show: { resource: ['track'] } };
-const forInterview = { show: { resource: ['aiInterview'] } };
+const forTrack = { show: { watch: ['track'] } };
+const forInterview = { show: { watch: ['aiInterview'] } };
 
 export class XobinPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +31,7 @@ export class XobinPollingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["resource"] === "aiInterview" ? "AI interview completed" : {"newApplicant":"New applicant","applicantMoved":"Applicant moved","applicantHired":"Applicant hired","applicantRejected":"Applicant rejected"}[$parameter["event"]] }}',
+			'={{ $parameter["watch"] === "aiInterview" ? "AI interview completed" : {"newApplicant":"New applicant","applicantMoved":"Applicant moved","applicantHired":"Applicant hired","applicantRejected":"Applicant rejected"}[$parameter["event"]] }}',
 		description:
 			'Checks Xobin on a schedule and starts the workflow when an applicant joins a track, moves to a stage, is hired or rejected, or a candidate completes an AI interview',
 		defaults: {
@@ -43,8 +43,8 @@ export class XobinPollingTrigger implements INodeType {
 		credentials: [{ name: XOBIN_CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
-				displayName: 'Resource',
-				name: 'resource',
+				displayName: 'Watch',
+				name: 'watch',
 				type: 'options',
 				noDataExpression: true,
 				default: 'track',
@@ -60,6 +60,7 @@ export class XobinPollingTrigger implements INodeType {
 						description: 'Candidates completing an AI interview',
 					},
 				],
+				description: 'What the trigger checks in Xobin',
 			},
 			{ ...trackLocator(forTrack) },
 			{
@@ -92,6 +93,7 @@ export class XobinPollingTrigger implements INodeType {
 						description: 'An applicant is added to the track',
 					},
 				],
+				description: 'Which change starts the workflow',
 			},
 			{
 				displayName: 'Options',
@@ -99,7 +101,7 @@ export class XobinPollingTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				displayOptions: { show: { resource: ['track'], event: ['applicantMoved'] } },
+				displayOptions: { show: { watch: ['track'], event: ['applicantMoved'] } },
 				options: [
 					{
 						displayName: 'Only Into Stage Name or ID',
@@ -137,6 +139,7 @@ export class XobinPollingTrigger implements INodeType {
 						description: "A candidate's invite turns Completed",
 					},
 				],
+				description: 'Which change starts the workflow',
 			},
 			{
 				displayName: 'Include Report',
@@ -163,7 +166,7 @@ export class XobinPollingTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return this.getNodeParameter('resource') === 'aiInterview'
+		return this.getNodeParameter('watch') === 'aiInterview'
 			? await pollInterview.call(this)
 			: await pollTrack.call(this);
 	}

@@ -24,7 +24,7 @@ async function pollingSection({ mock, table, fmt, latencyMs }) {
 	const poller = await startPoller({
 		nodeType: 'xobinPollingTrigger',
 		parameters: {
-			resource: 'track',
+			watch: 'track',
 			track: { __rl: true, mode: 'id', value: String(TRACK) },
 			event: 'applicantMoved',
 		},

@@ -26,7 +26,7 @@ function pollingWorkflow(credential) {
 				position: [0, 0],
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					resource: 'track',
+					watch: 'track',
 					track: { __rl: true, mode: 'id', value: String(TRACK) },
 					event: 'newApplicant',
 				},
