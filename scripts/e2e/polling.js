@@ -48,7 +48,10 @@ function pollingWorkflow(credential) {
 	};
 }
 
-/** The test, run through run-e2e.js's `test` with its helpers. */
+/**
+ * The test, run through run-e2e.js's `test` with its helpers. `onExecution(ex)` adds checks on
+ * the execution (queue mode: which process ran it) and `also` names them in the test's title.
+ */
 async function runPollingCheck({
 	tag,
 	n8n,
@@ -60,9 +63,11 @@ async function runPollingCheck({
 	waitFor,
 	onFail,
 	skipReason,
+	onExecution,
+	also = '',
 }) {
 	await test(
-		`${tag} Xobin Polling Trigger: activation only seeds; an applicant added to the mock is emitted by the next one-minute poll exactly once, and the poll after that emits nothing`,
+		`${tag} Xobin Polling Trigger: activation only seeds; an applicant added to the mock is emitted by the next one-minute poll exactly once, and the poll after that emits nothing${also}`,
 		async () => {
 			check(credential, 'no credential (credential test failed)');
 			const polls = () =>
@@ -96,6 +101,7 @@ async function runPollingCheck({
 					'the poll did not emit exactly the added applicant',
 					items,
 				);
+				if (onExecution) await onExecution(ex);
 				// The next scheduled poll: it runs (the mock sees it) and starts nothing.
 				const afterEmit = polls();
 				check(afterEmit > seeded, 'no poll reached the mock before the execution');
