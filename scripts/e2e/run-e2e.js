@@ -22,7 +22,7 @@
 //      the node panel's invite fields, and saves screenshots;
 //   9. stops n8n and the mock;
 //  10. queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a webhook process
-//      and two workers, with parallel webhook calls and the trigger (--no-queue skips).
+//      and two workers, with parallel webhook calls, the trigger and the polling trigger (--no-queue skips).
 // Ends with the line "N passed, M failed" and exits non-zero on any failure.
 //
 //   node scripts/e2e/run-e2e.js [--version 2.40.7] [--version 1.123.81] [--no-browser]
