@@ -118,6 +118,8 @@ function cell(text) {
 }
 
 function typeLabel(property) {
+	if (property.typeOptions?.loadOptionsMethod) return 'Chosen from a list Xobin supplies';
+	if (property.type === 'resourceLocator') return property.modes.map((mode) => mode.displayName).join(' or ');
 	if (property.type === 'options' || property.type === 'multiOptions') {
 		const choices = property.options.map((option) => `${option.name} (\`${option.value}\`)`).join(', ');
 		return property.type === 'multiOptions' ? `Any of: ${choices}` : choices;

@@ -9,6 +9,8 @@
 //   4. Assessment invites in bulk: Batch Size 1 (one request per candidate) to 500 at N = 5,000
 //      and 100 ms: wall time, requests, and what one lost answer leaves uncertain; then the quota
 //      case (730 invites left): exactly that many invited, the rest parked, each candidate once.
+//   5. the Polling Trigger on a 10,000-applicant track (scripts/bench/polling.js); --polling runs
+//      only this section.
 // Each case runs in its own process (scripts/bench/case.js); the mock runs here.
 // Flags: --quick (smaller N, for a smoke run).
 // The HTTP Request node is loaded from the real n8n install that the end-to-end tests cache
@@ -21,8 +23,10 @@ const { fork } = require('node:child_process');
 const fs = require('node:fs');
 
 const { startMockXobin } = require('../../test/mock-xobin/server');
+const { pollingSection } = require('./polling');
 
 const QUICK = process.argv.includes('--quick');
+const ONLY_POLLING = process.argv.includes('--polling');
 const LATENCY_MS = 100;
 const SIZES = QUICK ? [100] : [1000, 5000];
 const RATE = { perSecond: 20, n: QUICK ? 100 : 400 };
@@ -104,6 +108,11 @@ function table(headers, rows) {
 }
 
 async function main() {
+	if (ONLY_POLLING) {
+		const mock = await startMockXobin({ latencyMs: LATENCY_MS });
+		await pollingSection({ mock, table, fmt, latencyMs: LATENCY_MS }).finally(() => mock.close());
+		return;
+	}
 	const http = await httpRequestNodePath();
 	const mock = await startMockXobin({ latencyMs: LATENCY_MS });
 	const started = Date.now();
@@ -210,6 +219,7 @@ async function main() {
 		}
 		console.log(table(['Case', 'Wall', 'Requests', 'Requests / candidate', 'New invites'], skipRows));
 		await assessmentSection(mock, http);
+		await pollingSection({ mock, table, fmt, latencyMs: LATENCY_MS });
 		console.log(`\nTotal benchmark time ${fmt.s(Date.now() - started)}.`);
 	} finally {
 		await mock.close();

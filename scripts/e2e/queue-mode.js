@@ -4,7 +4,8 @@
 // parallel webhook calls split candidates exactly once across Invited / Invites Exhausted, that
 // executions run on both workers (from the workers' own logs), and that the Xobin Trigger
 // registers, runs on a worker through the webhook process, refuses calls without the secret and
-// switches off again. Called by run-e2e.js with its reporting helpers, for n8n 2.x and 1.x.
+// switches off again, and that the Xobin Polling Trigger's poll (on the main instance) starts one
+// execution that a worker runs. Called by run-e2e.js with its reporting helpers, for n8n 2.x and 1.x.
 
 'use strict';
 
@@ -228,6 +229,17 @@ async function runQueueMode({ version, pack, test, check, say, phase, waitFor, t
 			},
 			{ onFail: logTail, skipReason: skip },
 		);
+
+		// The Xobin Polling Trigger: n8n polls on the main instance and runs the execution on a worker.
+		await require('./polling').runPollingCheck({
+			...{ tag, n8n: main, mock, credential, test, check, say, waitFor, onFail: logTail, skipReason: skip },
+			also: '; the main instance enqueues the execution and a worker runs it',
+			onExecution: (ex) => {
+				check(new RegExp(`Enqueued execution ${ex.id}\\b`).test(main.logs()), `the main instance did not log "Enqueued execution ${ex.id}"`);
+				const onWorker = workers.some((w) => new RegExp(`Worker started execution ${ex.id}\\b`).test(w.logs()));
+				check(onWorker, `no worker logged "Worker started execution ${ex.id}"`);
+			},
+		});
 	} finally {
 		if (cluster) await cluster.stop();
 		if (mock) await mock.close();

@@ -10,7 +10,8 @@
 //   6. imports every committed example workflow, runs the webhook one (3 candidates, 2 invites left)
 //      and asserts the Invited / Invites Exhausted split, the invite links and what the mock received;
 //      then the same workflow inviting 250 candidates to an assessment in bulk with 130 invites left,
-//      and the Track example (Add Applicant) with the same applicant posted twice;
+//      and the Track example (Add Applicant) with the same applicant posted twice; then the Xobin
+//      Polling Trigger on n8n's one-minute schedule (scripts/e2e/polling.js);
 //   7. imports a Xobin Trigger (automatic setup, AI interview 206) -> NoOp workflow and activates it:
 //      the mock gets n8n's production webhook URL and a secret; the mock's Submission call runs the
 //      workflow (payload plus event), calls without the right secret get 401 and run nothing, and
@@ -22,7 +23,7 @@
 //      the node panel's invite fields, and saves screenshots;
 //   9. stops n8n and the mock;
 //  10. queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a webhook process
-//      and two workers, with parallel webhook calls and the trigger (--no-queue skips).
+//      and two workers, with parallel webhook calls, the trigger and the polling trigger (--no-queue skips).
 // Ends with the line "N passed, M failed" and exits non-zero on any failure.
 //
 //   node scripts/e2e/run-e2e.js [--version 2.40.7] [--version 1.123.81] [--no-browser]
@@ -674,6 +675,12 @@ async function runVersion(version, o, pack) {
 			},
 			{ onFail: logTail, skipReason: skip },
 		);
+
+		// 6d. the Xobin Polling Trigger on n8n's one-minute schedule (scripts/e2e/polling.js)
+		await require('./polling').runPollingCheck({
+			...{ tag, n8n, mock, credential, test, check, say, waitFor },
+			...{ onFail: logTail, skipReason: skip },
+		});
 
 		// 7. the Xobin Trigger in automatic setup: register on activation, run on Xobin's calls,
 		//    refuse calls without the secret, switch off on deactivation

@@ -216,3 +216,64 @@ export function loadPackage(packageDir?: string): Promise<{
 }>;
 
 export const DEFAULT_PACKAGE_DIR: string;
+
+export interface StartPollerOptions {
+	packageDir?: string;
+	/** Short node name from the node description (`xobinPollingTrigger`). */
+	nodeType: string;
+	typeVersion?: number;
+	parameters?: IDataObject;
+	credentials?: HarnessCredentials;
+	timezone?: string;
+	nodeName?: string;
+}
+
+export interface PollResult {
+	/** What poll() returned (null: nothing new). */
+	items: INodeExecutionData[][] | null;
+	/** Whether n8n would have started an execution (and saved the static data). */
+	emitted: boolean;
+	/** What poll() threw, if it did. */
+	error: (Error & { description?: string | null; httpCode?: string | null }) | undefined;
+}
+
+export interface HarnessPoller {
+	/** One poll: 'trigger' as an active workflow's schedule runs it, 'manual' as Fetch Test Event. */
+	poll(options?: { mode?: 'trigger' | 'manual' }): Promise<PollResult>;
+	/** Everything the active workflow emitted, one entry per emitting poll. */
+	readonly emitted: INodeExecutionData[][][];
+	/** The static data as n8n persisted it (a copy). */
+	staticData(): IDataObject;
+	/** The active workflow's static data in memory (a copy). */
+	liveStaticData(): IDataObject;
+	/** Changes node parameters and reloads the workflow from its persisted state. */
+	edit(parameters: IDataObject): void;
+	/** Reloads the workflow from its persisted state, like an n8n restart. */
+	restart(): void;
+}
+
+/** Sets up a polling trigger node the way n8n runs it (PollContext, static data persisted on emit). */
+export function startPoller(options: StartPollerOptions): Promise<HarnessPoller>;
+
+export interface LoadOptionsOptions {
+	packageDir?: string;
+	nodeType: string;
+	typeVersion?: number;
+	/** The method's name, e.g. 'searchTracks' or 'getStages'. */
+	method: string;
+	/** 'listSearch' (a resource locator's list) or 'loadOptions' (a dropdown). Default 'loadOptions'. */
+	kind?: 'listSearch' | 'loadOptions';
+	/** The search text typed into a list. */
+	filter?: string;
+	/** The parameters the node panel holds (what getCurrentNodeParameter reads). */
+	parameters?: IDataObject;
+	credentials?: HarnessCredentials;
+}
+
+/** What the editor shows in a list or dropdown: the node's listSearch / loadOptions method result. */
+export function loadOptions(
+	options: LoadOptionsOptions,
+): Promise<
+	| { results: Array<{ name: string; value: string | number; url?: string }>; paginationToken?: unknown }
+	| Array<{ name: string; value: string | number; description?: string }>
+>;

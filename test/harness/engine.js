@@ -7,7 +7,8 @@
  * forbids Node built-ins, timers and `process` there; .js files are not linted. Types for TS specs
  * live next to this file in engine.d.ts.
  *
- * Exports: runNode, runWorkflow, startTrigger (webhook triggers), testCredential (+ loadPackage);
+ * Exports: runNode, runWorkflow, startTrigger (webhook triggers), startPoller (polling triggers),
+ * loadOptions (the editor's list search and dropdowns), testCredential (+ loadPackage);
  * engine.d.ts has the contract.
  */
 'use strict';
@@ -36,6 +37,8 @@ const {
 	ExecuteContext,
 	HookContext,
 	WebhookContext,
+	PollContext,
+	LoadOptionsContext,
 	RoutingNode,
 	InstanceSettings,
 	ErrorReporter,
@@ -997,6 +1000,149 @@ async function startTrigger(options) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Polling triggers and the editor's lists
+// ---------------------------------------------------------------------------------------------
+
+/** The one node of a harness workflow, with the credentials it was given. */
+function harnessNode(loader, nodeTypeName, entry, { typeVersion, parameters, credentials, nodeName }) {
+	return {
+		id: 'harness-poll-node',
+		name: nodeName ?? entry.type.description.defaults?.name ?? nodeTypeName,
+		type: `${loader.packageName}.${nodeTypeName}`,
+		typeVersion: typeVersion ?? latestVersion(entry.type),
+		position: [0, 0],
+		parameters: deepCopy(parameters),
+		credentials: Object.fromEntries(
+			Object.keys(credentials).map((type) => [type, { id: `harness-${type}`, name: type }]),
+		),
+	};
+}
+
+/*
+ * Sets up a polling trigger node of the package the way n8n runs one (packages/core
+ * ScheduledTaskManager + PollContext, packages/cli ActiveWorkflowManager):
+ *  - poll() runs the node's poll() in n8n-core's PollContext, mode 'trigger' (an active workflow)
+ *    or 'manual' (Fetch Test Event);
+ *  - static data: an active workflow keeps one Workflow (and its static data) in memory from poll
+ *    to poll; n8n persists the static data only when a poll emits (its __emit saves it). A manual
+ *    run gets a fresh copy of the persisted static data and its changes are dropped;
+ *  - restart() reloads the workflow from its persisted state (an n8n restart), edit() changes
+ *    parameters (saving the workflow re-activates it: reload from persisted state).
+ */
+async function startPoller(options) {
+	const { packageDir, nodeType: nodeTypeName, parameters = {}, credentials = {}, timezone = 'UTC' } =
+		options;
+	const loader = await loadPackage(packageDir);
+	const entry = packageNodeType(loader, nodeTypeName);
+	if (!entry) throw new Error(`Node "${nodeTypeName}" not found in ${loader.packageName}`);
+	const nodeTypes = makeNodeTypes(loader, { standIns: false });
+	const credentialsHelper = new HarnessCredentialsHelper(loader, credentials);
+	let currentParameters = deepCopy(parameters);
+	let persisted = {};
+	const emitted = [];
+
+	const build = () =>
+		new Workflow({
+			id: 'harness-poll-workflow',
+			name: 'Harness polling workflow',
+			nodes: [harnessNode(loader, nodeTypeName, entry, { ...options, parameters: currentParameters, credentials })],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: deepCopy(persisted),
+			settings: { executionOrder: 'v1', timezone },
+		});
+	let active = build();
+
+	async function poll({ mode = 'trigger' } = {}) {
+		const workflow = mode === 'manual' ? build() : active;
+		const node = workflow.nodes[Object.keys(workflow.nodes)[0]];
+		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const executionId = `harness-${++executionCounter}`;
+		const additionalData = makeAdditionalData({
+			executionId,
+			hooks: new ExecutionLifecycleHooks(mode, executionId, { nodes: [], connections: {} }),
+			credentialsHelper,
+		});
+		let emittedNow = false;
+		const context = new PollContext(
+			workflow,
+			node,
+			additionalData,
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+			(data) => {
+				emittedNow = true;
+				emitted.push(data);
+				persisted = JSON.parse(JSON.stringify(workflow.staticData));
+			},
+			(error) => {
+				throw error;
+			},
+		);
+		try {
+			const items = await nodeType.poll.call(context);
+			if (mode !== 'manual' && items !== null && items !== undefined) context.__emit(items);
+			return { items: items ?? null, emitted: emittedNow, error: undefined };
+		} catch (error) {
+			return { items: null, emitted: false, error };
+		}
+	}
+
+	return {
+		poll,
+		/** Everything the active workflow emitted, one entry per poll that emitted. */
+		emitted,
+		/** The persisted static data (a copy). */
+		staticData: () => deepCopy(persisted),
+		/** The in-memory static data of the active workflow (a copy). */
+		liveStaticData: () => JSON.parse(JSON.stringify(active.staticData)),
+		edit(parameterChanges) {
+			currentParameters = { ...currentParameters, ...deepCopy(parameterChanges) };
+			active = build();
+		},
+		restart() {
+			active = build();
+		},
+	};
+}
+
+/*
+ * What the editor does to fill a resource locator's list ("listSearch") or a dropdown
+ * ("loadOptions"): n8n-core's LoadOptionsContext over the node with the parameters the panel
+ * holds (getCurrentNodeParameter reads those), then the node's method.
+ */
+async function loadOptions(options) {
+	const { packageDir, nodeType: nodeTypeName, method, kind = 'loadOptions', filter, parameters = {}, credentials = {} } =
+		options;
+	const loader = await loadPackage(packageDir);
+	const entry = packageNodeType(loader, nodeTypeName);
+	if (!entry) throw new Error(`Node "${nodeTypeName}" not found in ${loader.packageName}`);
+	const node = harnessNode(loader, nodeTypeName, entry, { ...options, parameters, credentials });
+	const workflow = new Workflow({
+		id: 'harness-load-options',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: makeNodeTypes(loader, { standIns: false }),
+		settings: { executionOrder: 'v1', timezone: 'UTC' },
+	});
+	const nodeType = NodeHelpers.getVersionedNodeType(entry.type, node.typeVersion);
+	const fn = nodeType.methods?.[kind]?.[method];
+	if (typeof fn !== 'function') throw new Error(`The node has no ${kind} method "${method}"`);
+	const additionalData = {
+		...makeAdditionalData({
+			executionId: `harness-${++executionCounter}`,
+			hooks: undefined,
+			credentialsHelper: new HarnessCredentialsHelper(loader, credentials),
+		}),
+		currentNodeParameters: deepCopy(parameters),
+	};
+	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name), additionalData, `parameters.${method}`);
+	return kind === 'listSearch' ? await fn.call(context, filter) : await fn.call(context);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Credential "Test" button
 // ---------------------------------------------------------------------------------------------
 
@@ -1133,4 +1279,13 @@ function getPath(object, key) {
 		.reduce((value, part) => (value == null ? undefined : value[part]), object);
 }
 
-module.exports = { runNode, runWorkflow, startTrigger, testCredential, loadPackage, DEFAULT_PACKAGE_DIR };
+module.exports = {
+	runNode,
+	runWorkflow,
+	startTrigger,
+	startPoller,
+	loadOptions,
+	testCredential,
+	loadPackage,
+	DEFAULT_PACKAGE_DIR,
+};

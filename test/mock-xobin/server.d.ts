@@ -391,6 +391,20 @@ export interface MockXobinTracks {
 	 * e.g. 'State conflict'. Default 'Applicant with this email already exists in this track'.
 	 */
 	setTrackConflictMessage(message: string): void;
+	/** Adds an empty active track with the stages of 6578 (stage ids 'stg_applied', '0012', …). */
+	addTrack(trackId: number, title?: string): void;
+	/** POST /tracks/:trackId/applicants in direct mode, through its handler; its 201 body. Throws otherwise. */
+	addTrackApplicant(
+		trackId: number,
+		applicant: { name: string; email: string; stageId?: string },
+	): Record<string, unknown>;
+	/** PATCH /tracks/:trackId/applicants/:applicationId/(move|hire|reject) through its handler; its 200 body. Throws otherwise. */
+	changeTrackApplicant(
+		trackId: number,
+		applicationId: number,
+		action: 'move' | 'hire' | 'reject',
+		body?: Record<string, unknown>,
+	): Record<string, unknown>;
 }
 
 /* ---- end TRACKS ------------------------------------------------------------------------------- */

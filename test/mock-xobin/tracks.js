@@ -614,7 +614,45 @@ function trackMethods(state) {
 		setTrackConflictMessage(message) {
 			state.tracks.conflictMessage = message;
 		},
+		addTrack(trackId, title = `Track ${trackId}`) {
+			const now = iso(Date.now());
+			state.tracks.tracks.set(Number(trackId), {
+				track_id: Number(trackId),
+				title,
+				active: true,
+				created_at: now,
+				updated_at: now,
+				stages: BACKEND_STAGES.map((stage) => ({ ...stage })),
+				requiredFields: ['name', 'email'],
+				applicants: [],
+			});
+		},
+		// The next three go through the endpoints' own handlers, so they change an applicant exactly
+		// as a request would (last_updated_at, stage_status); they throw on any answer but a 2xx.
+		addTrackApplicant(trackId, { name, email, stageId } = {}) {
+			return viaHandler(handleAddApplicant, 'POST', { trackId: String(trackId) }, {
+				name,
+				email,
+				fields: {},
+				...(stageId === undefined ? {} : { destination_stage_id: stageId }),
+			});
+		},
+		changeTrackApplicant(trackId, applicationId, action, body = {}) {
+			return viaHandler(
+				handleStageChange,
+				'PATCH',
+				{ trackId: String(trackId), applicationId: String(applicationId), action },
+				body,
+			);
+		},
 	};
+	function viaHandler(handler, method, params, body) {
+		const rawBody = JSON.stringify(body);
+		const answer = handler({ request: { method, query: {}, body, rawBody }, params, state });
+		if (answer.status >= 300)
+			throw new Error(`The mock answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+		return answer.body;
+	}
 }
 
 module.exports = {

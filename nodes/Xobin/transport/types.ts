@@ -6,11 +6,21 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-/** The n8n contexts that may call Xobin: an operation's execution, or a trigger's webhook methods. */
-export type XobinContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+/**
+ * The n8n contexts that may call Xobin: an operation's execution, a trigger's webhook methods, a
+ * poll, or the editor loading a list (tracks, stages).
+ */
+export type XobinContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions;
 
 /** An answer Xobin gave: status, headers, and the body parsed (JSON), as a Buffer (PDF) or as text. */
 export interface XobinResponse {

@@ -1,0 +1,41 @@
+// The editor's track list: GET /tracks/stats, the only call in Xobin's v2 API that names tracks.
+// The list is the union of its top_tracks_by_applicants and recently_updated_tracks (each track
+// once), named by title with the number, sorted by title and filtered by the search text (any
+// letter case). A failure is thrown as Xobin's reason; the editor shows it and By ID still works.
+
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { xobinRequest } from '../transport';
+
+export async function searchTracks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const response = await xobinRequest(this, {
+		method: 'GET',
+		endpoint: '/tracks/stats',
+		idempotent: true,
+	});
+	const body = response.body as IDataObject;
+	const byId = new Map<string, string>();
+	for (const key of ['top_tracks_by_applicants', 'recently_updated_tracks']) {
+		const list = Array.isArray(body[key]) ? (body[key] as unknown[]) : [];
+		for (const entry of list) {
+			if (entry === null || typeof entry !== 'object') continue;
+			const { track_id: id, title } = entry as IDataObject;
+			if ((typeof id !== 'number' && typeof id !== 'string') || String(id).trim() === '') continue;
+			const value = String(id).trim();
+			if (!byId.has(value))
+				byId.set(
+					value,
+					typeof title === 'string' && title.trim() !== '' ? title.trim() : 'Untitled',
+				);
+		}
+	}
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = [...byId]
+		.map(([value, title]) => ({ name: `${title} (${value})`, value }))
+		.filter((result) => wanted === '' || result.name.toLowerCase().includes(wanted))
+		.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+	return { results };
+}

@@ -1,0 +1,36 @@
+// The editor's stage dropdowns: the chosen track's stages from GET /tracks/<id>/stats, shown by
+// name with their type, each valued by its stage_id exactly as Xobin sends it (text such as
+// "stg_applied" or "0012", never turned into a number). Re-loaded by n8n when the track changes.
+
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { readTrackId } from '../helpers/trackLocator';
+import { xobinRequest } from '../transport';
+import { trackNotFound } from '../actions/track/common';
+
+export async function getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const chosen = this.getCurrentNodeParameter('track', { extractValue: true });
+	if (chosen === undefined || chosen === null || chosen === '') return [];
+	const trackId = readTrackId(this.getNode(), chosen);
+	const response = await xobinRequest(this, {
+		method: 'GET',
+		endpoint: `/tracks/${trackId}/stats`,
+		idempotent: true,
+		notFound: trackNotFound(trackId),
+	});
+	const stages = (response.body as IDataObject).stages;
+	return (Array.isArray(stages) ? (stages as unknown[]) : []).flatMap((entry) => {
+		if (entry === null || typeof entry !== 'object') return [];
+		const { stage_id: id, name, type } = entry as IDataObject;
+		if (typeof id !== 'string' && typeof id !== 'number') return [];
+		const value = String(id);
+		const label = typeof name === 'string' && name !== '' ? name : value;
+		return [
+			{
+				name: label,
+				value,
+				description: `${typeof type === 'string' && type !== '' ? `Type: ${type}, ` : ''}ID: ${value}`,
+			},
+		];
+	});
+}

@@ -1,0 +1,267 @@
+// Track events of the Xobin Polling Trigger: New Applicant, Applicant Moved to a Stage, Applicant
+// Hired, Applicant Rejected, from GET /tracks/<id>/applicants (pages of 200).
+//
+// Exactly once by comparison, not by timestamps: static data keeps, for every applicant of the
+// track, which stage and stage status the trigger last saw (a compact map, about 10 bytes per
+// applicant). The first production poll walks the whole track to fill it and emits nothing. Each
+// later poll reads the applicants updated since the day before the previous poll started (Xobin
+// filters by calendar day only, in a timezone its docs do not state: the window starts 14 hours
+// before the previous poll, so any timezone is covered), sorted by date added (which never
+// changes, so a change landing during the walk can only make an applicant appear twice, never
+// skip one), and emits each applicant whose stage or status differs from the map, then updates
+// the map. Re-reading the same applicants is harmless: an unchanged one matches the map. A poll
+// that fails throws before the map is touched, so the next successful poll sees what it missed.
+// Manual runs (Fetch Test Event) return the newest matching applicant and leave the map alone.
+
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { trackNotFound } from '../actions/track/common';
+import { readTrackId } from '../helpers/trackLocator';
+import { xobinRequest } from '../transport';
+
+export type TrackEvent = 'newApplicant' | 'applicantMoved' | 'applicantHired' | 'applicantRejected';
+
+/** Xobin's largest page, and at most this many pages a poll (100,000 applicants). */
+const PER_PAGE = 200;
+const MAX_PAGES = 500;
+
+/** The window starts this long before the previous poll started (see the header). */
+const WINDOW_MARGIN_MS = 14 * 3600_000;
+
+/** What the trigger remembers of an applicant: [stage_id, stage_name, stage_type, stage_status]. */
+type Kind = [string, string, string, string];
+
+/** Static data: the track, when the last poll started, and the applicants' kinds (by index). */
+interface TrackState {
+	track: string;
+	since: number;
+	kinds: Kind[];
+	seen: Record<string, number>;
+}
+
+const text = (value: unknown) =>
+	typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
+function kindOf(entry: IDataObject): Kind {
+	return [
+		text(entry.stage_id),
+		text(entry.stage_name),
+		text(entry.stage_type),
+		text(entry.stage_status),
+	];
+}
+
+const isType = (kind: Kind | undefined, word: RegExp) =>
+	kind !== undefined && (word.test(kind[2]) || word.test(kind[3]));
+const HIRED = /^hired$/i;
+const REJECTED = /^rejected$/i;
+
+function matches(event: TrackEvent, before: Kind | undefined, now: Kind, intoStage: string) {
+	switch (event) {
+		case 'newApplicant':
+			return before === undefined;
+		case 'applicantMoved':
+			return (
+				before !== undefined && before[0] !== now[0] && (intoStage === '' || now[0] === intoStage)
+			);
+		case 'applicantHired':
+			return !isType(before, HIRED) && isType(now, HIRED);
+		case 'applicantRejected':
+			return !isType(before, REJECTED) && isType(now, REJECTED);
+	}
+}
+
+function toItem(
+	trackId: string,
+	event: TrackEvent,
+	entry: IDataObject,
+	before?: Kind,
+): INodeExecutionData {
+	const json: IDataObject = { event, track_id: Number(trackId), ...entry };
+	if (before !== undefined && event !== 'newApplicant')
+		json.from_stage = { stage_id: before[0], name: before[1], type: before[2] };
+	return { json };
+}
+
+/** Reads the map from static data, or undefined when there is none for this track. */
+function readState(data: IDataObject, trackId: string): Map<string, Kind> | undefined {
+	const state = data as Partial<TrackState>;
+	if (state.track !== trackId || typeof state.seen !== 'object' || !Array.isArray(state.kinds))
+		return undefined;
+	const kinds = state.kinds;
+	return new Map(
+		Object.entries(state.seen ?? {}).flatMap(([id, index]) =>
+			kinds[index] ? [[id, kinds[index]] as [string, Kind]] : [],
+		),
+	);
+}
+
+/** Writes the map back, each distinct kind stored once. */
+function writeState(
+	data: IDataObject,
+	trackId: string,
+	since: number,
+	seen: Map<string, Kind>,
+): void {
+	const kinds: Kind[] = [];
+	const indexOf = new Map<string, number>();
+	const compact: Record<string, number> = {};
+	for (const [id, kind] of seen) {
+		const key = JSON.stringify(kind);
+		let index = indexOf.get(key);
+		if (index === undefined) {
+			index = kinds.push(kind) - 1;
+			indexOf.set(key, index);
+		}
+		compact[id] = index;
+	}
+	const state: TrackState = { track: trackId, since, kinds, seen: compact };
+	Object.assign(data, state);
+}
+
+/** The UTC calendar day of an instant, as Xobin's from_date wants it. */
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Every applicant the query matches, page after page (bounded by MAX_PAGES). */
+async function walk(
+	context: IPollFunctions,
+	trackId: string,
+	qs: IDataObject,
+): Promise<IDataObject[]> {
+	const applicants: IDataObject[] = [];
+	for (let page = 1; ; page++) {
+		const data = await listPage(context, trackId, { ...qs, page, per_page: PER_PAGE });
+		applicants.push(...data.entries);
+		const { pagination } = data;
+		if (data.entries.length === 0 || pagination.has_next === false) break;
+		const totalPages = Number(pagination.total_pages);
+		if (Number.isFinite(totalPages) && page >= totalPages) break;
+		if (pagination.has_next !== true && data.entries.length < PER_PAGE) break;
+		if (page >= MAX_PAGES) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Xobin still said there were more applicants after ${MAX_PAGES} pages (${applicants.length} applicants) of track ${trackId}`,
+				{
+					description:
+						'The trigger stops there so a list that never ends cannot run forever. Contact Xobin support if the track really has more applicants.',
+				},
+			);
+		}
+	}
+	return applicants;
+}
+
+async function listPage(context: IPollFunctions, trackId: string, qs: IDataObject) {
+	const response = await xobinRequest(context, {
+		method: 'GET',
+		endpoint: `/tracks/${trackId}/applicants`,
+		qs,
+		idempotent: true,
+		requires: ['data'],
+		notFound: trackNotFound(trackId),
+	});
+	const body = response.body as IDataObject;
+	if (!Array.isArray(body.data)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Xobin's answer for page ${String(qs.page)} of track ${trackId}'s applicants has no list of applicants`,
+			{
+				description:
+					'Xobin answered with data that is not a list. The next poll asks again; if it keeps happening, contact Xobin support.',
+			},
+		);
+	}
+	const entries = (body.data as unknown[]).filter(
+		(entry): entry is IDataObject =>
+			entry !== null &&
+			typeof entry === 'object' &&
+			!Array.isArray(entry) &&
+			text((entry as IDataObject).application_id) !== '',
+	);
+	return { entries, pagination: (body.pagination ?? {}) as IDataObject };
+}
+
+const EVENT_WORDS: Record<TrackEvent, string> = {
+	newApplicant: 'has no applicants yet',
+	applicantMoved: 'has no applicants in that stage yet',
+	applicantHired: 'has no hired applicant among its 200 most recently updated',
+	applicantRejected: 'has no rejected applicant among its 200 most recently updated',
+};
+
+/** Fetch Test Event: the newest applicant that fits the event, as a sample; static data untouched. */
+async function sample(
+	context: IPollFunctions,
+	trackId: string,
+	event: TrackEvent,
+	intoStage: string,
+): Promise<INodeExecutionData[][]> {
+	const sortBy = event === 'newApplicant' ? 'date_added' : 'last_updated_at';
+	const qs: IDataObject = { sort_by: sortBy, sort_order: 'desc', per_page: PER_PAGE, page: 1 };
+	if (event === 'applicantMoved' && intoStage !== '') qs.stage_id = intoStage;
+	const { entries } = await listPage(context, trackId, qs);
+	// The newest first; among equal times (Xobin counts whole seconds) the highest application_id.
+	const key = (entry: IDataObject) => [
+		Date.parse(text(entry[sortBy])) || 0,
+		Number(entry.application_id) || 0,
+	];
+	const found = entries
+		.filter((entry) => {
+			const kind = kindOf(entry);
+			if (event === 'applicantHired') return isType(kind, HIRED);
+			if (event === 'applicantRejected') return isType(kind, REJECTED);
+			return true;
+		})
+		.sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1])[0];
+	if (!found) {
+		throw new NodeOperationError(context.getNode(), `Track ${trackId} ${EVENT_WORDS[event]}`, {
+			description:
+				'Fetch Test Event shows the newest applicant that fits the event as a sample. Nothing fits yet: the active workflow will still start for the next one.',
+		});
+	}
+	return [[toItem(trackId, event, found)]];
+}
+
+export async function pollTrack(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const trackId = readTrackId(
+		this.getNode(),
+		this.getNodeParameter('track', undefined, { extractValue: true }),
+	);
+	const event = this.getNodeParameter('event') as TrackEvent;
+	const intoStage =
+		event === 'applicantMoved' ? text(this.getNodeParameter('options.toStageId', '')) : '';
+	if (this.getMode() === 'manual') return await sample(this, trackId, event, intoStage);
+
+	const data = this.getWorkflowStaticData('node');
+	const startedAt = Date.now();
+	const seen = readState(data, trackId);
+	if (seen === undefined) {
+		// First poll (or another track): remember every applicant as they are now, emit nothing.
+		const all = await walk(this, trackId, { sort_by: 'date_added', sort_order: 'asc' });
+		writeState(
+			data,
+			trackId,
+			startedAt,
+			new Map(all.map((entry) => [text(entry.application_id), kindOf(entry)])),
+		);
+		return null;
+	}
+	const since = Number((data as Partial<TrackState>).since);
+	const updated = await walk(this, trackId, {
+		timeframe_field: 'last_updated_at',
+		from_date: dayOf((Number.isFinite(since) ? since : startedAt) - WINDOW_MARGIN_MS),
+		sort_by: 'date_added',
+		sort_order: 'asc',
+	});
+	const items: INodeExecutionData[] = [];
+	for (const entry of updated) {
+		const id = text(entry.application_id);
+		const before = seen.get(id);
+		const now = kindOf(entry);
+		if (before !== undefined && before[0] === now[0] && before[3] === now[3]) continue;
+		if (matches(event, before, now, intoStage)) items.push(toItem(trackId, event, entry, before));
+		seen.set(id, now);
+	}
+	writeState(data, trackId, startedAt, seen);
+	return items.length > 0 ? [items] : null;
+}
