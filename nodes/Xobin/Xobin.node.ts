@@ -17,6 +17,8 @@ import * as candidate from './actions/candidate/Candidate.resource';
 import * as track from './actions/track/Track.resource';
 import * as xoForm from './actions/xoForm/XoForm.resource';
 import { router } from './actions/router';
+import { searchTracks } from './methods/listSearch';
+import { getStages } from './methods/loadOptions';
 
 /**
  * Invite Candidate (AI Interview, Assessment) has two outputs ("Invited", "Invites Exhausted"); the
@@ -26,10 +28,47 @@ import { router } from './actions/router';
 const outputsExpression =
 	`={{ $parameter.operation !== undefined && $parameter.operation !== 'invite' ? [{ type: '${NodeConnectionTypes.Main}' }] : [{ type: '${NodeConnectionTypes.Main}', displayName: 'Invited' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Invites Exhausted' }] }}` as const;
 
+const resourceOptions: INodePropertyOptions[] = [
+	{
+		name: 'AI Interview',
+		value: 'aiInterview',
+		description: "Xobin's AI interviewer: invite, reports, share links, PDFs, and new interviews from a job description",
+	},
+	{
+		name: 'Assessment',
+		value: 'assessment',
+		description: 'Skills tests: invite candidates, get reports, share links and PDFs',
+	},
+	{
+		name: 'Automated Interview',
+		value: 'automatedInterview',
+		description: 'One-way recorded video interviews with questions you set (no AI interviewer): invite candidates',
+	},
+	{
+		name: 'Candidate',
+		value: 'candidate',
+		description: 'Parse a resume, delete a candidate or cancel a deletion',
+	},
+	{
+		name: 'Track',
+		value: 'track',
+		description: 'Hiring pipelines: add, move, reject and hire applicants, list them, get statistics',
+	},
+	{
+		name: 'XoForm',
+		value: 'xoForm',
+		description: 'Application forms: invite candidates',
+	},
+];
+
 /**
- * The canvas shows the chosen operation by its name ("Invite Candidate"), not its internal value.
- * Operations that share a value share a name across resources.
+ * The canvas names the resource and the chosen operation ("AI Interview: Invite Candidate"), not
+ * their internal values, so four Invite Candidate nodes can be told apart. Operations that share a
+ * value share a name across resources.
  */
+const resourceNames = Object.fromEntries(
+	resourceOptions.map((option) => [option.value, option.name]),
+);
 const operationNames = Object.fromEntries(
 	[aiInterview, assessment, automatedInterview, candidate, track, xoForm].flatMap((resource) =>
 		(resource.description[0].options as INodePropertyOptions[]).map((option) => [
@@ -38,7 +77,7 @@ const operationNames = Object.fromEntries(
 		]),
 	),
 );
-const subtitleExpression = `={{ ${JSON.stringify(operationNames)}[$parameter["operation"]] || $parameter["operation"] }}`;
+const subtitleExpression = `={{ (${JSON.stringify(resourceNames)}[$parameter["resource"]] || $parameter["resource"]) + ": " + (${JSON.stringify(operationNames)}[$parameter["operation"]] || $parameter["operation"]) }}`;
 
 export class Xobin implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,7 +85,9 @@ export class Xobin implements INodeType {
 		name: 'xobin',
 		icon: { light: 'file:../../icons/xobin.svg', dark: 'file:../../icons/xobin.dark.svg' },
 		group: ['transform'],
-		version: [1, 2],
+		// Version 3: the Track list and stage dropdowns (helpers/fields.ts BEFORE_PICKERS / WITH_PICKERS).
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: subtitleExpression,
 		description:
 			'Invite candidates to Xobin AI interviews, assessments, XoForms and automated interviews, get reports, share links and PDFs, manage applicants in hiring tracks, parse resumes and delete candidates',
@@ -68,32 +109,7 @@ export class Xobin implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'AI Interview',
-						value: 'aiInterview',
-					},
-					{
-						name: 'Assessment',
-						value: 'assessment',
-					},
-					{
-						name: 'Automated Interview',
-						value: 'automatedInterview',
-					},
-					{
-						name: 'Candidate',
-						value: 'candidate',
-					},
-					{
-						name: 'Track',
-						value: 'track',
-					},
-					{
-						name: 'XoForm',
-						value: 'xoForm',
-					},
-				],
+				options: resourceOptions,
 				default: 'aiInterview',
 			},
 			...aiInterview.description,
@@ -103,6 +119,11 @@ export class Xobin implements INodeType {
 			...track.description,
 			...xoForm.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchTracks },
+		loadOptions: { getStages },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

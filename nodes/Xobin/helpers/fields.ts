@@ -41,7 +41,10 @@ export interface Field {
 	optional?: boolean;
 	/** The collection an optional field sits in: "Additional Fields" unless it narrows a list (Filters) or shapes an answer (Options). */
 	collection?: 'filters' | 'options';
-	/** Shows (and sends) the field only while other parameters have one of these values. */
+	/**
+	 * Shows (and sends) the field only while other parameters have one of these values; the key
+	 * '@version' names node versions (see inVersions()).
+	 */
 	onlyWhen?: Record<string, Array<string | number | boolean>>;
 	/** For 'hours': the bounds, the range in words ("between … and …") and how to pick a value. */
 	range?: { min: number; max: number; text: string; hint: string };
@@ -79,7 +82,24 @@ function collectionOf(field: Field): string {
 // Deliberately simple: one "@", a dot in the domain, no spaces. Xobin has the final say.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The n8n properties for a list of fields: required ones at the top, optional ones collected. */
+/**
+ * Node versions of the Xobin node before the pickers (typed track and stage IDs) and from them on
+ * (Track list and stage dropdowns). A new node version joins WITH_PICKERS.
+ */
+export const BEFORE_PICKERS = [1, 2];
+export const WITH_PICKERS = [3];
+
+/** The field only in these node versions (same parameter name, another declaration per version). */
+export function inVersions(versions: number[], field: Field): Field {
+	return { ...field, onlyWhen: { ...field.onlyWhen, '@version': versions } };
+}
+
+const VERSION = '@version';
+
+/**
+ * The n8n properties for a list of fields: required ones at the top, optional ones collected (one
+ * collection per node version when the versions' optional fields differ).
+ */
 export function toNodeProperties(
 	fields: Field[],
 	displayOptions: IDisplayOptions,
@@ -93,19 +113,28 @@ export function toNodeProperties(
 				: displayOptions,
 		}));
 	for (const [name, { displayName, placeholder }] of Object.entries(COLLECTIONS)) {
-		const optional = fields
-			.filter((field) => field.optional && collectionOf(field) === name)
-			.map((field) => field.property);
-		if (optional.length === 0) continue;
-		properties.push({
-			displayName,
-			name,
-			type: 'collection',
-			placeholder,
-			default: {},
-			displayOptions,
-			options: optional,
-		});
+		const optional = fields.filter((field) => field.optional && collectionOf(field) === name);
+		const versionLists = [
+			...new Set(optional.map((field) => JSON.stringify(field.onlyWhen?.[VERSION] ?? null))),
+		].filter((list) => list !== 'null');
+		for (const list of versionLists.length > 0 ? versionLists : ['null']) {
+			const versions = JSON.parse(list) as number[] | null;
+			const options = optional
+				.filter((field) => [null, list].includes(JSON.stringify(field.onlyWhen?.[VERSION] ?? null)))
+				.map((field) => field.property);
+			if (options.length === 0) continue;
+			properties.push({
+				displayName,
+				name,
+				type: 'collection',
+				placeholder,
+				default: {},
+				displayOptions: versions
+					? { ...displayOptions, show: { ...displayOptions.show, [VERSION]: versions } }
+					: displayOptions,
+				options,
+			});
+		}
 	}
 	return properties;
 }
@@ -198,12 +227,19 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 	const parts: RequestParts = { body: {}, qs: {}, path: {} };
 	for (const field of fields) {
 		const shown = Object.entries(field.onlyWhen ?? {}).every(([name, values]) =>
-			values.includes(source.parameter(name, undefined) as string),
+			values.includes(
+				(name === VERSION ? source.node.typeVersion : source.parameter(name, undefined)) as string,
+			),
 		);
 		if (!shown) continue;
-		const raw = field.optional
+		const given = field.optional
 			? collections[collectionOf(field)][field.property.name]
 			: source.parameter(field.property.name, undefined);
+		// A resource locator ({ mode, value }) is checked by its value, whichever mode chose it.
+		const raw =
+			field.property.type === 'resourceLocator' && given !== null && typeof given === 'object'
+				? (given as IDataObject).value
+				: given;
 		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 			if (field.optional) continue;
 			throw refuse(

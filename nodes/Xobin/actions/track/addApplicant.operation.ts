@@ -12,10 +12,17 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import {
+	BEFORE_PICKERS,
+	fillPath,
+	inVersions,
+	readFields,
+	toNodeProperties,
+	WITH_PICKERS,
+} from '../../helpers/fields';
 import { asNodeError, runPerItem } from '../../helpers/outputs';
 import { quote } from '../../transport/text';
 import { xobinRequest } from '../../transport';
@@ -24,40 +31,14 @@ import {
 	emailMessageField,
 	forOperation,
 	sendEmailField,
-	trackIdField,
+	stageFields,
+	trackFields,
 	trackNotFound,
 } from './common';
 
 const displayOptions = forOperation('addApplicant');
 
-// Optional fields in the order the collection shows them (alphabetical).
-export const addApplicantFields: Field[] = [
-	trackIdField,
-	{
-		send: { type: 'body', property: 'invite_applicant' },
-		check: 'option',
-		property: {
-			displayName: 'Mode',
-			name: 'mode',
-			type: 'options',
-			default: 'invite',
-			options: [
-				{
-					name: 'Direct',
-					value: 'direct',
-					description:
-						"Add the applicant with their name, email and the track's other required fields, and place them in a stage (the first one unless Destination Stage ID says otherwise)",
-				},
-				{
-					name: 'Invite',
-					value: 'invite',
-					description:
-						'Create a pending invitation from a name and email; Xobin returns an invite link',
-				},
-			],
-			description: 'How Xobin adds the applicant to the track',
-		},
-	},
+const nameAndEmailFields: Field[] = [
 	{
 		send: { type: 'body', property: 'name' },
 		check: 'text',
@@ -85,6 +66,47 @@ export const addApplicantFields: Field[] = [
 				"The applicant's email address. Xobin keeps one application per email in a track.",
 		},
 	},
+];
+
+/**
+ * Name and Email are required in both modes from node version 3. Versions 1 and 2 asked for them
+ * in invite mode only (direct mode had them in Track Fields, as name and email): their saved
+ * workflows keep that form, and the node sends the Track Fields' name and email at the top level.
+ */
+const nameAndEmail: Field[] = nameAndEmailFields.flatMap((field) => [
+	inVersions(WITH_PICKERS, field),
+	inVersions(BEFORE_PICKERS, { ...field, onlyWhen: { mode: ['invite'] } }),
+]);
+
+// Optional fields in the order the collection shows them (alphabetical).
+export const addApplicantFields: Field[] = [
+	...trackFields,
+	{
+		send: { type: 'body', property: 'invite_applicant' },
+		check: 'option',
+		property: {
+			displayName: 'Mode',
+			name: 'mode',
+			type: 'options',
+			default: 'invite',
+			options: [
+				{
+					name: 'Direct',
+					value: 'direct',
+					description:
+						"Add the applicant with their name, email and the track's other required fields, and place them in a stage (the first one unless Destination Stage ID says otherwise)",
+				},
+				{
+					name: 'Invite',
+					value: 'invite',
+					description:
+						'Create a pending invitation from a name and email; Xobin returns an invite link',
+				},
+			],
+			description: 'How Xobin adds the applicant to the track',
+		},
+	},
+	...nameAndEmail,
 	{
 		send: { type: 'body', property: 'fields' },
 		check: 'pairs',
@@ -124,21 +146,25 @@ export const addApplicantFields: Field[] = [
 			],
 		},
 	},
-	{
-		send: { type: 'body', property: 'destination_stage_id' },
-		check: 'text',
-		optional: true,
-		onlyWhen: { mode: ['direct'] },
-		property: {
-			displayName: 'Destination Stage ID',
-			name: 'destinationStageId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. stg_assessment',
-			description:
-				'Direct mode only: the stage to place the applicant in; left out, the first stage. Stage IDs are text, sent exactly as typed.',
+	...stageFields(
+		{
+			send: { type: 'body', property: 'destination_stage_id' },
+			check: 'text',
+			optional: true,
+			onlyWhen: { mode: ['direct'] },
+			property: {
+				displayName: 'Destination Stage ID',
+				name: 'destinationStageId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. stg_assessment',
+				description:
+					'Direct mode only: the stage to place the applicant in; left out, the first stage. Stage IDs are text, sent exactly as typed.',
+			},
 		},
-	},
+		'Destination Stage Name or ID',
+		'Direct mode only: the stage of the chosen track to place the applicant in; left out, the first stage.',
+	),
 	emailMessageField,
 	sendEmailField,
 ];
@@ -155,6 +181,7 @@ export async function execute(
 	const output = await runPerItem(this, items, async (itemIndex, source) => {
 		const { path, body } = readFields(source, addApplicantFields);
 		body.invite_applicant = body.invite_applicant === 'invite';
+		if (!body.invite_applicant) fromTrackFields(this, body, itemIndex);
 		const track = String(path.track_id);
 		const { name, email } = body;
 		const who = String(email);
@@ -219,6 +246,32 @@ export async function execute(
 		});
 	}
 	return output;
+}
+
+/**
+ * Direct mode of node versions 1 and 2: Name and Email were not asked for, the workflow has them in
+ * Track Fields (keys name and email); they go at the top level too, as Xobin requires.
+ */
+function fromTrackFields(context: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
+	const fields = (body.fields ?? {}) as IDataObject;
+	for (const [key, label] of [
+		['name', 'Name'],
+		['email', 'Email'],
+	]) {
+		if (body[key] !== undefined) continue;
+		const value = fields[key];
+		if (value === undefined || value === null || String(value).trim() === '') {
+			throw new NodeOperationError(
+				context.getNode(),
+				`The applicant's ${key} is missing [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description: `In this node version, direct mode takes it from Track Fields: add a row with the key ${key} and the applicant's ${label.toLowerCase()}. (The node's current version asks for ${label} directly.)`,
+				},
+			);
+		}
+		body[key] = typeof value === 'string' ? value.trim() : value;
+	}
 }
 
 /**

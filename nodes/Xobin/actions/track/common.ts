@@ -1,5 +1,7 @@
-// What the Track operations share: the Track ID and Application ID fields, the stage fields (stage
-// IDs are text in Xobin, e.g. "stg_applied" or "0012", and are never turned into numbers), the
+// What the Track operations share: the Track field (node versions 1-2: a typed number; 3 on: the
+// Track list, helpers/trackLocator.ts) and Application ID, the stage fields (versions 1-2 typed text,
+// 3 on a dropdown of the chosen track's stages; stage IDs are text in Xobin, e.g. "stg_applied" or
+// "0012", and are never turned into numbers), the
 // e-mail options of Add and Reject, how a 404 or a 409 about a track or applicant reads, and the
 // shape of a move / reject / hire request.
 
@@ -12,7 +14,15 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields } from '../../helpers/fields';
+import {
+	BEFORE_PICKERS,
+	fillPath,
+	idField,
+	inVersions,
+	readFields,
+	WITH_PICKERS,
+} from '../../helpers/fields';
+import { trackLocator } from '../../helpers/trackLocator';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import type { NotFound } from '../../transport/types';
@@ -22,7 +32,8 @@ export function forOperation(operation: string): IDisplayOptions {
 	return { show: { resource: ['track'], operation: [operation] } };
 }
 
-export const trackIdField: Field = {
+/** Node versions 1 and 2: the track typed as a number. */
+const trackIdField: Field = {
 	send: { type: 'path', property: 'track_id' },
 	check: 'id',
 	property: {
@@ -34,11 +45,43 @@ export const trackIdField: Field = {
 		placeholder: 'e.g. 6578',
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description:
-			"The number of the track (job pipeline) in Xobin. Open the track in Xobin's Tracks dashboard to find it, or run Get Stats for all tracks.",
+			"The number of the track (job pipeline) in Xobin. Open the track in Xobin's Tracks dashboard to find it, or run Get Stats for all tracks with Simplify off (top_tracks_by_applicants).",
 	},
 };
 
-export const applicationIdField: Field = {
+/** The track: a number in node versions 1 and 2, the Track list (or By ID) from version 3. */
+export const trackFields: Field[] = [
+	inVersions(BEFORE_PICKERS, trackIdField),
+	inVersions(WITH_PICKERS, {
+		send: trackIdField.send,
+		check: 'id',
+		property: { ...trackLocator(), placeholder: 'e.g. 6578' },
+	}),
+];
+
+/**
+ * A stage field in both forms: typed text in node versions 1 and 2, and from version 3 a dropdown
+ * of the chosen track's stages (valued by stage_id, text; an expression still gives any ID).
+ */
+export function stageFields(field: Field, displayName: string, description: string): Field[] {
+	const { placeholder: _typed, ...property } = field.property;
+	return [
+		inVersions(BEFORE_PICKERS, field),
+		inVersions(WITH_PICKERS, {
+			...field,
+			property: {
+				...property,
+				displayName,
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getStages', loadOptionsDependsOn: ['track.value'] },
+				description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+			},
+		}),
+	];
+}
+
+/** Node versions 1 and 2: a number field. */
+const applicationIdNumber: Field = {
 	send: { type: 'path', property: 'application_id' },
 	check: 'id',
 	property: {
@@ -54,8 +97,23 @@ export const applicationIdField: Field = {
 	},
 };
 
+/** The application: a number field in node versions 1 and 2, a text field with a placeholder from 3. */
+export const applicationIdFields: Field[] = [
+	inVersions(BEFORE_PICKERS, applicationIdNumber),
+	inVersions(
+		WITH_PICKERS,
+		idField(applicationIdNumber.send, {
+			displayName: 'Application ID',
+			name: 'applicationId',
+			placeholder: 'e.g. 67865',
+			description: applicationIdNumber.property.description,
+		}),
+	),
+];
+
 /** The stage an applicant must be in for the request to go ahead: Xobin answers 409 otherwise. */
-export const sourceStageIdField: Field = {
+export const sourceStageFields: Field[] = stageFields(
+	{
 	send: { type: 'body', property: 'source_stage_id' },
 	check: 'text',
 	optional: true,
@@ -66,9 +124,12 @@ export const sourceStageIdField: Field = {
 		default: '',
 		placeholder: 'e.g. stg_applied',
 		description:
-			'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes. Stage IDs are text, sent exactly as typed. Get Applicant shows the current one as stage_id.',
+				'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes. Stage IDs are text, sent exactly as typed. Get Applicant shows the current one as stage_id.',
+		},
 	},
-};
+	'Source Stage Name or ID',
+	'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes.',
+);
 
 export const sendEmailField: Field = {
 	send: { type: 'body', property: 'send_email' },
@@ -107,7 +168,7 @@ const dayFilter = (name: string, property: string, displayName: string, side: st
 		name,
 		type: 'dateTime',
 		default: '',
-		description: `Only applicants added or updated (by Timeframe Field) on or ${side} this day. Sent as YYYY-MM-DD, the day in the workflow's timezone.`,
+		description: `Only applicants added or updated (see Dates Refer To) on or ${side} this day. Sent as YYYY-MM-DD, the day in the workflow's timezone.`,
 	},
 });
 
@@ -120,7 +181,7 @@ export const dateRangeFields: Field[] = [
 		optional: true,
 		collection: 'filters',
 		property: {
-			displayName: 'Timeframe Field',
+			displayName: 'Dates Refer To',
 			name: 'timeframeField',
 			type: 'options',
 			default: 'date_added',
@@ -128,7 +189,8 @@ export const dateRangeFields: Field[] = [
 				{ name: 'Date Added', value: 'date_added' },
 				{ name: 'Last Updated', value: 'last_updated_at' },
 			],
-			description: 'Which date From Date and To Date look at',
+			description:
+				'Whether From Date and To Date are compared with the day the applicant was added to the track or the day their application last changed',
 		},
 	},
 	dayFilter('toDate', 'to_date', 'To Date', 'before'),
@@ -161,7 +223,7 @@ export function asObject(value: unknown): IDataObject {
 export function trackNotFound(trackId: unknown): NotFound {
 	return {
 		what: `track ${String(trackId)}`,
-		fix: "Check the Track ID: open the track in Xobin's Tracks dashboard and copy its number, or run Get Stats for all tracks (top_tracks_by_applicants lists track IDs). The API key must belong to the account that owns the track.",
+		fix: "Check the track: choose it From List, or open it in Xobin's Tracks dashboard and copy its number (Get Stats for all tracks with Simplify off lists track IDs in top_tracks_by_applicants). The API key must belong to the account that owns the track.",
 	};
 }
 

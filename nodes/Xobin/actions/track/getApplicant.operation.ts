@@ -15,15 +15,15 @@ import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import {
 	applicantNotFound,
-	applicationIdField,
+	applicationIdFields,
 	asObject,
 	forOperation,
-	trackIdField,
+	trackFields,
 } from './common';
 
 const displayOptions = forOperation('getApplicant');
 
-export const getApplicantFields: Field[] = [trackIdField, applicationIdField];
+export const getApplicantFields: Field[] = [...trackFields, ...applicationIdFields];
 
 export const description: INodeProperties[] = [
 	...toNodeProperties(getApplicantFields, displayOptions),

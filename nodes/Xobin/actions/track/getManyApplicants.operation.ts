@@ -13,14 +13,23 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, returnAllProperties, toNodeProperties } from '../../helpers/fields';
+import {
+	BEFORE_PICKERS,
+	fillPath,
+	inVersions,
+	readFields,
+	returnAllProperties,
+	toNodeProperties,
+	WITH_PICKERS,
+} from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import {
 	checkDateRange,
 	dateRangeFields,
 	forOperation,
-	trackIdField,
+	stageFields,
+	trackFields,
 	trackNotFound,
 } from './common';
 
@@ -48,24 +57,55 @@ const textFilter = (
 
 const [fromDate, timeframeField, toDate] = dateRangeFields;
 
+/** Node versions 1 and 2: Candidate ID as a number field (from 3: text with a placeholder). */
+const candidateIdNumber: Field = {
+	send: { type: 'query', property: 'candidate_id' },
+	check: 'id',
+	optional: true,
+	collection: 'filters',
+	property: {
+		displayName: 'Candidate ID',
+		name: 'candidateId',
+		type: 'number',
+		default: 0,
+		placeholder: 'e.g. 7062',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description: "Only this candidate's application",
+	},
+};
+
+/** Node versions 1 and 2: Sort By typed as text. */
+const sortByText: Field = {
+		send: { type: 'query', property: 'sort_by' },
+		check: 'text',
+		optional: true,
+		collection: 'options',
+		property: {
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. date_added',
+			description:
+				"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
+		},
+	};
+
 // Filters and options in the order their collections show them (alphabetical).
 export const listFields: Field[] = [
-	trackIdField,
-	{
-		send: { type: 'query', property: 'candidate_id' },
-		check: 'id',
-		optional: true,
-		collection: 'filters',
+	...trackFields,
+	inVersions(BEFORE_PICKERS, candidateIdNumber),
+	inVersions(WITH_PICKERS, {
+		...candidateIdNumber,
 		property: {
 			displayName: 'Candidate ID',
 			name: 'candidateId',
-			type: 'number',
-			default: 0,
+			type: 'string',
+			default: '',
 			placeholder: 'e.g. 7062',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description: "Only this candidate's application",
 		},
-	},
+	}),
 	textFilter(
 		'email',
 		'email',
@@ -81,12 +121,16 @@ export const listFields: Field[] = [
 		'e.g. Priya',
 		'Only applicants whose name contains this text (any letter case)',
 	),
-	textFilter(
-		'stageId',
-		'stage_id',
-		'Stage ID',
-		'e.g. stg_interview',
-		'Only applicants in this stage. Stage IDs are text, sent exactly as typed.',
+	...stageFields(
+		textFilter(
+			'stageId',
+			'stage_id',
+			'Stage ID',
+			'e.g. stg_interview',
+			'Only applicants in this stage. Stage IDs are text, sent exactly as typed.',
+		),
+		'Stage Name or ID',
+		'Only applicants in this stage of the chosen track.',
 	),
 	textFilter(
 		'stageStatus',
@@ -97,21 +141,25 @@ export const listFields: Field[] = [
 	),
 	timeframeField,
 	toDate,
-	{
-		send: { type: 'query', property: 'sort_by' },
-		check: 'text',
-		optional: true,
-		collection: 'options',
+	inVersions(BEFORE_PICKERS, sortByText),
+	inVersions(WITH_PICKERS, {
+		...sortByText,
+		check: 'option',
 		property: {
 			displayName: 'Sort By',
 			name: 'sortBy',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. date_added',
+			type: 'options',
+			default: 'date_added',
+			options: [
+				{ name: 'Date Added', value: 'date_added' },
+				{ name: 'Last Updated', value: 'last_updated_at' },
+				{ name: 'Name', value: 'name' },
+				{ name: 'Score', value: 'score' },
+			],
 			description:
-				"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
+				"What Xobin sorts the applicants by, in the Sort Order beside it. Xobin's docs do not list the values it accepts; these are the applicant fields it returns.",
 		},
-	},
+	}),
 	{
 		send: { type: 'query', property: 'sort_order' },
 		check: 'option',
@@ -132,9 +180,9 @@ export const listFields: Field[] = [
 ];
 
 export const description: INodeProperties[] = [
-	...toNodeProperties(listFields.slice(0, 1), displayOptions),
+	...toNodeProperties(listFields.slice(0, trackFields.length), displayOptions),
 	...returnAllProperties(displayOptions),
-	...toNodeProperties(listFields.slice(1), displayOptions),
+	...toNodeProperties(listFields.slice(trackFields.length), displayOptions),
 ];
 
 export async function execute(

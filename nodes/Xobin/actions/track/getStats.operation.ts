@@ -12,7 +12,13 @@ import type {
 
 import { columnName, setOnce } from '../../helpers/columns';
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import {
+	BEFORE_PICKERS,
+	fillPath,
+	readFields,
+	toNodeProperties,
+	WITH_PICKERS,
+} from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import {
@@ -20,19 +26,18 @@ import {
 	checkDateRange,
 	dateRangeFields,
 	forOperation,
-	trackIdField,
+	trackFields,
 	trackNotFound,
 } from './common';
 
 const displayOptions = forOperation('getStats');
 
 export const statsFields: Field[] = [
-	{ ...trackIdField, onlyWhen: { scope: ['track'] } },
+	...trackFields.map((field) => ({ ...field, onlyWhen: { ...field.onlyWhen, scope: ['track'] } })),
 	...dateRangeFields,
 ];
 
-export const description: INodeProperties[] = [
-	{
+const scopeProperty: INodeProperties = {
 		displayName: 'Scope',
 		name: 'scope',
 		type: 'options',
@@ -51,7 +56,18 @@ export const description: INodeProperties[] = [
 			},
 		],
 		description: 'Whether to get the statistics of one track or of every track in the account',
-	},
+	};
+
+export const description: INodeProperties[] = [
+	// The whole account needs no ID, so it is the default from node version 3 (saved workflows of
+	// versions 1 and 2 keep One Track, their default, which n8n does not store).
+	...[BEFORE_PICKERS, WITH_PICKERS].map(
+		(versions): INodeProperties => ({
+			...scopeProperty,
+			default: versions === BEFORE_PICKERS ? 'track' : 'account',
+			displayOptions: { show: { ...displayOptions.show, '@version': versions } },
+		}),
+	),
 	...toNodeProperties(statsFields, displayOptions),
 	{
 		displayName: 'Simplify',
@@ -60,7 +76,7 @@ export const description: INodeProperties[] = [
 		default: true,
 		displayOptions,
 		description:
-			'Whether to return one flat row (totals, a column per status and per stage) instead of the raw data',
+			"Whether to return a simplified version of the response instead of the raw data: one flat row (totals, a column per status and per stage); the track lists top_tracks_by_applicants and recently_updated_tracks are in the raw data only",
 	},
 ];
 
@@ -72,7 +88,7 @@ export async function execute(
 		const { path, qs } = readFields(source, statsFields);
 		checkDateRange(this, qs, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const oneTrack = this.getNodeParameter('scope', itemIndex, 'track') !== 'account';
+		const oneTrack = this.getNodeParameter('scope', itemIndex) !== 'account';
 		const response = await xobinRequest(this, {
 			method: 'GET',
 			endpoint: oneTrack ? fillPath('/tracks/{track_id}/stats', path) : '/tracks/stats',

@@ -6,16 +6,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { Field } from '../../helpers/fields';
 import { toNodeProperties } from '../../helpers/fields';
 import {
-	applicationIdField,
+	applicationIdFields,
 	changeStage,
 	forOperation,
-	sourceStageIdField,
-	trackIdField,
+	sourceStageFields,
+	trackFields,
 } from './common';
 
 const displayOptions = forOperation('hireApplicant');
 
-export const hireFields: Field[] = [trackIdField, applicationIdField, sourceStageIdField];
+export const hireFields: Field[] = [...trackFields, ...applicationIdFields, ...sourceStageFields];
 
 export const description: INodeProperties[] = [...toNodeProperties(hireFields, displayOptions)];
 

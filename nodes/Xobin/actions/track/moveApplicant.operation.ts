@@ -6,20 +6,22 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { Field } from '../../helpers/fields';
 import { toNodeProperties } from '../../helpers/fields';
 import {
-	applicationIdField,
+	applicationIdFields,
 	changeStage,
 	forOperation,
-	sourceStageIdField,
-	trackIdField,
+	sourceStageFields,
+	stageFields,
+	trackFields,
 } from './common';
 
 const displayOptions = forOperation('moveApplicant');
 
 export const moveFields: Field[] = [
-	trackIdField,
-	applicationIdField,
-	{
-		send: { type: 'body', property: 'destination_stage_id' },
+	...trackFields,
+	...applicationIdFields,
+	...stageFields(
+		{
+			send: { type: 'body', property: 'destination_stage_id' },
 		check: 'text',
 		property: {
 			displayName: 'Destination Stage ID',
@@ -29,10 +31,13 @@ export const moveFields: Field[] = [
 			default: '',
 			placeholder: 'e.g. stg_interview',
 			description:
-				'The stage to move the applicant to. Stage IDs are text, sent exactly as typed ("0012" stays "0012"); Get Applicant lists the track\'s stages with their stage_id.',
+				'The stage to move the applicant to. Stage IDs are text, sent exactly as typed ("0012" stays "0012"); Get Applicant with Simplify off lists the track\'s stages with their stage_id.',
+			},
 		},
-	},
-	sourceStageIdField,
+		'Destination Stage Name or ID',
+		'The stage of the chosen track to move the applicant to.',
+	),
+	...sourceStageFields,
 ];
 
 export const description: INodeProperties[] = [...toNodeProperties(moveFields, displayOptions)];

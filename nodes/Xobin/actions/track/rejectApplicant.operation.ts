@@ -6,24 +6,24 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { Field } from '../../helpers/fields';
 import { toNodeProperties } from '../../helpers/fields';
 import {
-	applicationIdField,
+	applicationIdFields,
 	changeStage,
 	emailMessageField,
 	forOperation,
 	sendEmailField,
-	sourceStageIdField,
-	trackIdField,
+	sourceStageFields,
+	trackFields,
 } from './common';
 
 const displayOptions = forOperation('rejectApplicant');
 
 // Optional fields in the order the collection shows them (alphabetical).
 export const rejectFields: Field[] = [
-	trackIdField,
-	applicationIdField,
+	...trackFields,
+	...applicationIdFields,
 	emailMessageField,
 	sendEmailField,
-	sourceStageIdField,
+	...sourceStageFields,
 ];
 
 export const description: INodeProperties[] = [...toNodeProperties(rejectFields, displayOptions)];
