@@ -14,12 +14,14 @@ function run(
 	mock: Mock,
 	operation: string,
 	parameters: IDataObject,
-	extra: { items?: IDataObject[]; continueOnFail?: boolean } = {},
+	extra: { items?: IDataObject[]; continueOnFail?: boolean; typeVersion?: number } = {},
 ) {
+	// Node version 2 (typed Track ID and stage IDs) unless a test asks for another.
 	return runOperation(mock, {
 		resource: 'track',
 		operation,
 		parameters,
+		typeVersion: extra.typeVersion ?? 2,
 		items: extra.items,
 		settings: extra.continueOnFail ? { onError: 'continueRegularOutput' } : undefined,
 	});
@@ -80,14 +82,14 @@ describe('Track → Add Applicant', () => {
 			mock(),
 			'addApplicant',
 			{
-				trackId: 6578,
+				track: { __rl: true, mode: 'id', value: '6578' },
 				mode: 'direct',
 				applicantName: '={{ $json.name }}',
 				applicantEmail: '={{ $json.email }}',
 				trackFields: { pair: [{ key: ' phone ', value: '={{ $json.phone }}' }] },
 				additionalFields: { destinationStageId: '0012', sendEmail: false },
 			},
-			{ items: [{ name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' }] },
+			{ items: [{ name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' }], typeVersion: 3 },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -112,20 +114,52 @@ describe('Track → Add Applicant', () => {
 		expect(mock().trackApplicants(6578)[1].fields).toEqual({ name: 'Jonas Weber', email: 'jonas@example.com', phone: '+49 30 1234' });
 	});
 
-	test('a direct-mode workflow saved before Name and Email showed there is refused before anything is sent, naming both', async () => {
-		const refused = run(mock(), 'addApplicant', {
-			trackId: 6578,
-			mode: 'direct',
-			trackFields: {
-				pair: [
-					{ key: 'name', value: 'Jonas Weber' },
-					{ key: 'email', value: 'jonas@example.com' },
-				],
+	test('from node version 3, direct mode without Name and Email is refused before anything is sent, naming both', async () => {
+		const refused = run(
+			mock(),
+			'addApplicant',
+			{
+				track: { __rl: true, mode: 'list', value: '6578' },
+				mode: 'direct',
+				trackFields: { pair: [{ key: 'name', value: 'Jonas Weber' }] },
 			},
-		});
+			{ typeVersion: 3 },
+		);
 
 		await expect(refused).rejects.toThrow(/Parameter "Name" is required[\s\S]*Parameter "Email" is required/);
 		expect(mock().requests).toHaveLength(0);
+	});
+
+	test('a direct-mode workflow of node versions 1 and 2 (name and email in Track Fields) still runs: they are sent at the top level too', async () => {
+		for (const typeVersion of [1, 2]) {
+			const result = await run(
+				mock(),
+				'addApplicant',
+				{
+					trackId: 6578,
+					mode: 'direct',
+					trackFields: {
+						pair: [
+							{ key: 'name', value: `Jonas Weber ${typeVersion}` },
+							{ key: 'email', value: `jonas${typeVersion}@example.com` },
+						],
+					},
+				},
+				{ typeVersion },
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.outputs[0][0].json).toEqual(expect.objectContaining({ email: `jonas${typeVersion}@example.com`, mode: 'direct' }));
+		}
+		expect(requestsTo(mock(), APPLICANTS).map((request) => request.body)).toEqual([1, 2].map((typeVersion) => ({
+			invite_applicant: false,
+			name: `Jonas Weber ${typeVersion}`,
+			email: `jonas${typeVersion}@example.com`,
+			fields: { name: `Jonas Weber ${typeVersion}`, email: `jonas${typeVersion}@example.com` },
+		})));
+
+		const missing = await run(mock(), 'addApplicant', { trackId: 6578, mode: 'direct', trackFields: { pair: [{ key: 'name', value: 'Ann' }] } });
+		expect(missing.error?.message).toBe("The applicant's email is missing [item 0]");
+		expect(requestsTo(mock(), APPLICANTS)).toHaveLength(2);
 	});
 
 	test('a sheet sending the same rows again: applicants already in the track come out with already_exists: true, once each, no error', async () => {
@@ -266,12 +300,17 @@ describe('Track → Add Applicant', () => {
 				'Track Fields has the key "email" twice [item 0]',
 			],
 			[
-				{ mode: 'invite', trackId: 0, applicantName: 'Ann', applicantEmail: 'ann@example.com' },
-				'Track ID must be a whole number above zero, got "0" [item 0]',
+				{ mode: 'invite', track: { __rl: true, mode: 'id', value: '0' }, applicantName: 'Ann', applicantEmail: 'ann@example.com' },
+				'Track must be a whole number above zero, got "0" [item 0]',
 			],
 		];
 		for (const [parameters, message] of cases) {
-			const result = await run(mock(), 'addApplicant', { trackId: 6578, ...parameters });
+			const result = await run(
+				mock(),
+				'addApplicant',
+				{ track: { __rl: true, mode: 'list', value: '6578' }, ...parameters },
+				{ typeVersion: 3 },
+			);
 			expect(result.error?.message).toBe(message);
 		}
 		expect(mock().requests).toHaveLength(0);

@@ -120,7 +120,7 @@ export function toNodeProperties(
 		for (const list of versionLists.length > 0 ? versionLists : ['null']) {
 			const versions = JSON.parse(list) as number[] | null;
 			const options = optional
-				.filter((field) => [null, list].includes(JSON.stringify(field.onlyWhen?.[VERSION] ?? null)))
+				.filter((field) => ['null', list].includes(JSON.stringify(field.onlyWhen?.[VERSION] ?? null)))
 				.map((field) => field.property);
 			if (options.length === 0) continue;
 			properties.push({
