@@ -152,17 +152,23 @@ describe('Get Report', () => {
 		expect(json).not.toHaveProperty('error');
 	});
 
-	test('asks Xobin for recording download URLs when the option is on, and keeps them in the simplified report', async () => {
-		const result = await runOperation(mock(), {
-			operation: 'getReport',
-			parameters: { responseId: 7421, includeRecordingDownloads: true },
-		});
-
-		expect(requestsTo(mock(), REPORT_PATH)[0].query).toEqual({ is_downloadable: 'true' });
-		expect(result.outputs[0][0].json.interview_recording).toEqual({
-			session1: expect.stringMatching(/^https:\/\/.+\.webm\?download=1/),
-			session2: expect.stringMatching(/^https:\/\/.+\.webm\?download=1/),
-		});
+	test('asks Xobin for recording download URLs when the option is on (under Options from node version 3, on the panel before), and keeps them in the simplified report', async () => {
+		const runs = [
+			{ typeVersion: 3, parameters: { responseId: 7421, options: { includeRecordingDownloads: true } } },
+			{ typeVersion: 2, parameters: { responseId: 7421, includeRecordingDownloads: true } },
+			{ typeVersion: 1, parameters: { responseId: 7421, includeRecordingDownloads: true } },
+		];
+		for (const { typeVersion, parameters } of runs) {
+			const result = await runOperation(mock(), { operation: 'getReport', typeVersion, parameters });
+			expect(result.outputs[0][0].json.interview_recording).toEqual({
+				session1: expect.stringMatching(/^https:\/\/.+\.webm\?download=1/),
+				session2: expect.stringMatching(/^https:\/\/.+\.webm\?download=1/),
+			});
+		}
+		expect(requestsTo(mock(), REPORT_PATH).map((request) => request.query)).toEqual([1, 2, 3].map(() => ({ is_downloadable: 'true' })));
+		// The old top-level parameter means nothing in version 3, where the option lives under Options.
+		await runOperation(mock(), { operation: 'getReport', typeVersion: 3, parameters: { responseId: 7421, includeRecordingDownloads: true } });
+		expect(requestsTo(mock(), REPORT_PATH)[3].query).toEqual({});
 	});
 
 	test('an unknown Response ID names the ID and where to find the right one', async () => {

@@ -10,7 +10,14 @@ import type {
 } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import {
+	BEFORE_PICKERS,
+	fillPath,
+	inVersions,
+	readFields,
+	toNodeProperties,
+	WITH_PICKERS,
+} from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import type { ReportState } from '../../helpers/reportState';
 import { readReportState } from '../../helpers/reportState';
@@ -23,6 +30,19 @@ const displayOptions = forOperation('getReport');
 
 const BY_RESPONSE_ID = 'responseId';
 const BY_CUSTOM_FIELD_ID = 'customFieldId';
+
+const recordingsField: Field = {
+		send: { type: 'query', property: 'is_downloadable' },
+		check: 'flag',
+		property: {
+			displayName: 'Include Recording Download URLs',
+			name: 'includeRecordingDownloads',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether Xobin adds download links for the interview recordings (in interview_recording, when recordings exist)',
+		},
+	};
 
 export const reportFields: Field[] = [
 	{ ...responseIdField, onlyWhen: { lookupBy: [BY_RESPONSE_ID] } },
@@ -41,19 +61,12 @@ export const reportFields: Field[] = [
 				'The Custom Field ID given when the candidate was invited (Invite Candidate → Additional Fields), such as a CRM or sheet row ID',
 		},
 	},
-	{
-		send: { type: 'query', property: 'is_downloadable' },
-		check: 'flag',
-		property: {
-			displayName: 'Include Recording Download URLs',
-			name: 'includeRecordingDownloads',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether Xobin adds download links for the interview recordings (in interview_recording, when recordings exist)',
-		},
-	},
+	// Node versions 1 and 2 show it on the main panel; from 3 it sits under Options.
+	inVersions(BEFORE_PICKERS, recordingsField),
+	inVersions(WITH_PICKERS, { ...recordingsField, optional: true, collection: 'options' }),
 ];
+
+const fieldProperties = toNodeProperties(reportFields, displayOptions);
 
 export const description: INodeProperties[] = [
 	{
@@ -76,15 +89,17 @@ export const description: INodeProperties[] = [
 		],
 		description: 'Which ID the report is found by',
 	},
-	...toNodeProperties(reportFields, displayOptions),
+	...fieldProperties.filter((property) => property.type !== 'collection'),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
 		displayOptions,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
+		description:
+			'Whether to return a simplified version of the response instead of the raw data: the ids, name, email, score, recommendation, integrity score, completion date and report link',
 	},
+	...fieldProperties.filter((property) => property.type === 'collection'),
 ];
 
 /**
