@@ -113,4 +113,54 @@ describe('Get Many Invited', () => {
 
 		expect(result.error?.message).toBe("Xobin's answer does not confirm the request (HTTP 200) [item 0]");
 	});
+
+	describe('Add Candidate Details', () => {
+		test("adds each candidate's name, email, status, score and report link from their report; an unfinished one is no error", async () => {
+			const result = await runOperation(mock(), {
+				operation: 'getManyInvited',
+				parameters: { aiInterviewId: 211, returnAll: true, options: { addDetails: true } },
+			});
+
+			expect(result.error).toBeUndefined();
+			expect(result.outputs[0].map((item) => item.json)).toEqual([
+				expect.objectContaining({ response_id: 6734, name: 'Sam Okafor', email: 'sam.okafor@example.com', invite_status: 'Pending', score: null, report_link: null, report_ready: false }),
+				expect.objectContaining({ response_id: 6735, invite_status: 'Completed', report_ready: true, score: expect.any(Number), report_link: expect.stringMatching(/report\/6735$/) }),
+			]);
+			expect(result.outputs[0][1].json.name).toEqual(expect.any(String));
+			expect(result.outputs[0][1].json.email).toEqual(expect.stringContaining('@'));
+			expect(requestsTo(mock(), /\/ai-interviews\/report\//).map((request) => request.path).sort()).toEqual([
+				'/api/v2/ai-interviews/report/6734',
+				'/api/v2/ai-interviews/report/6735',
+			]);
+		});
+
+		test('off by default: no report is read', async () => {
+			await runOperation(mock(), { operation: 'getManyInvited', parameters: { aiInterviewId: 211, returnAll: true } });
+			expect(requestsTo(mock(), /\/ai-interviews\/report\//)).toHaveLength(0);
+		});
+
+		test('a candidate Xobin has no report for still comes out, saying so; a busy Xobin is waited for; other failures fail the item', async () => {
+			mock().queueFault({ path: '/api/v2/ai-interviews/report/6734', status: 404, body: { error: 'Report not found' } });
+			mock().queueFault({ path: '/api/v2/ai-interviews/report/6735', status: 429, headers: { 'Retry-After': '0' } });
+			const result = await runOperation(mock(), {
+				operation: 'getManyInvited',
+				parameters: { aiInterviewId: 211, returnAll: true, options: { addDetails: true } },
+			});
+
+			expect(result.error).toBeUndefined();
+			const [missing, found] = result.outputs[0].map((item) => item.json);
+			expect(missing).toEqual(expect.objectContaining({ response_id: 6734, name: null, report_ready: false }));
+			expect(missing.details_error).toBe('Xobin has no report for response ID 6734 (404), so its details are missing');
+			expect(found).toEqual(expect.objectContaining({ response_id: 6735, report_ready: true }));
+			expect(found).not.toHaveProperty('details_error');
+			expect(requestsTo(mock(), /\/report\/6735$/)).toHaveLength(2);
+
+			mock().queueFault({ path: '/api/v2/ai-interviews/report/6735', status: 401, body: { error: 'Invalid API key' } });
+			const failed = await runOperation(mock(), {
+				operation: 'getManyInvited',
+				parameters: { aiInterviewId: 211, returnAll: true, options: { addDetails: true } },
+			});
+			expect(failed.error?.message).toMatch(/401|API key/i);
+		});
+	});
 });

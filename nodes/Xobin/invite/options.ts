@@ -22,7 +22,7 @@ export interface InviteSettings {
 
 const WHEN_EXHAUSTED_PARK = 'parkRemaining';
 const WHEN_EXHAUSTED_TRY_EACH = 'tryEach';
-const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_CONCURRENCY = 5;
 const MAX_CONCURRENCY = 50;
 
 /**

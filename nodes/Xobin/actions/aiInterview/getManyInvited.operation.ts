@@ -1,6 +1,11 @@
 // AI Interview → Get Many Invited Candidates: GET /ai-interviews/invited/<ai_interview_id> for each item, one
 // output item per invited candidate. Xobin returns the whole list at once (no paging, no filters),
-// so the status filter and the limit are applied here; last_updated_at becomes ISO 8601.
+// so the status filter and the limit are applied here; last_updated_at becomes ISO 8601. The list
+// has no names: the Add Candidate Details option reads each candidate's report (GET
+// /ai-interviews/report/<response_id>, as many at once and with the same retries as invites) for
+// name, email, status, score and report link. A report not finished yet is not an error
+// (report_ready: false); a candidate Xobin has no report for (404) still comes out, with
+// details_error saying so and an execution hint counting them; any other failure fails the item.
 
 import type {
 	IDataObject,
@@ -14,6 +19,9 @@ import type { Field } from '../../helpers/fields';
 import { fillPath, readFields, returnAllProperties, toNodeProperties } from '../../helpers/fields';
 import { httpDateToIso } from '../../helpers/dates';
 import { runPerItem } from '../../helpers/outputs';
+import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
+import { readReportState } from '../../helpers/reportState';
+import { DEFAULT_CONCURRENCY } from '../../invite/options';
 import { xobinRequest } from '../../transport';
 import { forOperation } from './common';
 
@@ -46,6 +54,23 @@ export const description: INodeProperties[] = [
 				],
 				description:
 					'Return only candidates with one of these statuses. Xobin has no server-side filter, so the node filters the full list.',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Add Candidate Details',
+				name: 'addDetails',
+				type: 'boolean',
+				default: false,
+				description: `Whether to add each candidate's name, email, status, score and report link from their report (Xobin's list has no names). Costs one request per candidate returned, ${DEFAULT_CONCURRENCY} at a time, retried when Xobin is busy.`,
 			},
 		],
 	},
@@ -97,11 +122,62 @@ export async function execute(
 				location: 'outputPane',
 			});
 		}
-		return matching.slice(0, limit).map((invitee) => {
+		const rows = matching.slice(0, limit).map((invitee) => {
 			const json: IDataObject = { ...invitee };
 			if (json.last_updated_at !== undefined)
 				json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
-			return { json, pairedItem: { item: itemIndex } };
+			return json;
 		});
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		if (options.addDetails === true) await addDetails(this, rows, itemIndex);
+		return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 	});
+}
+
+/**
+ * Adds each candidate's details from their report, DEFAULT_CONCURRENCY requests at a time through
+ * one pacer (it slows down when Xobin answers 429 / 503). A failure stops new requests and fails the item.
+ */
+async function addDetails(
+	context: IExecuteFunctions,
+	rows: IDataObject[],
+	itemIndex: number,
+): Promise<void> {
+	const pacer = new AdaptivePacer(DEFAULT_CONCURRENCY);
+	let missing = 0;
+	await forEachInPool(rows.length, DEFAULT_CONCURRENCY, async (index) => {
+		const row = rows[index];
+		const responseId = String(row.response_id);
+		const response = await xobinRequest(context, {
+			method: 'GET',
+			endpoint: `/ai-interviews/report/${encodeURIComponent(responseId)}`,
+			itemIndex,
+			idempotent: true,
+			pacer,
+			passThrough: (answer) =>
+				answer.statusCode === 404 || readReportState(answer, 'score') !== undefined,
+		}).catch((error: Error) => {
+			pacer.close(error);
+			throw error;
+		});
+		// Undefined only for a 404 that does not say "not finished yet" (passThrough lets nothing else by).
+		const state = readReportState(response, 'score');
+		const report = state?.report ?? {};
+		row.name = report.candidate_name ?? null;
+		row.email = report.candidate_email ?? null;
+		if (typeof report.invite_status === 'string') row.invite_status = report.invite_status;
+		row.score = report.score ?? null;
+		row.report_link = report.report_link ?? null;
+		row.report_ready = state?.ready ?? false;
+		if (!state) {
+			missing++;
+			row.details_error = `Xobin has no report for response ID ${responseId} (404), so its details are missing`;
+		}
+	});
+	if (missing > 0) {
+		context.addExecutionHints({
+			message: `Xobin had no report for ${missing} of ${rows.length} invited candidates (item ${itemIndex}): they come out without details, with details_error.`,
+			location: 'outputPane',
+		});
+	}
 }
