@@ -89,12 +89,17 @@ function destinationLabel({ send }) {
 	return `\`${send.property}\``;
 }
 
-const GENERAL_KEYS = ['resource', 'operation'];
+const GENERAL_KEYS = ['resource', 'operation', '@version'];
 
-function shownFor(property, resource, operation) {
+/** Whether the property shows for this resource and operation in the node's current version. */
+function shownFor(property, resource, operation, version) {
 	const show = property.displayOptions?.show;
 	if (!show) return true;
-	return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
+	return (
+		(!show.resource || show.resource.includes(resource)) &&
+		(!show.operation || show.operation.includes(operation)) &&
+		(!show['@version'] || version === undefined || show['@version'].includes(version))
+	);
 }
 
 /** "when Look Up By is Response ID": the conditions beyond resource and operation, in words. */
@@ -128,10 +133,10 @@ function typeLabel(property) {
 }
 
 /** One table of fields: those shown for `resource`/`operation` (all of them for a node without resources). */
-function fieldRows(properties, keyScope, keys, resource, operation) {
+function fieldRows(properties, keyScope, keys, resource, operation, version) {
 	const rows = ['| Field | Type | Required | Sent to Xobin as | Description |', '|---|---|---|---|---|'];
 	const fields = properties.filter(
-		(p) => !GENERAL_KEYS.includes(p.name) && p.type !== 'notice' && shownFor(p, resource, operation),
+		(p) => !GENERAL_KEYS.includes(p.name) && p.type !== 'notice' && shownFor(p, resource, operation, version),
 	);
 	for (const field of fields) {
 		const nested = field.type === 'collection' ? field.options : [field];
@@ -157,16 +162,18 @@ function renderOperations() {
 		const { description } = new exported[0]();
 		const { properties } = description;
 		const resourceField = properties.find((p) => p.name === 'resource');
+		// The tables describe the version new nodes get.
+		const version = description.defaultVersion ?? [description.version].flat().pop();
 		if (!resourceField) {
 			lines.push(`#### ${description.displayName}`, '', `${description.description}.`, '');
-			lines.push(...fieldRows(properties, description.group.includes('trigger') ? 'trigger' : 'node', keys), '');
+			lines.push(...fieldRows(properties, description.group.includes('trigger') ? 'trigger' : 'node', keys, undefined, undefined, version), '');
 			continue;
 		}
 		for (const resource of resourceField.options) {
 			const operationField = properties.find((p) => p.name === 'operation' && shownFor(p, resource.value));
 			for (const operation of operationField.options) {
 				lines.push(`#### ${resource.name} → ${operation.name}`, '', `${operation.description}.`, '');
-				lines.push(...fieldRows(properties, `${resource.value}.${operation.value}`, keys, resource.value, operation.value), '');
+				lines.push(...fieldRows(properties, `${resource.value}.${operation.value}`, keys, resource.value, operation.value, version), '');
 			}
 		}
 	}

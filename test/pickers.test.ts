@@ -107,9 +107,10 @@ describe('Track list and stage dropdowns in the editor (Xobin node)', () => {
 
 	test('the canvas subtitle names the resource and the operation', () => {
 		const { subtitle } = new Xobin().description;
-		const evaluate = (resource: string, operation: string) =>
-			// The expression n8n evaluates, with $parameter as the node's parameters.
-			new Function('$parameter', `return ${subtitle.slice(3, -2)}`)({ resource, operation }) as string;
+		// "={{ (resourceNames[$parameter["resource"]] || …) + ": " + (operationNames[$parameter["operation"]] || …) }}"
+		expect(subtitle).toMatch(/^=\{\{ \(\{.*\}\[\$parameter\["resource"\]\] \|\| \$parameter\["resource"\]\) \+ ": " \+ \(\{.*\}\[\$parameter\["operation"\]\] \|\| \$parameter\["operation"\]\) \}\}$/);
+		const [resourceNames, operationNames] = (subtitle.match(/\{[^{}]*\}/g) ?? []).map((text) => JSON.parse(text) as Record<string, string>);
+		const evaluate = (resource: string, operation: string) => `${resourceNames[resource]}: ${operationNames[operation]}`;
 		expect(evaluate('aiInterview', 'invite')).toBe('AI Interview: Invite Candidate');
 		expect(evaluate('track', 'moveApplicant')).toBe('Track: Move Applicant');
 	});

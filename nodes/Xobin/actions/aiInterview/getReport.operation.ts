@@ -97,7 +97,7 @@ export const description: INodeProperties[] = [
 		default: true,
 		displayOptions,
 		description:
-			'Whether to return a simplified version of the response instead of the raw data: the ids, name, email, score, recommendation, integrity score, completion date and report link',
+			'Whether to return a simplified version of the response instead of the raw data: the IDs, name, email, score, recommendation, integrity score, completion date and report link',
 	},
 	...fieldProperties.filter((property) => property.type === 'collection'),
 ];

@@ -64,7 +64,8 @@ export const trackFields: Field[] = [
  * of the chosen track's stages (valued by stage_id, text; an expression still gives any ID).
  */
 export function stageFields(field: Field, displayName: string, description: string): Field[] {
-	const { placeholder: _typed, ...property } = field.property;
+	const property = { ...field.property };
+	delete property.placeholder;
 	return [
 		inVersions(BEFORE_PICKERS, field),
 		inVersions(WITH_PICKERS, {
