@@ -1,7 +1,9 @@
 // Declares operation fields as data: the UI property plus where its value goes in Xobin's request
 // (`send`, in the words of n8n's declarative routing) and how it is checked. Per item, readFields()
 // turns the declarations into a checked request, naming the field and item in every refusal, with
-// how to fix it. Adding a field to an operation is one declaration; nothing else changes.
+// how to fix it. Adding a field to an operation is one declaration; nothing else changes. A field
+// that differs between node versions is declared once per version (inVersions()): each shows, and
+// is read, only in its versions.
 
 import type {
 	IDataObject,
