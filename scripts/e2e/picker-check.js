@@ -90,9 +90,16 @@ async function checkPickers(o) {
 		await items.filter({ hasText: TRACKS[0] }).first().click();
 
 		// The stage dropdown, loaded from the chosen track (getStages, depends on track.value).
-		await params.locator('[data-test-id="parameter-input-destinationStageId"]').first().click();
+		const stageInput = params.locator('[data-test-id="parameter-input-destinationStageId"] input').first();
 		const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
-		await options.filter({ hasText: 'Technical Interview' }).first().waitFor({ state: 'visible', timeout: 30000 });
+		const technical = options.filter({ hasText: 'Technical Interview' }).first();
+		// The first click may only close the Track list; click again until the dropdown opens.
+		for (let attempt = 1; ; attempt++) {
+			await stageInput.click();
+			const opened = await technical.waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false);
+			if (opened) break;
+			check(attempt < 3, 'the Destination Stage dropdown did not open with the stages of the chosen track');
+		}
 		const stages = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim()).filter(Boolean);
 		for (const stage of STAGES)
 			check(stages.includes(stage), `the Destination Stage dropdown shows ${JSON.stringify(stages)}, expected ${stage}`);
