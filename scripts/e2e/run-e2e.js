@@ -1152,6 +1152,8 @@ async function runVersion(version, o, pack) {
 				},
 				{ onFail: logTail, skipReason: skip },
 			);
+			await test(`${tag} editor (headless Chromium): the Track list shows the mock's tracks, choosing one fills the stage dropdown`, () =>
+				require('./picker-check').checkPickers({ n8n, owner: DEFAULT_OWNER, credential, screenshotDir: o.updateScreenshots ? SCREENSHOTS_COMMITTED : SCREENSHOTS_RUN, prefix: `n8n-${version}` }), { onFail: logTail, skipReason: skip });
 		}
 	} finally {
 		await phase(`${tag} stop`, async () => {
