@@ -20,7 +20,7 @@ export interface Delivery {
 	about: unknown;
 	/** The same event about the same attempt or change: one delivery, however often it comes. */
 	deliveryKey: string;
-	/** Fields the node adds to the output, documented in the README. */
+	/** Fields the node adds to the output, documented in docs/trigger.md. */
 	extras: IDataObject;
 }
 
