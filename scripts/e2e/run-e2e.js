@@ -36,6 +36,7 @@ const { isDeepStrictEqual } = require('node:util');
 const { startN8n, nodeOutputs, DEFAULT_OWNER } = require('./n8n-instance');
 const { ensureN8n, PINNED } = require('./n8n-install');
 const { runQueueMode } = require('./queue-mode');
+const { runCoverage } = require('./coverage');
 const stack = require('./xobin-stack');
 
 const SCREENSHOTS_COMMITTED = path.join(stack.REPO, 'docs', 'images');
@@ -136,6 +137,7 @@ function parseArgs(argv) {
 		else if (a === '--update-screenshots') o.updateScreenshots = true;
 		else if (a === '--keep') o.keep = true;
 		else if (a === '--no-queue') o.queue = false;
+		else if (a === '--only-coverage') Object.assign(o, { onlyCoverage: true, queue: false, browser: false });
 		else if (/^\d+\.\d+\.\d+$/.test(a)) o.versions.push(a);
 		else if (a === '--help' || a === '-h') {
 			console.log(
@@ -294,6 +296,10 @@ async function runVersion(version, o, pack) {
 			{ onFail: logTail },
 		);
 		const skip = started ? undefined : 'n8n did not start';
+		const coverage = () =>
+			started &&
+			runCoverage({ n8n, version, test, check, say, postAndWait, results, onFail: logTail });
+		if (o.onlyCoverage) return await coverage();
 
 		// 3. the package's types are listed by n8n under the package's own prefix
 		await test(
@@ -1082,7 +1088,10 @@ async function runVersion(version, o, pack) {
 			}
 		}
 
-		// 8. the editor in headless Chromium
+		// 8. every operation of the Xobin node, and the trigger lines (scripts/e2e/coverage.js)
+		await coverage();
+
+		// 9. the editor in headless Chromium
 		if (o.browser) {
 			await test(
 				`${tag} editor (headless Chromium): canvas shows "${OUTPUT_NAMES.join('" and "')}", node panel shows the invite fields`,
