@@ -137,7 +137,8 @@ function parseArgs(argv) {
 		else if (a === '--update-screenshots') o.updateScreenshots = true;
 		else if (a === '--keep') o.keep = true;
 		else if (a === '--no-queue') o.queue = false;
-		else if (a === '--only-coverage') Object.assign(o, { onlyCoverage: true, queue: false, browser: false });
+		else if (a === '--only-coverage')
+			Object.assign(o, { onlyCoverage: true, queue: false, browser: false });
 		else if (/^\d+\.\d+\.\d+$/.test(a)) o.versions.push(a);
 		else if (a === '--help' || a === '-h') {
 			console.log(
