@@ -1,7 +1,8 @@
 // The editor check, in headless Chromium against a running n8n (1.123.x or 2.x): sign in through
 // the login form, open the imported example workflow, assert that the canvas draws the Xobin node
 // (type n8n-nodes-xobin.xobin) with both named outputs wired to the next nodes, open the node and
-// assert that its panel shows the credential and the invite fields. Saves two screenshots.
+// assert that its panel shows the credential and the invite fields. Saves two screenshots. Any
+// uncaught error the page throws meanwhile fails the check.
 //
 // Selectors are n8n's own data-test-id attributes, the same in 1.123.81 and 2.40.7 (both use the
 // Vue Flow canvas): canvas-node[data-node-name][data-node-type], canvas-node-output-handle
@@ -139,6 +140,10 @@ async function checkEditor(o) {
 		const panelShot = path.join(o.screenshotDir, `${o.prefix}-node-panel.png`);
 		await page.screenshot({ path: panelShot });
 		shots.push(panelShot);
+		check(
+			!pageErrors.length,
+			`the editor threw ${pageErrors.length} uncaught page error(s): ${pageErrors.slice(0, 5).join(' | ')}`,
+		);
 		return { screenshots: shots, seconds: (Date.now() - t0) / 1000, pageErrors };
 	} catch (err) {
 		const failShot = path.join(o.screenshotDir, `${o.prefix}-FAILED.png`);
@@ -152,13 +157,16 @@ async function checkEditor(o) {
 
 /**
  * Signs in, opens a workflow and saves a screenshot of its canvas (all nodes, a margin around
- * them) after checking that each named node is drawn. -> the screenshot's path.
+ * them) after checking that each named node is drawn; fails on an uncaught page error.
+ * -> the screenshot's path.
  */
 async function screenshotCanvas({ baseUrl, owner, workflowId, nodeNames, file }) {
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
 	const { page } = browser;
 	page.setDefaultTimeout(60000);
+	const pageErrors = [];
+	page.on('pageerror', (e) => pageErrors.push(String(e && e.message ? e.message : e)));
 	try {
 		await signIn(page, baseUrl, owner);
 		await page.goto(`${baseUrl}/workflow/${workflowId}`);
@@ -168,6 +176,10 @@ async function screenshotCanvas({ baseUrl, owner, workflowId, nodeNames, file })
 				.waitFor({ state: 'visible' });
 		}
 		await shootCanvas(page, file);
+		check(
+			!pageErrors.length,
+			`the editor threw ${pageErrors.length} uncaught page error(s): ${pageErrors.slice(0, 5).join(' | ')}`,
+		);
 		return file;
 	} finally {
 		await browser.close();

@@ -103,6 +103,16 @@ async function waitFor(fn, msg, timeoutMs = 30000) {
 	}
 }
 
+/**
+ * The input item index each item of one output points back to (-1: no pairedItem, or one that
+ * names several items or another input).
+ */
+function pairedIndexes(items) {
+	return items.map((it) =>
+		Number.isInteger(it.pairedItem?.item) && !it.pairedItem.input ? it.pairedItem.item : -1,
+	);
+}
+
 /** Equal as JSON values (n8n stores items as JSON, so key order does not matter). */
 function sameJson(a, b) {
 	return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
@@ -482,11 +492,15 @@ async function runVersion(version, o, pack) {
 					'candidates are not each on exactly one output',
 					seen,
 				);
-				// pairedItem on every item of both outputs (n8n does not fill it for 2 outputs)
+				// each item of both outputs points at its own input item (n8n does not fill it for 2 outputs)
 				const raw = ex.data.resultData.runData[info.xobinNode][0].data.main;
+				const wantIndexes = raw.map((items) =>
+					items.map((it) => candidates.findIndex((c) => c.email === it.json.email)),
+				);
 				check(
-					raw.every((items) => items.every((it) => it.pairedItem !== undefined)),
-					'an output item has no pairedItem',
+					sameJson(raw.map(pairedIndexes), wantIndexes),
+					"an output item's pairedItem is not the index of its candidate's input item",
+					{ got: raw.map(pairedIndexes), expected: wantIndexes },
 				);
 				// the nodes wired to each output got those items
 				const down0 = nodeOutputs(ex, info.invitedNode)?.[0] || [];
@@ -610,9 +624,15 @@ async function runVersion(version, o, pack) {
 					'candidates are not each on exactly one output',
 				);
 				const raw = ex.data.resultData.runData[ASSESSMENT_NODE][0].data.main;
+				const wantIndexes = raw.map((items) =>
+					items.map((it) =>
+						posted.findIndex((c) => c.email === (it.json.email ?? it.json.candidate_email)),
+					),
+				);
 				check(
-					raw.every((items) => items.every((it) => it.pairedItem !== undefined)),
-					'an output item has no pairedItem',
+					sameJson(raw.map(pairedIndexes), wantIndexes),
+					"an output item's pairedItem is not the index of its candidate's input item",
+					{ got: raw.map(pairedIndexes), expected: wantIndexes },
 				);
 				const bulk = mock.requests.filter((r) => r.path === '/api/v2/assessment/invite');
 				const single = mock.requests.filter((r) => r.path === '/api/v2/assessments/invite');
