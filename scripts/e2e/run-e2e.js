@@ -8,7 +8,8 @@
 //   5. starts the mock Xobin API, creates the Xobin credential pointing at it and runs n8n's own
 //      credential test with the right key (passes) and a wrong key (fails, with a clear message);
 //   6. imports every committed example workflow, runs the webhook one (3 candidates, 2 invites left)
-//      and asserts the Invited / Invites Exhausted split, the invite links and what the mock received;
+//      and asserts the Invited / Invites Exhausted split, the invite links, each item's pairedItem
+//      index and what the mock received;
 //      then the same workflow inviting 250 candidates to an assessment in bulk with 130 invites left,
 //      and the Track example (Add Applicant) with the same applicant posted twice;
 //   7. imports a Xobin Trigger (automatic setup, AI interview 206) -> NoOp workflow and activates it:
@@ -17,16 +18,22 @@
 //      deactivating switches the interview's webhooks off again; then an assessment trigger
 //      (account-wide, Started + Created or Updated) against a Xobin that ignores the webhook auth:
 //      the secret in the registered URL lets the mock's Start call run the workflow;
-//   8. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
-//      the node panel's invite fields, and saves screenshots;
-//   9. stops n8n and the mock;
-//  10. queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a webhook process
+//   8. every operation of the Xobin node (read from the built node) runs once against its own mock
+//      and each output is compared with what the mock holds (scripts/e2e/coverage.js); prints
+//      `covered <n8n version> <resource>:<operation>` per proven operation and
+//      `covered <n8n version> trigger:<node type>` per trigger node whose checks passed;
+//   9. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
+//      the node panel's invite fields (an uncaught page error fails), and saves screenshots;
+//  10. stops n8n and the mock;
+//  11. queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a webhook process
 //      and two workers, with parallel webhook calls and the trigger (--no-queue skips).
-// Ends with the line "N passed, M failed" and exits non-zero on any failure.
+// Ends with the line "N passed, M failed" and exits non-zero on any failure (a missing `covered`
+// line is a failed check).
 //
 //   node scripts/e2e/run-e2e.js [--version 2.40.7] [--version 1.123.81] [--no-browser]
 //        [--no-build] (pack the existing dist/) [--update-screenshots] (write docs/images/)
 //        [--keep] (keep n8n user folders) [--no-queue] (skip the queue-mode cluster)
+//        [--only-coverage] (start n8n and run only step 8; the trigger lines then fail)
 'use strict';
 
 const fs = require('node:fs');
@@ -152,7 +159,7 @@ function parseArgs(argv) {
 		else if (/^\d+\.\d+\.\d+$/.test(a)) o.versions.push(a);
 		else if (a === '--help' || a === '-h') {
 			console.log(
-				'node scripts/e2e/run-e2e.js [--version 2.40.7|1.123.81]... [--no-browser] [--no-build] [--update-screenshots] [--keep]',
+				'node scripts/e2e/run-e2e.js [--version 2.40.7|1.123.81]... [--no-browser] [--no-build] [--update-screenshots] [--keep] [--no-queue] [--only-coverage]',
 			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
