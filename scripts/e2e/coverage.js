@@ -455,6 +455,7 @@ async function runCoverage({ n8n, version, test, check, say, postAndWait, result
 				stale,
 			});
 		});
+		/** A direct call to the mock (what it holds) -> parsed JSON, or the bytes of anything else. */
 		const xobin = async (method, p, data) => {
 			const res = await axios.request({
 				method,
@@ -462,19 +463,13 @@ async function runCoverage({ n8n, version, test, check, say, postAndWait, result
 				data,
 				headers: { apiKey: stack.MOCK_API_KEY },
 				proxy: false,
-				responseType: method === 'get' ? 'json' : 'arraybuffer',
+				responseType: 'arraybuffer',
 				validateStatus: () => true,
 			});
-			check(
-				res.status < 300,
-				`the direct call ${method.toUpperCase()} ${p} to the mock answered ${res.status}`,
-			);
-			const buf = Buffer.isBuffer(res.data) ? res.data : null;
-			return buf && !/json/.test(res.headers['content-type'])
-				? buf
-				: buf
-					? JSON.parse(buf)
-					: res.data;
+			const what = `the direct call ${method.toUpperCase()} ${p} to the mock`;
+			check(res.status < 300, `${what} answered ${res.status}`);
+			const bytes = Buffer.from(res.data);
+			return /json/.test(res.headers['content-type']) ? JSON.parse(bytes.toString()) : bytes;
 		};
 		for (const key of operations) {
 			const c = CASES[key];
