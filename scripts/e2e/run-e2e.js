@@ -1,5 +1,5 @@
-// `npm run test:e2e`: proves the package inside real n8n, for each pinned n8n version (2.40.7 on
-// Node 24, 1.123.81 on Node 20):
+// `npm run test:e2e`: proves the package inside real n8n, for each pinned n8n version (2.41.1 and
+// 2.40.7 on Node 24, 1.123.81 on Node 20; 2.41.3 pins @n8n/* packages the registry lacks):
 //   1. builds and `npm pack`s this package (into a temp dir) like a release;
 //   2. obtains that n8n from the cache outside the repo (installing it once: scripts/e2e/n8n-install.js);
 //   3. installs the packed tarball into a throwaway <userFolder>/.n8n/nodes like a user's manual
@@ -159,7 +159,7 @@ function parseArgs(argv) {
 		else if (/^\d+\.\d+\.\d+$/.test(a)) o.versions.push(a);
 		else if (a === '--help' || a === '-h') {
 			console.log(
-				'node scripts/e2e/run-e2e.js [--version 2.40.7|1.123.81]... [--no-browser] [--no-build] [--update-screenshots] [--keep] [--no-queue] [--only-coverage]',
+				'node scripts/e2e/run-e2e.js [--version 2.41.1|2.40.7|1.123.81]... [--no-browser] [--no-build] [--update-screenshots] [--keep] [--no-queue] [--only-coverage]',
 			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
