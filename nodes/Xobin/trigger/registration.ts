@@ -39,12 +39,12 @@ export type TriggerScope = 'interview' | 'assessment' | 'account';
 export const triggerFields: Field[] = [
 	aiInterviewIdField({
 		sendIn: 'path',
-		onlyWhen: { product: ['aiInterview'], scope: ['interview'] },
+		show: { product: ['aiInterview'], scope: ['interview'] },
 		note: 'Calls about other interviews are ignored.',
 	}),
 	assessmentIdField({
 		sendIn: 'path',
-		onlyWhen: { product: ['assessment'], assessmentScope: ['assessment'] },
+		show: { product: ['assessment'], assessmentScope: ['assessment'] },
 		note: 'Calls about other assessments are ignored.',
 	}),
 ];

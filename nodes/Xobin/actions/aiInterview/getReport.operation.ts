@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import { fillPath, readFields, shownWhen, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import type { ReportState } from '../../helpers/reportState';
 import { readReportState } from '../../helpers/reportState';
@@ -25,14 +25,14 @@ const BY_RESPONSE_ID = 'responseId';
 const BY_CUSTOM_FIELD_ID = 'customFieldId';
 
 export const reportFields: Field[] = [
-	{ ...responseIdField, onlyWhen: { lookupBy: [BY_RESPONSE_ID] } },
+	shownWhen(responseIdField, { lookupBy: [BY_RESPONSE_ID] }),
 	{
 		send: { type: 'query', property: 'custom_field_id' },
 		check: 'text',
-		onlyWhen: { lookupBy: [BY_CUSTOM_FIELD_ID] },
 		property: {
 			displayName: 'Custom Field ID',
 			name: 'customFieldId',
+			displayOptions: { show: { lookupBy: [BY_CUSTOM_FIELD_ID] } },
 			type: 'string',
 			required: true,
 			default: '',

@@ -88,10 +88,10 @@ export const addApplicantFields: Field[] = [
 	{
 		send: { type: 'body', property: 'fields' },
 		check: 'pairs',
-		onlyWhen: { mode: ['direct'] },
 		property: {
 			displayName: 'Track Fields',
 			name: 'trackFields',
+			displayOptions: { show: { mode: ['direct'] } },
 			type: 'fixedCollection',
 			default: {},
 			placeholder: 'Add Field',
@@ -128,10 +128,11 @@ export const addApplicantFields: Field[] = [
 		send: { type: 'body', property: 'destination_stage_id' },
 		check: 'text',
 		optional: true,
-		onlyWhen: { mode: ['direct'] },
 		property: {
 			displayName: 'Destination Stage ID',
 			name: 'destinationStageId',
+			// Inside Additional Fields: '/mode' is the operation's Mode, not a field of the collection.
+			displayOptions: { show: { '/mode': ['direct'] } },
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. stg_assessment',

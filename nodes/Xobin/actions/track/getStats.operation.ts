@@ -12,7 +12,7 @@ import type {
 
 import { columnName, setOnce } from '../../helpers/columns';
 import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
+import { fillPath, readFields, shownWhen, toNodeProperties } from '../../helpers/fields';
 import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import {
@@ -27,7 +27,7 @@ import {
 const displayOptions = forOperation('getStats');
 
 export const statsFields: Field[] = [
-	{ ...trackIdField, onlyWhen: { scope: ['track'] } },
+	shownWhen(trackIdField, { scope: ['track'] }),
 	...dateRangeFields,
 ];
 
