@@ -40,7 +40,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const dryRun = flag('--dry-run');
 const inActions = process.env.GITHUB_ACTIONS === 'true';
 if (!inActions && !dryRun) {
-	refuse('npm provenance can only be signed in GitHub Actions: push a version tag (see README → Releasing), or pass --dry-run to check everything else here.');
+	refuse('npm provenance can only be signed in GitHub Actions: push a version tag (see docs/development.md → Releasing), or pass --dry-run to check everything else here.');
 }
 const tag = option('--tag');
 if (tag !== undefined && tag.replace(/^v/, '') !== pkg.version) {

@@ -22,6 +22,7 @@ const VERSIONS_DIR = path.join(__dirname, 'n8n-versions');
 const MARKER = '.xobin-e2e-complete.json';
 /** Pinned n8n versions. `node24`: run (and rebuild native modules) with Node 24. */
 const PINNED = {
+	'2.41.1': { node24: true },
 	'2.40.7': { node24: true },
 	'1.123.81': { node24: false },
 };

@@ -194,7 +194,7 @@ async function runQueueMode({ version, pack, test, check, say, phase, waitFor, t
 
 		const trig = { webhookId: require('node:crypto').randomUUID() };
 		await test(
-			`${tag} Xobin Trigger: activation registers the webhook process's URLs; Xobin's Submission through the webhook process runs on a worker; a call without the secret gets 401; deactivation switches the events off`,
+			`${tag} Xobin Trigger: activation registers the webhook process's URLs; a call without the secret gets 401 and starts no execution; Xobin's Submission through the webhook process runs on a worker; deactivation switches the events off`,
 			async () => {
 				check(credential, 'no credential');
 				trig.workflow = await main.importWorkflow(triggerWorkflow(credential, trig.webhookId));
@@ -210,12 +210,21 @@ async function runQueueMode({ version, pack, test, check, say, phase, waitFor, t
 					`the registration does not point at the webhook process (${base}/…)`,
 					register.body,
 				);
+				// The refused call must start NO execution: count the workflow's executions before, after
+				// it (given the time one takes to show up), and after the valid call's own execution.
+				const executionIds = async () => (await main.getExecutions({ workflowId: trig.workflow.id })).map((e) => String(e.id));
+				const before401 = await executionIds();
 				const refused = await mock.deliverWebhook(`${base}/completed`, { ai_interview_id: 206, response_id: 6726, invite_status: 'Completed' }, {});
 				check(refused.status === 401, `a call without the secret was answered ${refused.status}`, refused.body);
+				await new Promise((resolve) => setTimeout(resolve, 2000));
+				const after401 = await executionIds();
+				check(after401.length === before401.length, `the refused call started executions (before ${before401.length}, after ${after401.length})`, after401);
 				const answer = await mock.completeInterview(6726);
 				check(answer?.status === 200, `the Submission call was answered ${answer?.status}`, answer?.body);
-				const ex = await main.waitForExecution({ workflowId: trig.workflow.id, timeoutMs: 60_000 });
+				const ex = await main.waitForExecution({ workflowId: trig.workflow.id, exclude: before401, timeoutMs: 60_000 });
 				check(ex.status === 'success', `trigger execution ${ex.id} ended "${ex.status}"`);
+				const fresh = (await executionIds()).filter((id) => !before401.includes(id));
+				check(fresh.length === 1 && fresh[0] === String(ex.id), `expected only the Submission's execution ${ex.id}, got ${fresh.join(', ')}`);
 				const onWorker = workers.some((w) => new RegExp(`Worker started execution ${ex.id}\\b`).test(w.logs()));
 				check(onWorker, `no worker logged "Worker started execution ${ex.id}"`);
 				const beforeOff = mock.requests.length;

@@ -1,5 +1,5 @@
-// `npm run test:e2e`: proves the package inside real n8n, for each pinned n8n version (2.40.7 on
-// Node 24, 1.123.81 on Node 20):
+// `npm run test:e2e`: proves the package inside real n8n, for each pinned n8n version (2.41.1 and
+// 2.40.7 on Node 24, 1.123.81 on Node 20; 2.41.3 pins @n8n/* packages the registry lacks):
 //   1. builds and `npm pack`s this package (into a temp dir) like a release;
 //   2. obtains that n8n from the cache outside the repo (installing it once: scripts/e2e/n8n-install.js);
 //   3. installs the packed tarball into a throwaway <userFolder>/.n8n/nodes like a user's manual
@@ -8,7 +8,8 @@
 //   5. starts the mock Xobin API, creates the Xobin credential pointing at it and runs n8n's own
 //      credential test with the right key (passes) and a wrong key (fails, with a clear message);
 //   6. imports every committed example workflow, runs the webhook one (3 candidates, 2 invites left)
-//      and asserts the Invited / Invites Exhausted split, the invite links and what the mock received;
+//      and asserts the Invited / Invites Exhausted split, the invite links, each item's pairedItem
+//      index and what the mock received;
 //      then the same workflow inviting 250 candidates to an assessment in bulk with 130 invites left,
 //      and the Track example (Add Applicant) with the same applicant posted twice; then the Xobin
 //      Polling Trigger on n8n's one-minute schedule (scripts/e2e/polling.js);
@@ -19,16 +20,22 @@
 //      (account-wide, Started + Created or Updated) against a Xobin that ignores the webhook auth:
 //      the secret in the registered URL lets the mock's Start call run the workflow;
 //      and "Listen for test event" leaves an active trigger's webhooks alone (test-listening.js);
-//   8. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
-//      the node panel's invite fields, and saves screenshots;
-//   9. stops n8n and the mock;
-//  10. queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a webhook process
+//   8. every operation of the Xobin node (read from the built node) runs once against its own mock
+//      and each output is compared with what the mock holds (scripts/e2e/coverage.js); prints
+//      `covered <n8n version> <resource>:<operation>` per proven operation and
+//      `covered <n8n version> trigger:<node type>` per trigger node whose checks passed;
+//   9. in headless Chromium: signs in, opens the example, checks the canvas's two named outputs and
+//      the node panel's invite fields (an uncaught page error fails), and saves screenshots;
+//  10. stops n8n and the mock;
+//  11. queue mode (scripts/e2e/queue-mode.js): Postgres, Redis, a main instance, a webhook process
 //      and two workers, with parallel webhook calls, the trigger and the polling trigger (--no-queue skips).
-// Ends with the line "N passed, M failed" and exits non-zero on any failure.
+// Ends with the line "N passed, M failed" and exits non-zero on any failure (a missing `covered`
+// line is a failed check).
 //
 //   node scripts/e2e/run-e2e.js [--version 2.40.7] [--version 1.123.81] [--no-browser]
 //        [--no-build] (pack the existing dist/) [--update-screenshots] (write docs/images/)
 //        [--keep] (keep n8n user folders) [--no-queue] (skip the queue-mode cluster)
+//        [--only-coverage] (start n8n and run only step 8; the trigger lines then fail)
 'use strict';
 
 const fs = require('node:fs');
@@ -38,6 +45,7 @@ const { isDeepStrictEqual } = require('node:util');
 const { startN8n, nodeOutputs, DEFAULT_OWNER } = require('./n8n-instance');
 const { ensureN8n, PINNED } = require('./n8n-install');
 const { runQueueMode } = require('./queue-mode');
+const { runCoverage } = require('./coverage');
 const stack = require('./xobin-stack');
 
 const SCREENSHOTS_COMMITTED = path.join(stack.REPO, 'docs', 'images');
@@ -104,6 +112,16 @@ async function waitFor(fn, msg, timeoutMs = 30000) {
 	}
 }
 
+/**
+ * The input item index each item of one output points back to (-1: no pairedItem, or one that
+ * names several items or another input).
+ */
+function pairedIndexes(items) {
+	return items.map((it) =>
+		Number.isInteger(it.pairedItem?.item) && !it.pairedItem.input ? it.pairedItem.item : -1,
+	);
+}
+
 /** Equal as JSON values (n8n stores items as JSON, so key order does not matter). */
 function sameJson(a, b) {
 	return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
@@ -138,10 +156,12 @@ function parseArgs(argv) {
 		else if (a === '--update-screenshots') o.updateScreenshots = true;
 		else if (a === '--keep') o.keep = true;
 		else if (a === '--no-queue') o.queue = false;
+		else if (a === '--only-coverage')
+			Object.assign(o, { onlyCoverage: true, queue: false, browser: false });
 		else if (/^\d+\.\d+\.\d+$/.test(a)) o.versions.push(a);
 		else if (a === '--help' || a === '-h') {
 			console.log(
-				'node scripts/e2e/run-e2e.js [--version 2.40.7|1.123.81]... [--no-browser] [--no-build] [--update-screenshots] [--keep]',
+				'node scripts/e2e/run-e2e.js [--version 2.41.1|2.40.7|1.123.81]... [--no-browser] [--no-build] [--update-screenshots] [--keep] [--no-queue] [--only-coverage]',
 			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
@@ -296,6 +316,10 @@ async function runVersion(version, o, pack) {
 			{ onFail: logTail },
 		);
 		const skip = started ? undefined : 'n8n did not start';
+		const coverage = () =>
+			started &&
+			runCoverage({ n8n, version, test, check, say, postAndWait, results, onFail: logTail });
+		if (o.onlyCoverage) return await coverage();
 
 		// 3. the package's types are listed by n8n under the package's own prefix
 		await test(
@@ -477,11 +501,15 @@ async function runVersion(version, o, pack) {
 					'candidates are not each on exactly one output',
 					seen,
 				);
-				// pairedItem on every item of both outputs (n8n does not fill it for 2 outputs)
+				// each item of both outputs points at its own input item (n8n does not fill it for 2 outputs)
 				const raw = ex.data.resultData.runData[info.xobinNode][0].data.main;
+				const wantIndexes = raw.map((items) =>
+					items.map((it) => candidates.findIndex((c) => c.email === it.json.email)),
+				);
 				check(
-					raw.every((items) => items.every((it) => it.pairedItem !== undefined)),
-					'an output item has no pairedItem',
+					sameJson(raw.map(pairedIndexes), wantIndexes),
+					"an output item's pairedItem is not the index of its candidate's input item",
+					{ got: raw.map(pairedIndexes), expected: wantIndexes },
 				);
 				// the nodes wired to each output got those items
 				const down0 = nodeOutputs(ex, info.invitedNode)?.[0] || [];
@@ -605,9 +633,15 @@ async function runVersion(version, o, pack) {
 					'candidates are not each on exactly one output',
 				);
 				const raw = ex.data.resultData.runData[ASSESSMENT_NODE][0].data.main;
+				const wantIndexes = raw.map((items) =>
+					items.map((it) =>
+						posted.findIndex((c) => c.email === (it.json.email ?? it.json.candidate_email)),
+					),
+				);
 				check(
-					raw.every((items) => items.every((it) => it.pairedItem !== undefined)),
-					'an output item has no pairedItem',
+					sameJson(raw.map(pairedIndexes), wantIndexes),
+					"an output item's pairedItem is not the index of its candidate's input item",
+					{ got: raw.map(pairedIndexes), expected: wantIndexes },
 				);
 				const bulk = mock.requests.filter((r) => r.path === '/api/v2/assessment/invite');
 				const single = mock.requests.filter((r) => r.path === '/api/v2/assessments/invite');
@@ -1094,7 +1128,10 @@ async function runVersion(version, o, pack) {
 			}
 		}
 
-		// 8. the editor in headless Chromium
+		// 8. every operation of the Xobin node, and the trigger lines (scripts/e2e/coverage.js)
+		await coverage();
+
+		// 9. the editor in headless Chromium
 		if (o.browser) {
 			await test(
 				`${tag} editor (headless Chromium): canvas shows "${OUTPUT_NAMES.join('" and "')}", node panel shows the invite fields`,

@@ -4,7 +4,7 @@
  *   POST /candidate/delete, POST /candidate/deletion/cancel.
  * Kept in its own module so server.js only plugs it in (its routes, and withFormsAndCandidates()
  * around the handle it returns). Its state lives in state.formsAndCandidates. Types: server.d.ts,
- * section "XoForms, automated interviews and candidates"; behaviour: README.md.
+ * section "XoForms, automated interviews and candidates"; behaviour: docs/operations.md.
  */
 'use strict';
 

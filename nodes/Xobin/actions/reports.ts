@@ -43,7 +43,7 @@ export interface ReportKind {
 }
 
 type Operation = {
-	/** The declared fields (the README's field tables are generated from them). */
+	/** The declared fields (the field tables in docs/operations.md are generated from them). */
 	fields: Field[];
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;

@@ -43,11 +43,6 @@ export interface Field {
 	optional?: boolean;
 	/** The collection an optional field sits in: "Additional Fields" unless it narrows a list (Filters) or shapes an answer (Options). */
 	collection?: 'filters' | 'options';
-	/**
-	 * Shows (and sends) the field only while other parameters have one of these values; the key
-	 * '@version' names node versions (see inVersions()).
-	 */
-	onlyWhen?: Record<string, Array<string | number | boolean>>;
 	/** For 'hours': the bounds, the range in words ("between … and …") and how to pick a value. */
 	range?: { min: number; max: number; text: string; hint: string };
 	property: INodeProperties;
@@ -93,7 +88,7 @@ export const WITH_PICKERS = [3];
 
 /** The field only in these node versions (same parameter name, another declaration per version). */
 export function inVersions(versions: number[], field: Field): Field {
-	return { ...field, onlyWhen: { ...field.onlyWhen, '@version': versions } };
+	return shownWhen(field, { [VERSION]: versions });
 }
 
 const VERSION = '@version';
@@ -106,24 +101,33 @@ export function toNodeProperties(
 	fields: Field[],
 	displayOptions: IDisplayOptions,
 ): INodeProperties[] {
-	const properties = fields
+	const properties: INodeProperties[] = fields
 		.filter((field) => !field.optional)
 		.map((field) => ({
 			...field.property,
-			displayOptions: field.onlyWhen
-				? { ...displayOptions, show: { ...displayOptions.show, ...field.onlyWhen } }
-				: displayOptions,
+			// The field's own conditions (property.displayOptions.show) add to the operation's.
+			displayOptions: {
+				...displayOptions,
+				show: { ...displayOptions.show, ...field.property.displayOptions?.show },
+			},
 		}));
 	for (const [name, { displayName, placeholder }] of Object.entries(COLLECTIONS)) {
 		const optional = fields.filter((field) => field.optional && collectionOf(field) === name);
-		const versionLists = [
-			...new Set(optional.map((field) => JSON.stringify(field.onlyWhen?.[VERSION] ?? null))),
-		].filter((list) => list !== 'null');
+		const versionsOf = (field: Field) =>
+			JSON.stringify(field.property.displayOptions?.show?.[VERSION] ?? null);
+		const versionLists = [...new Set(optional.map(versionsOf))].filter((list) => list !== 'null');
 		for (const list of versionLists.length > 0 ? versionLists : ['null']) {
 			const versions = JSON.parse(list) as number[] | null;
+			// The collection shows in its versions; its options keep their other conditions only.
 			const options = optional
-				.filter((field) => ['null', list].includes(JSON.stringify(field.onlyWhen?.[VERSION] ?? null)))
-				.map((field) => field.property);
+				.filter((field) => ['null', list].includes(versionsOf(field)))
+				.map(({ property }) => {
+					const show = { ...property.displayOptions?.show };
+					delete show[VERSION];
+					return Object.keys(show).length > 0
+						? { ...property, displayOptions: { show } }
+						: { ...property, displayOptions: undefined };
+				});
 			if (options.length === 0) continue;
 			properties.push({
 				displayName,
@@ -141,6 +145,13 @@ export function toNodeProperties(
 	return properties;
 }
 
+/** The field, shown (and sent) only while other parameters have one of these values. */
+export function shownWhen(field: Field, show: NonNullable<IDisplayOptions['show']>): Field {
+	const property = { ...field.property };
+	property.displayOptions = { show: { ...property.displayOptions?.show, ...show } };
+	return { ...field, property };
+}
+
 /**
  * An ID Xobin gives something (an interview, a report): a text field with an example as its
  * placeholder (a number field would show 0 and hide both), checked to be a whole number above
@@ -148,13 +159,14 @@ export function toNodeProperties(
  */
 export function idField(
 	send: Field['send'],
-	property: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description'>,
-	onlyWhen?: Field['onlyWhen'],
+	property: Pick<
+		INodeProperties,
+		'displayName' | 'name' | 'placeholder' | 'description' | 'displayOptions'
+	>,
 ): Field {
 	return {
 		send,
 		check: 'id',
-		onlyWhen,
 		property: { ...property, type: 'string', required: true, default: '' },
 	};
 }
@@ -228,10 +240,15 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 	}
 	const parts: RequestParts = { body: {}, qs: {}, path: {} };
 	for (const field of fields) {
-		const shown = Object.entries(field.onlyWhen ?? {}).every(([name, values]) =>
-			values.includes(
-				(name === VERSION ? source.node.typeVersion : source.parameter(name, undefined)) as string,
-			),
+		// Shown (and sent) only while the parameters its displayOptions name have those values ('/x'
+		// inside a collection is the node's x).
+		const shown = Object.entries(field.property.displayOptions?.show ?? {}).every(
+			([name, values]) =>
+				(values as unknown[]).includes(
+					name === '@version'
+						? source.node.typeVersion
+						: source.parameter(name.replace(/^\//, ''), undefined),
+				),
 		);
 		if (!shown) continue;
 		const given = field.optional

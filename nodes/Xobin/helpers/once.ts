@@ -5,10 +5,9 @@
 // second request, and never re-sends one that may have reached Xobin.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { XobinError } from '../transport/errors';
-import { ledgerOf } from './ledger';
+import { ledgerOf, notSentAgain } from './ledger';
 import { asNodeError } from './outputs';
 
 type Entry = { answer: IDataObject } | { uncertain: string };
@@ -34,13 +33,11 @@ export async function oncePerExecution(
 	const earlier = ledger[request.key];
 	if (earlier && 'answer' in earlier) return earlier.answer;
 	if (earlier) {
-		throw new NodeOperationError(
+		throw notSentAgain(
 			context.getNode(),
-			`Not sent again: an earlier try in this execution may have ${request.mayHave} [item ${request.itemIndex}]`,
-			{
-				itemIndex: request.itemIndex,
-				description: `Xobin's answer to that try was lost (${earlier.uncertain.replace(/ \[item \d+\]$/, '')}). ${request.check}`,
-			},
+			request.mayHave,
+			request.itemIndex,
+			`Xobin's answer to that try was lost (${earlier.uncertain.replace(/ \[item \d+\]$/, '')}). ${request.check}`,
 		);
 	}
 	try {

@@ -2,6 +2,8 @@
 // for, and how a 404 about either reads: declared once, so labels, checks and help text read the
 // same everywhere.
 
+import type { IDisplayOptions } from 'n8n-workflow';
+
 import type { NotFound } from '../transport/types';
 import type { Field } from './fields';
 import { idField } from './fields';
@@ -13,12 +15,12 @@ const HOW_TO_FIND =
 export function aiInterviewIdField(
 	options: {
 		sendIn?: 'body' | 'path';
-		onlyWhen?: Field['onlyWhen'];
+		show?: IDisplayOptions['show'];
 		placeholder?: string;
 		note?: string;
 	} = {},
 ): Field {
-	const { sendIn = 'body', onlyWhen, placeholder = 'e.g. 305', note } = options;
+	const { sendIn = 'body', show, placeholder = 'e.g. 305', note } = options;
 	return idField(
 		{ type: sendIn, property: 'ai_interview_id' },
 		{
@@ -26,8 +28,8 @@ export function aiInterviewIdField(
 			name: 'aiInterviewId',
 			placeholder,
 			description: note ? `${HOW_TO_FIND} ${note}` : HOW_TO_FIND,
+			...(show ? { displayOptions: { show } } : {}),
 		},
-		onlyWhen,
 	);
 }
 
@@ -44,9 +46,9 @@ const HOW_TO_FIND_ASSESSMENT =
 
 /** The Assessment ID field, sent in the body unless told otherwise; `note` adds a sentence. */
 export function assessmentIdField(
-	options: { sendIn?: 'body' | 'path'; onlyWhen?: Field['onlyWhen']; note?: string } = {},
+	options: { sendIn?: 'body' | 'path'; show?: IDisplayOptions['show']; note?: string } = {},
 ): Field {
-	const { sendIn = 'body', onlyWhen, note } = options;
+	const { sendIn = 'body', show, note } = options;
 	return idField(
 		{ type: sendIn, property: 'assessment_id' },
 		{
@@ -54,8 +56,8 @@ export function assessmentIdField(
 			name: 'assessmentId',
 			placeholder: 'e.g. 53280',
 			description: note ? `${HOW_TO_FIND_ASSESSMENT} ${note}` : HOW_TO_FIND_ASSESSMENT,
+			...(show ? { displayOptions: { show } } : {}),
 		},
-		onlyWhen,
 	);
 }
 

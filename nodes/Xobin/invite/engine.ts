@@ -19,7 +19,7 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { emailKey, ledgerOf } from '../helpers/ledger';
+import { emailKey, ledgerOf, notSentAgain } from '../helpers/ledger';
 import { asNodeError } from '../helpers/outputs';
 import { AdaptivePacer, forEachInPool } from '../helpers/pacer';
 import { quote } from '../transport/text';
@@ -112,17 +112,18 @@ export async function sendInvites(
 		existingInviteEmail: invite.existingInviteEmail ?? email ?? invite.email ?? null,
 	});
 
-	/** The one "not sent again" rule: an earlier try (or row) may have invited `earlierEmail`. */
-	const notSentAgain = (candidate: Candidate, earlierEmail: unknown) => {
+	/** Not sent again: an earlier try (or row) may have invited `earlierEmail`. */
+	const notSentAgainTo = (candidate: Candidate, earlierEmail: unknown) => {
 		const { body, itemIndex } = candidate;
 		const someoneElse =
 			emailKey(earlierEmail) === emailKey(body.candidate_email)
 				? ''
 				: ` with the same ${lookup?.name ?? 'key'}, so ${quote(body.candidate_email)} was not sent`;
-		return new NodeOperationError(
+		return notSentAgain(
 			node,
-			`Not sent again: an earlier try in this execution may have invited ${quote(earlierEmail)}${someoneElse} [item ${itemIndex}]`,
-			{ itemIndex, description: product.notConfirmed(body) },
+			`invited ${quote(earlierEmail)}${someoneElse}`,
+			itemIndex,
+			product.notConfirmed(body),
 		);
 	};
 
@@ -134,7 +135,10 @@ export async function sendInvites(
 			const found = await proof(candidate);
 			if (found) return { kind: 'invited', invite: found };
 			if (settings.resendUncertain) return undefined;
-			return { kind: 'uncertain', error: notSentAgain(candidate, candidate.body.candidate_email) };
+			return {
+				kind: 'uncertain',
+				error: notSentAgainTo(candidate, candidate.body.candidate_email),
+			};
 		}
 		if (!skipBy) return undefined;
 		try {
@@ -349,7 +353,7 @@ export async function sendInvites(
 		const repeat = prepared[itemIndex] as Candidate;
 		const firstEmail = first.body.candidate_email;
 		if (outcome.kind === 'uncertain')
-			outcomes[itemIndex] = { kind: 'uncertain', error: notSentAgain(repeat, firstEmail) };
+			outcomes[itemIndex] = { kind: 'uncertain', error: notSentAgainTo(repeat, firstEmail) };
 		else if (outcome.kind === 'refused')
 			outcomes[itemIndex] = { kind: 'refused', error: forItem(node, outcome.error, itemIndex) };
 		else if (outcome.kind === 'invited' || outcome.kind === 'alreadyInvited')

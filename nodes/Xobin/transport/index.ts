@@ -15,7 +15,7 @@ import type { Failure, XobinError } from './errors';
 import { describeResponse, NEVER_SENT, READ_ONLY_LOST_ANSWER, toXobinError } from './errors';
 import type { XobinContext, XobinRequest, XobinResponse } from './types';
 
-/** Retry bounds, stated in the README: at most 6 tries, none started 2 minutes after the first. */
+/** Retry bounds, stated in docs/performance.md: at most 6 tries, none started 2 minutes after the first. */
 const MAX_ATTEMPTS = 6;
 const RETRY_WINDOW_MS = 120_000;
 const MAX_SINGLE_WAIT_MS = 60_000;

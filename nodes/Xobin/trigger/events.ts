@@ -20,14 +20,16 @@ export interface Delivery {
 	about: unknown;
 	/** The same event about the same attempt or change: one delivery, however often it comes. */
 	deliveryKey: string;
-	/** Fields the node adds to the output, documented in the README. */
+	/** Fields the node adds to the output, documented in docs/trigger.md. */
 	extras: IDataObject;
 }
 
 interface EventSpec {
 	product: Product;
-	/** The `event` each output item carries. */
+	/** The `event` each output item carries, and the Trigger On list's name for it. */
 	name: string;
+	/** What happened, as the Trigger On list describes it. */
+	happens: string;
 	/** The last segment of the webhook URL: how the node knows which event a call is. */
 	path: string;
 	/** Xobin's key for the event in the webhook settings ("Start", "Submission", "updates"). */
@@ -106,6 +108,8 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 	completed: {
 		product: 'aiInterview',
 		name: 'AI Interview Completed',
+		happens:
+			'A candidate finished the interview and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
 		path: 'completed',
 		settingsKey: 'submission',
 		expects: AI_IDS,
@@ -114,6 +118,7 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 	started: {
 		product: 'aiInterview',
 		name: 'AI Interview Started',
+		happens: 'A candidate began the interview (Xobin\'s "Start" workflow)',
 		path: 'started',
 		settingsKey: 'start',
 		expects: AI_IDS,
@@ -122,6 +127,7 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 	assessmentStarted: {
 		product: 'assessment',
 		name: 'Assessment Started',
+		happens: 'A candidate began the assessment (Xobin\'s "Start" workflow)',
 		path: 'assessment-started',
 		settingsKey: 'start',
 		expects: ATTEMPT_IDS,
@@ -130,6 +136,8 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 	assessmentSubmitted: {
 		product: 'assessment',
 		name: 'Assessment Submitted',
+		happens:
+			'A candidate submitted the assessment and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
 		path: 'assessment-submitted',
 		settingsKey: 'submission',
 		expects: ATTEMPT_IDS,
@@ -138,6 +146,8 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 	assessmentUpdated: {
 		product: 'assessment',
 		name: 'Assessment Created or Updated',
+		happens:
+			'A recruiter created, edited, archived or deleted an assessment (Xobin\'s "updates" workflow)',
 		path: 'assessment-updated',
 		settingsKey: 'updates',
 		expects: 'data.assessment_id',

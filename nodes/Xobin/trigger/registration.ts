@@ -1,20 +1,16 @@
 // The Xobin Trigger's side of Xobin's webhook settings: for AI interviews PUT
 // /ai-interviews/settings/webhooks/<id> (one interview) or POST /ai-interviews/settings/webhooks with
 // updateAll (the account); for assessments POST /webhooks/<assessment_id> or POST /webhooks with
-// updateAll. What the trigger asks Xobin to send where, the secret Xobin must send back, and the
-// record of that registration kept in the node's static data.
+// updateAll. What the node's settings ask to register, the request that switches it on (with the
+// secret Xobin must send back) or off, and the record of it kept in the node's static data.
 //
 // Lifecycle: activating the workflow registers (create) and stores { product, scope, id, events,
 // urls, secret }; n8n restarting finds the same record (checkExists) and leaves Xobin alone;
 // deactivating switches the stored registration off (delete) and forgets it. Xobin has no endpoint
 // to read the settings back, so the stored record is the only memory of what was registered.
-//
-// "Listen for test event" runs the same methods on a copy of the workflow whose static data starts
-// empty (n8n's TestWebhooks), so it cannot see that record: the production registrations this n8n
-// process holds are also kept in memory (holdLive), and test listening stays off what they hold.
 
-import { createHash, randomBytes, timingSafeEqual } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	aiInterviewIdField,
@@ -23,10 +19,19 @@ import {
 	assessmentNotFound,
 } from '../helpers/productIdFields';
 import type { Field } from '../helpers/fields';
-import { WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from '../helpers/constants';
+import { readFields, triggerSource } from '../helpers/fields';
+import { xobinRequest } from '../transport';
 import type { NotFound, XobinRequest } from '../transport/types';
-import type { TriggerEvent } from './events';
-import { EVENTS } from './events';
+import { WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from './auth';
+import type { Product, TriggerEvent } from './events';
+import { EVENTS, TRIGGER_EVENTS, webhookUrlOf } from './events';
+
+/** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
+const PARAMETER_NAMES: Record<Product, { events: string; scope: string; oneScope: TriggerScope }> =
+	{
+		aiInterview: { events: 'events', scope: 'scope', oneScope: 'interview' },
+		assessment: { events: 'assessmentEvents', scope: 'assessmentScope', oneScope: 'assessment' },
+	};
 
 export type TriggerScope = 'interview' | 'assessment' | 'account';
 
@@ -34,12 +39,12 @@ export type TriggerScope = 'interview' | 'assessment' | 'account';
 export const triggerFields: Field[] = [
 	aiInterviewIdField({
 		sendIn: 'path',
-		onlyWhen: { product: ['aiInterview'], scope: ['interview'] },
+		show: { product: ['aiInterview'], scope: ['interview'] },
 		note: 'Calls about other interviews are ignored.',
 	}),
 	assessmentIdField({
 		sendIn: 'path',
-		onlyWhen: { product: ['assessment'], assessmentScope: ['assessment'] },
+		show: { product: ['assessment'], assessmentScope: ['assessment'] },
 		note: 'Calls about other assessments are ignored.',
 	}),
 ];
@@ -58,9 +63,8 @@ export interface Registration {
 }
 
 /** A registration Xobin accepted, with the secret it will send back. */
-export interface StoredRegistration extends Registration {
+interface StoredRegistration extends Registration {
 	secret: string;
-	registeredAt: string;
 }
 
 const STATIC_KEY = 'xobinRegistration';
@@ -144,61 +148,6 @@ export function sameRegistration(a: Registration, b: Registration): boolean {
 	return identity(a) === identity(b);
 }
 
-/** Who holds a registration: a workflow's node, with the Xobin account it registered in. */
-interface Owner {
-	workflowId: string;
-	workflowName: string;
-	/** The node's webhookId (its name when it has none). */
-	node: string;
-	account: string;
-}
-/** The production registrations this n8n process made or found, by workflow and node. */
-const live = new Map<string, Owner & { registration: Registration }>();
-
-/** Which Xobin account a credential reaches, without keeping its key. */
-export function accountOf(credentials: ICredentialDataDecryptedObject): string {
-	return createHash('sha256')
-		.update(`${String(credentials.baseUrl)}\n${String(credentials.apiKey)}`)
-		.digest('hex');
-}
-
-/** Records the production registration that workflow's node holds in Xobin, or forgets it. */
-export function holdLive(owner: Owner, registration?: Registration): void {
-	const key = `${owner.workflowId}|${owner.node}`;
-	if (registration) live.set(key, { ...owner, registration });
-	else live.delete(key);
-}
-
-/** Whether this is the production registration that workflow's node holds. */
-export function isLive(owner: { workflowId: string; node: string }, registration: Registration) {
-	const held = live.get(`${owner.workflowId}|${owner.node}`)?.registration;
-	return held !== undefined && sameRegistration(held, registration);
-}
-
-/**
- * The production registrations that share Xobin settings with a registration: same account and
- * product, and the same interview or assessment or either account-wide. Xobin keeps one URL per
- * event and one webhook auth there, so registering anything in them changes what production gets.
- */
-export function liveIn(account: string, registration: Registration) {
-	const product = registration.product ?? 'aiInterview';
-	const id = registration.aiInterviewId ?? registration.assessmentId;
-	return [...live.values()]
-		.filter(
-			({ account: other, registration: held }) =>
-				other === account &&
-				(held.product ?? 'aiInterview') === product &&
-				(held.scope === 'account' ||
-					registration.scope === 'account' ||
-					(held.aiInterviewId ?? held.assessmentId) === id),
-		)
-		.map(({ workflowId, workflowName, registration: held }) => ({
-			workflowId,
-			workflowName,
-			events: held.events,
-		}));
-}
-
 export function readStored(staticData: IDataObject): StoredRegistration | undefined {
 	const stored = staticData[STATIC_KEY] as StoredRegistration | undefined;
 	return typeof stored?.secret === 'string' && typeof stored.urls === 'object' ? stored : undefined;
@@ -210,53 +159,81 @@ export function remember(staticData: IDataObject, registration?: StoredRegistrat
 	else delete staticData[STATIC_KEY];
 }
 
-/** A fresh secret for one registration: 256 bits from the operating system's CSPRNG, as hex. */
-export function newSecret(): string {
-	return randomBytes(32).toString('hex');
+/** The trigger's Product parameter. */
+export function productOf(context: {
+	getNodeParameter(name: string, fallback: unknown): unknown;
+}): Product {
+	return context.getNodeParameter('product', 'aiInterview') as Product;
 }
 
-/**
- * Whether the header value Xobin sent is the expected secret, compared in constant time (both
- * sides hashed first, so neither the content nor the length leaks through timing).
- */
-export function secretsMatch(given: unknown, expected: string): boolean {
-	if (typeof given !== 'string' || expected === '') return false;
-	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-	return timingSafeEqual(digest(given), digest(expected));
-}
-
-const DELIVERIES_KEY = 'xobinDeliveries';
-
-/** How long an identical delivery counts as a repeat, and how many recent deliveries are kept. */
-const REPEAT_WINDOW_MS = 10 * 60_000;
-const MAX_REMEMBERED = 1000;
-
-/**
- * Deliveries this n8n process has seen, by workflow, node and delivery key. n8n keeps node modules
- * loaded for the life of the process, so this covers one instance and one webhook process.
- */
-const seenInProcess = new Map<string, number>();
-
-/**
- * Records a delivery and says whether the same one arrived within the window: in this process's
- * memory, and in the workflow's static data, which n8n saves after webhook calls (not reliably
- * in every set-up: n8n 2.x can overwrite it with the execution's copy), for other processes.
- */
-export function isRepeat(
-	staticData: IDataObject,
-	scope: string,
-	key: string,
-	now = Date.now(),
-): boolean {
-	for (const [known, at] of seenInProcess)
-		if (now - at >= REPEAT_WINDOW_MS) seenInProcess.delete(known);
-	const seen = (staticData[DELIVERIES_KEY] ?? {}) as Record<string, number>;
-	const recent = Object.entries(seen).filter(([, at]) => now - at < REPEAT_WINDOW_MS);
-	const repeat = seenInProcess.has(`${scope}|${key}`) || recent.some(([known]) => known === key);
-	if (!repeat) {
-		recent.push([key, now]);
-		if (seenInProcess.size < MAX_REMEMBERED * 10) seenInProcess.set(`${scope}|${key}`, now);
+/** The chosen product, scope and events, checked like any field: bad values stop activation. */
+export function readSettings(context: IHookFunctions) {
+	const { path } = readFields(triggerSource(context), triggerFields);
+	const product = productOf(context);
+	const parameters = PARAMETER_NAMES[product];
+	const events = [
+		...new Set(context.getNodeParameter(parameters.events, []) as TriggerEvent[]),
+	].sort();
+	if (events.length === 0) {
+		const names = TRIGGER_EVENTS.filter((event) => EVENTS[event].product === product).map(
+			(event) => EVENTS[event].name,
+		);
+		throw new NodeOperationError(context.getNode(), 'Trigger On is empty', {
+			description: `Choose at least one event: ${names.slice(0, -1).join(', ')} and/or ${names[names.length - 1]}.`,
+		});
 	}
-	staticData[DELIVERIES_KEY] = Object.fromEntries(recent.slice(-MAX_REMEMBERED));
-	return repeat;
+	const scope = context.getNodeParameter(parameters.scope, parameters.oneScope) as TriggerScope;
+	if (scope !== 'account' && events.includes('assessmentUpdated')) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${EVENTS.assessmentUpdated.name} needs 'Scope' All Assessments (Account-Wide)`,
+			{
+				description: `Xobin sends assessment created and updated events only from the account's webhook settings, not from one assessment's. Set 'Scope' to All Assessments (Account-Wide), or remove ${EVENTS.assessmentUpdated.name} from 'Trigger On'.`,
+			},
+		);
+	}
+	return { product, scope, events, path };
+}
+
+/** What the node's settings ask to register. */
+export function wantedRegistration(context: IHookFunctions): Registration {
+	const { product, scope, events, path } = readSettings(context);
+	const defaultUrl = context.getNodeWebhookUrl('default');
+	const urls: Registration['urls'] = {};
+	for (const event of events) {
+		const url = webhookUrlOf(defaultUrl, event);
+		if (!url)
+			throw new NodeOperationError(
+				context.getNode(),
+				'n8n did not provide a webhook URL for this node',
+			);
+		urls[event] = url;
+	}
+	if (product === 'assessment') {
+		const registration: Registration = { product, scope, events, urls };
+		if (scope !== 'account') registration.assessmentId = path.assessment_id as number;
+		return registration;
+	}
+	const registration: Registration = { scope, events, urls };
+	if (scope !== 'account') registration.aiInterviewId = path.ai_interview_id as number;
+	return registration;
+}
+
+/**
+ * Switches a stored registration's events off in Xobin and forgets it. A failure throws and keeps
+ * the record, so the next try switches it off; a 404 means the interview is gone from Xobin, and
+ * its webhooks with it.
+ */
+export async function switchOff(
+	context: IHookFunctions,
+	staticData: IDataObject,
+	stored: Registration,
+): Promise<void> {
+	await xobinRequest(context, {
+		...settingsRequest(stored, false),
+		idempotent: true,
+		notFound: notFoundOf(stored),
+		passThrough: (response) => response.statusCode === 404,
+	});
+	remember(staticData);
 }

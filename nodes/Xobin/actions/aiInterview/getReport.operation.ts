@@ -15,6 +15,7 @@ import {
 	fillPath,
 	inVersions,
 	readFields,
+	shownWhen,
 	toNodeProperties,
 	WITH_PICKERS,
 } from '../../helpers/fields';
@@ -45,14 +46,14 @@ const recordingsField: Field = {
 	};
 
 export const reportFields: Field[] = [
-	{ ...responseIdField, onlyWhen: { lookupBy: [BY_RESPONSE_ID] } },
+	shownWhen(responseIdField, { lookupBy: [BY_RESPONSE_ID] }),
 	{
 		send: { type: 'query', property: 'custom_field_id' },
 		check: 'text',
-		onlyWhen: { lookupBy: [BY_CUSTOM_FIELD_ID] },
 		property: {
 			displayName: 'Custom Field ID',
 			name: 'customFieldId',
+			displayOptions: { show: { lookupBy: [BY_CUSTOM_FIELD_ID] } },
 			type: 'string',
 			required: true,
 			default: '',

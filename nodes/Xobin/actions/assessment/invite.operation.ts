@@ -24,7 +24,7 @@ const MAX_BATCH_SIZE = 500;
 /**
  * Candidates per request unless the user picks another size. One lost answer (timeout, broken
  * connection, server error) leaves every candidate of its request uncertain, with no way to check
- * them by API: 100 keeps that to 100 rows while 5,000 rows still take 50 requests (README, bench).
+ * them by API: 100 keeps that to 100 rows while 5,000 rows still take 50 requests (docs/performance.md, bench).
  */
 const DEFAULT_BATCH_SIZE = 100;
 

@@ -2,7 +2,7 @@
 // like XoForm invites. Xobin's answer names the response `interview_reponse_id` (sic): the output
 // keeps that key as Xobin wrote it and adds the correctly spelled `interview_response_id`. Xobin's
 // docs call the format field `invite_type` in their table and `invite_format` in their example, so
-// both are sent with the same value (README, assumptions).
+// both are sent with the same value (docs/assumptions.md).
 
 import {
 	candidateEmailField,

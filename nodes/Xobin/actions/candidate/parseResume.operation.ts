@@ -54,10 +54,10 @@ export const parseResumeFields: Field[] = [
 	{
 		send: { type: 'body', property: 'job_description' },
 		check: 'text',
-		onlyWhen: ONLY_WHEN_SCORING,
 		property: {
 			displayName: 'Job Description',
 			name: 'jobDescription',
+			displayOptions: { show: ONLY_WHEN_SCORING },
 			type: 'string',
 			required: true,
 			default: '',
@@ -69,10 +69,10 @@ export const parseResumeFields: Field[] = [
 	{
 		send: { type: 'body', property: 'criteria' },
 		check: 'text',
-		onlyWhen: ONLY_WHEN_SCORING,
 		property: {
 			displayName: 'Criteria',
 			name: 'criteria',
+			displayOptions: { show: ONLY_WHEN_SCORING },
 			type: 'string',
 			required: true,
 			default: '',

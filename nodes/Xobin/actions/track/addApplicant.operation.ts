@@ -20,6 +20,7 @@ import {
 	fillPath,
 	inVersions,
 	readFields,
+	shownWhen,
 	toNodeProperties,
 	WITH_PICKERS,
 } from '../../helpers/fields';
@@ -75,7 +76,7 @@ const nameAndEmailFields: Field[] = [
  */
 const nameAndEmail: Field[] = nameAndEmailFields.flatMap((field) => [
 	inVersions(WITH_PICKERS, field),
-	inVersions(BEFORE_PICKERS, { ...field, onlyWhen: { mode: ['invite'] } }),
+	inVersions(BEFORE_PICKERS, shownWhen(field, { mode: ['invite'] })),
 ]);
 
 // Optional fields in the order the collection shows them (alphabetical).
@@ -110,10 +111,10 @@ export const addApplicantFields: Field[] = [
 	{
 		send: { type: 'body', property: 'fields' },
 		check: 'pairs',
-		onlyWhen: { mode: ['direct'] },
 		property: {
 			displayName: 'Track Fields',
 			name: 'trackFields',
+			displayOptions: { show: { mode: ['direct'] } },
 			type: 'fixedCollection',
 			default: {},
 			placeholder: 'Add Field',
@@ -151,10 +152,11 @@ export const addApplicantFields: Field[] = [
 			send: { type: 'body', property: 'destination_stage_id' },
 			check: 'text',
 			optional: true,
-			onlyWhen: { mode: ['direct'] },
 			property: {
 				displayName: 'Destination Stage ID',
 				name: 'destinationStageId',
+				// Inside Additional Fields: '/mode' is the operation's Mode, not a field of the collection.
+				displayOptions: { show: { '/mode': ['direct'] } },
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. stg_assessment',

@@ -16,6 +16,7 @@ import {
 	BEFORE_PICKERS,
 	fillPath,
 	readFields,
+	shownWhen,
 	toNodeProperties,
 	WITH_PICKERS,
 } from '../../helpers/fields';
@@ -33,7 +34,7 @@ import {
 const displayOptions = forOperation('getStats');
 
 export const statsFields: Field[] = [
-	...trackFields.map((field) => ({ ...field, onlyWhen: { ...field.onlyWhen, scope: ['track'] } })),
+	...trackFields.map((field) => shownWhen(field, { scope: ['track'] })),
 	...dateRangeFields,
 ];
 

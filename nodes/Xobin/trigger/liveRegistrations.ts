@@ -1,0 +1,109 @@
+// The production registrations this n8n process holds in Xobin, by workflow and node. "Listen for
+// test event" runs the webhook methods on a copy of the workflow whose static data starts empty
+// (n8n's TestWebhooks), so it cannot see the stored record: this in-memory list is how test
+// listening knows to stay off what an active workflow receives. One process's memory: with
+// several main instances, a follower knows only the activations it saw.
+
+import { createHash } from 'crypto';
+import type { ICredentialDataDecryptedObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { XOBIN_CREDENTIAL_TYPE } from '../transport/constants';
+import { EVENTS } from './events';
+import type { Registration } from './registration';
+import { sameRegistration } from './registration';
+
+/** Who holds a registration: a workflow's node, with the Xobin account it registered in. */
+interface Owner {
+	workflowId: string;
+	workflowName: string;
+	/** The node's webhookId (its name when it has none). */
+	node: string;
+	account: string;
+}
+/** The production registrations this n8n process made or found, by workflow and node. */
+const live = new Map<string, Owner & { registration: Registration }>();
+
+/** Which Xobin account a credential reaches, without keeping its key. */
+function accountOf(credentials: ICredentialDataDecryptedObject): string {
+	return createHash('sha256')
+		.update(`${String(credentials.baseUrl)}\n${String(credentials.apiKey)}`)
+		.digest('hex');
+}
+
+/** Records the production registration that workflow's node holds in Xobin, or forgets it. */
+export function holdLive(owner: Owner, registration?: Registration): void {
+	const key = `${owner.workflowId}|${owner.node}`;
+	if (registration) live.set(key, { ...owner, registration });
+	else live.delete(key);
+}
+
+/** Whether this is the production registration that workflow's node holds. */
+export function isLive(owner: { workflowId: string; node: string }, registration: Registration) {
+	const held = live.get(`${owner.workflowId}|${owner.node}`)?.registration;
+	return held !== undefined && sameRegistration(held, registration);
+}
+
+/**
+ * The production registrations that share Xobin settings with a registration: same account and
+ * product, and the same interview or assessment or either account-wide. Xobin keeps one URL per
+ * event and one webhook auth there, so registering anything in them changes what production gets.
+ */
+export function liveIn(account: string, registration: Registration) {
+	const product = registration.product ?? 'aiInterview';
+	const id = registration.aiInterviewId ?? registration.assessmentId;
+	return [...live.values()]
+		.filter(
+			({ account: other, registration: held }) =>
+				other === account &&
+				(held.product ?? 'aiInterview') === product &&
+				(held.scope === 'account' ||
+					registration.scope === 'account' ||
+					(held.aiInterviewId ?? held.assessmentId) === id),
+		)
+		.map(({ workflowId, workflowName, registration: held }) => ({
+			workflowId,
+			workflowName,
+			events: held.events,
+		}));
+}
+
+/** The workflow, node and Xobin account a registration belongs to. */
+export async function ownerOf(context: IHookFunctions) {
+	const node = context.getNode();
+	const workflow = context.getWorkflow();
+	return {
+		workflowId: String(workflow.id),
+		workflowName: workflow.name ?? '',
+		node: node.webhookId ?? node.name,
+		account: accountOf(await context.getCredentials(XOBIN_CREDENTIAL_TYPE)),
+	};
+}
+
+/**
+ * Xobin keeps one URL per event and one webhook auth per interview or assessment (and account-wide):
+ * registering the test URL and its secret where a production registration is would take the
+ * events away from the active workflow, during the test and after it (n8n's own single-webhook
+ * triggers refuse test listening on an active workflow the same way).
+ */
+export function refuseWhileLive(
+	context: IHookFunctions,
+	account: string,
+	registration: Registration,
+) {
+	const holders = liveIn(account, registration);
+	if (holders.length === 0) return;
+	const here = String(context.getWorkflow().id);
+	const whose = holders.some(({ workflowId }) => workflowId === here)
+		? 'this workflow'
+		: `the active workflow ${[...new Set(holders.map(({ workflowId, workflowName }) => `"${workflowName}" (ID ${workflowId})`))].join(', ')}`;
+	const events = [...new Set(holders.flatMap((holder) => holder.events))];
+	const names = events.map((event) => EVENTS[event].name).join(' and ');
+	throw new NodeOperationError(
+		context.getNode(),
+		`Can't listen for a test event while ${whose} receives ${names} from Xobin: deactivate it first, or send a test delivery to its production URL`,
+		{
+			description: `Xobin keeps one URL per event and one webhook secret for each interview or assessment (and account-wide), and ${whose} is registered there: listening for a test event would take its webhooks away, so nothing was changed in Xobin. Either deactivate (in n8n 2.x: unpublish) ${whose} and listen again, or keep it active and let a test candidate start or complete the interview or assessment: the delivery goes to the production URL and shows up under Executions.`,
+		},
+	);
+}
