@@ -35,7 +35,8 @@ const resourceOptions: INodePropertyOptions[] = [
 	{
 		name: 'AI Interview',
 		value: 'aiInterview',
-		description: "Xobin's AI interviewer: invite, reports, share links, PDFs, and new interviews from a job description",
+		description:
+			"Xobin's AI interviewer: invite, reports, share links, PDFs, and new interviews from a job description",
 	},
 	{
 		name: 'Assessment',
@@ -45,7 +46,8 @@ const resourceOptions: INodePropertyOptions[] = [
 	{
 		name: 'Automated Interview',
 		value: 'automatedInterview',
-		description: 'One-way recorded video interviews with questions you set (no AI interviewer): invite candidates',
+		description:
+			'One-way recorded video interviews with questions you set (no AI interviewer): invite candidates',
 	},
 	{
 		name: 'Candidate',
@@ -55,7 +57,8 @@ const resourceOptions: INodePropertyOptions[] = [
 	{
 		name: 'Track',
 		value: 'track',
-		description: 'Hiring pipelines: add, move, reject and hire applicants, list them, get statistics',
+		description:
+			'Hiring pipelines: add, move, reject and hire applicants, list them, get statistics',
 	},
 	{
 		name: 'XoForm',

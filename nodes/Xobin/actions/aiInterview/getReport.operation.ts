@@ -33,17 +33,17 @@ const BY_RESPONSE_ID = 'responseId';
 const BY_CUSTOM_FIELD_ID = 'customFieldId';
 
 const recordingsField: Field = {
-		send: { type: 'query', property: 'is_downloadable' },
-		check: 'flag',
-		property: {
-			displayName: 'Include Recording Download URLs',
-			name: 'includeRecordingDownloads',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether Xobin adds download links for the interview recordings (in interview_recording, when recordings exist)',
-		},
-	};
+	send: { type: 'query', property: 'is_downloadable' },
+	check: 'flag',
+	property: {
+		displayName: 'Include Recording Download URLs',
+		name: 'includeRecordingDownloads',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether Xobin adds download links for the interview recordings (in interview_recording, when recordings exist)',
+	},
+};
 
 export const reportFields: Field[] = [
 	shownWhen(responseIdField, { lookupBy: [BY_RESPONSE_ID] }),

@@ -115,16 +115,16 @@ export const applicationIdFields: Field[] = [
 /** The stage an applicant must be in for the request to go ahead: Xobin answers 409 otherwise. */
 export const sourceStageFields: Field[] = stageFields(
 	{
-	send: { type: 'body', property: 'source_stage_id' },
-	check: 'text',
-	optional: true,
-	property: {
-		displayName: 'Source Stage ID',
-		name: 'sourceStageId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. stg_applied',
-		description:
+		send: { type: 'body', property: 'source_stage_id' },
+		check: 'text',
+		optional: true,
+		property: {
+			displayName: 'Source Stage ID',
+			name: 'sourceStageId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. stg_applied',
+			description:
 				'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes. Stage IDs are text, sent exactly as typed. Get Applicant shows the current one as stage_id.',
 		},
 	},

@@ -76,20 +76,20 @@ const candidateIdNumber: Field = {
 
 /** Node versions 1 and 2: Sort By typed as text. */
 const sortByText: Field = {
-		send: { type: 'query', property: 'sort_by' },
-		check: 'text',
-		optional: true,
-		collection: 'options',
-		property: {
-			displayName: 'Sort By',
-			name: 'sortBy',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. date_added',
-			description:
-				"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
-		},
-	};
+	send: { type: 'query', property: 'sort_by' },
+	check: 'text',
+	optional: true,
+	collection: 'options',
+	property: {
+		displayName: 'Sort By',
+		name: 'sortBy',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. date_added',
+		description:
+			"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
+	},
+};
 
 // Filters and options in the order their collections show them (alphabetical).
 export const listFields: Field[] = [

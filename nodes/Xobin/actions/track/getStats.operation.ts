@@ -39,25 +39,25 @@ export const statsFields: Field[] = [
 ];
 
 const scopeProperty: INodeProperties = {
-		displayName: 'Scope',
-		name: 'scope',
-		type: 'options',
-		default: 'track',
-		displayOptions,
-		options: [
-			{
-				name: 'All Tracks',
-				value: 'account',
-				description: 'Totals for the whole account, with the busiest and latest tracks',
-			},
-			{
-				name: 'One Track',
-				value: 'track',
-				description: "One track's totals and its count per stage",
-			},
-		],
-		description: 'Whether to get the statistics of one track or of every track in the account',
-	};
+	displayName: 'Scope',
+	name: 'scope',
+	type: 'options',
+	default: 'track',
+	displayOptions,
+	options: [
+		{
+			name: 'All Tracks',
+			value: 'account',
+			description: 'Totals for the whole account, with the busiest and latest tracks',
+		},
+		{
+			name: 'One Track',
+			value: 'track',
+			description: "One track's totals and its count per stage",
+		},
+	],
+	description: 'Whether to get the statistics of one track or of every track in the account',
+};
 
 export const description: INodeProperties[] = [
 	// The whole account needs no ID, so it is the default from node version 3 (saved workflows of
@@ -77,7 +77,7 @@ export const description: INodeProperties[] = [
 		default: true,
 		displayOptions,
 		description:
-			"Whether to return a simplified version of the response instead of the raw data: one flat row (totals, a column per status and per stage); the track lists top_tracks_by_applicants and recently_updated_tracks are in the raw data only",
+			'Whether to return a simplified version of the response instead of the raw data: one flat row (totals, a column per status and per stage); the track lists top_tracks_by_applicants and recently_updated_tracks are in the raw data only',
 	},
 ];
 

@@ -22,16 +22,16 @@ export const moveFields: Field[] = [
 	...stageFields(
 		{
 			send: { type: 'body', property: 'destination_stage_id' },
-		check: 'text',
-		property: {
-			displayName: 'Destination Stage ID',
-			name: 'destinationStageId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. stg_interview',
-			description:
-				'The stage to move the applicant to. Stage IDs are text, sent exactly as typed ("0012" stays "0012"); Get Applicant with Simplify off lists the track\'s stages with their stage_id.',
+			check: 'text',
+			property: {
+				displayName: 'Destination Stage ID',
+				name: 'destinationStageId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. stg_interview',
+				description:
+					'The stage to move the applicant to. Stage IDs are text, sent exactly as typed ("0012" stays "0012"); Get Applicant with Simplify off lists the track\'s stages with their stage_id.',
 			},
 		},
 		'Destination Stage Name or ID',
