@@ -161,8 +161,10 @@ describe('Every wait is bounded', () => {
 		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 
-	test('a huge Retry-After is not waited for: the run stops asking and says until when', async () => {
-		mock().queueFault({ path: INVITE_PATH, status: 429, headers: { 'Retry-After': '86400' }, times: 10 });
+	// One rule for 429 (rate limit) and 503 (busy): a break longer than the node waits (60 s) is not
+	// waited for at all, and the rest of the run is not sent either.
+	test.each([429, 503])('a huge Retry-After on a %i is not waited for: the run stops asking and says until when', async (status) => {
+		mock().queueFault({ path: INVITE_PATH, status, headers: { 'Retry-After': '86400' }, times: 10 });
 		const started = Date.now();
 
 		const result = await runInvite(mock(), {
@@ -171,10 +173,17 @@ describe('Every wait is bounded', () => {
 			settings: { onError: 'continueRegularOutput' },
 		});
 
-		expect(Date.now() - started).toBeLessThan(5000);
+		const ended = Date.now();
+		expect(ended - started).toBeLessThan(5000);
 		expect(inviteRequests(mock())).toHaveLength(1);
+		expect(result.outputs[0]).toHaveLength(3);
+		// "until" names the time a day (86,400 s) after Xobin's answer.
+		const secondOfDay = (ms: number) => Math.floor(ms / 1000) % 86_400;
 		for (const item of result.outputs[0]) {
-			expect(item.json.error).toMatch(/^Xobin asked for no more requests until \d\d:\d\d:\d\d UTC \(HTTP 429\)/);
+			const [, h, m, sec] = /^Xobin asked for no more requests until (\d\d):(\d\d):(\d\d) UTC \(HTTP (?:\d+)\)/.exec(String(item.json.error)) ?? [];
+			expect(item.json.error).toMatch(new RegExp(`\\(HTTP ${status}\\) \\[item \\d\\]$`));
+			expect(Number(h) * 3600 + Number(m) * 60 + Number(sec)).toBeGreaterThanOrEqual(secondOfDay(started));
+			expect(Number(h) * 3600 + Number(m) * 60 + Number(sec)).toBeLessThanOrEqual(secondOfDay(ended));
 		}
 	});
 
