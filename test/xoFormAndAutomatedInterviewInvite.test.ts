@@ -255,10 +255,12 @@ describe('Automated Interview → Invite Candidate', () => {
 		]);
 		const [first, second] = mock().automatedInterviewInvites;
 		// Xobin's answer to each invite (the mock's record less its own bookkeeping), as the node gives it.
-		const answered = ({ invite_format: _format, formatKeys: _keys, ...answer }: typeof first) => ({
-			...answer,
-			interview_response_id: answer.interview_reponse_id,
-		});
+		const answered = (invite: typeof first) => {
+			const answer: IDataObject = { ...invite, interview_response_id: invite.interview_reponse_id };
+			delete answer.invite_format;
+			delete answer.formatKeys;
+			return answer;
+		};
 		expect(result.outputs[0].map((item) => item.json)).toEqual([answered(first), answered(second)]);
 		expect(pairedIndexes(result.outputs[0])).toEqual([0, 1]);
 	});
