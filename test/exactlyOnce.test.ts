@@ -53,15 +53,18 @@ describe('Uncertain invites are never sent twice', () => {
 		expect(inviteRequests(mock())).toHaveLength(1);
 		expect(requestsTo(mock(), LOOKUP).map((request) => request.query)).toEqual([{ custom_field_id: 'ROW-1' }]);
 		const [invited] = result.outputs[0];
-		expect(invited.json).toEqual(
-			expect.objectContaining({
-				email: 'candidate1@example.com',
-				ai_interview_id: 305,
-				response_id: mock().invites[0].response_id,
-				custom_field_id: 'ROW-1',
-				confirmedAfterUncertainAnswer: true,
-			}),
-		);
+		// The whole item, from Xobin's record (a report has no invite link).
+		expect(invited.json).toEqual({
+			email: 'candidate1@example.com',
+			ai_interview_id: 305,
+			ai_interview_name: 'Senior Data Engineer',
+			response_id: mock().invites[0].response_id,
+			invite_link: null,
+			name: 'Candidate 1',
+			status: 'Pending',
+			custom_field_id: 'ROW-1',
+			confirmedAfterUncertainAnswer: true,
+		});
 	});
 
 	test('a timeout after Xobin created the invite: confirmed by Custom Field ID, never sent again', async () => {
