@@ -67,6 +67,21 @@ describe('Uncertain invites are never sent twice', () => {
 		});
 	});
 
+	test('with Retry On Fail, an invite the first try left uncertain is confirmed by Custom Field ID on the next, never sent again', async () => {
+		// Try 1: the answer is lost and the lookup fails too, so the item fails and n8n runs the node again.
+		mock().queueFault({ path: INVITE_PATH, processed: true, status: 502, body: { error: 'Bad Gateway' } });
+		mock().queueFault({ path: LOOKUP, status: 500, body: { error: 'Internal Server Error' } });
+
+		const result = await runInvite(mock(), { items: rows(1), parameters: withCustomFieldId(), settings: retryOnFail });
+
+		expect(result.error).toBeUndefined();
+		expect(inviteRequests(mock())).toHaveLength(1);
+		expect(requestsTo(mock(), LOOKUP)).toHaveLength(2);
+		expect(result.outputs[0].map((item) => [item.json.response_id, item.json.confirmedAfterUncertainAnswer])).toEqual([
+			[mock().invites[0].response_id, true],
+		]);
+	});
+
 	test('a timeout after Xobin created the invite: confirmed by Custom Field ID, never sent again', async () => {
 		mock().queueFault({ path: INVITE_PATH, processed: true, delayMs: 2500 });
 
