@@ -282,6 +282,46 @@ describe('Assessment → Invite Candidate', () => {
 			expect(requestsTo(mock(), /invite$/)).toHaveLength(1);
 		});
 
+		// Xobin might invite only as many candidates of a bulk request as the account has left and
+		// answer 200 listing just those (the mock's 'partial' mode). The unlisted ones are not
+		// parked: Xobin's answer does not say what happened to them, so they are uncertain.
+		test.each([
+			{ onError: 'stopWorkflow' as const, settings: retryOnFail },
+			{ onError: 'continueRegularOutput' as const, settings: continueOnError },
+			{ onError: 'continueErrorOutput' as const, settings: { onError: 'continueErrorOutput' as const } },
+		])('a bulk request Xobin accepts only in part (On Error "$onError"): never more than the quota, the unlisted uncertain and never re-sent', async ({ onError, settings }) => {
+			mock().setBulkExhaustion('partial');
+			mock().setAssessmentInvitesLeft(3);
+			const items = candidates(5);
+
+			const result = await runInvite(mock(), { items, parameters: parameters(), settings });
+
+			expect(requestsTo(mock(), BULK)).toHaveLength(1);
+			expect(requestsTo(mock(), SINGLE)).toHaveLength(0);
+			expect(mock().assessmentInvites.map((invite) => invite.email)).toEqual(items.slice(0, 3).map((c) => c.email));
+			expect(mock().stats().assessmentCandidatesInvitedMoreThanOnce).toBe(0);
+			const unlisted = (index: number) =>
+				`Xobin's answer to the bulk invite does not include an invite for "candidate${index + 1}@example.com" [item ${index}]`;
+			if (onError === 'stopWorkflow') {
+				// n8n ran the node 3 times (Retry On Fail): the later tries sent nothing.
+				expect(result.status).toBe('error');
+				expect(result.error?.message).toBe('Not sent again: an earlier try in this execution may have invited "candidate4@example.com" [item 3]');
+				return;
+			}
+			const all = result.outputs.flat();
+			expect(pairedIndexes(all).sort()).toEqual([0, 1, 2, 3, 4]);
+			const invited = all.filter((item) => item.json.error === undefined);
+			const errors = all.filter((item) => item.json.error !== undefined);
+			expect(invited.map((item) => item.json.invite_link)).toEqual(mock().assessmentInvites.map((invite) => invite.invite_link));
+			expect(errors.map((item) => item.json.error)).toEqual([unlisted(3), unlisted(4)]);
+			expect(String((errors[0].json.details as IDataObject).description)).toMatch(/may or may not be invited/);
+			if (onError === 'continueErrorOutput') {
+				expect(result.outputs.map((output) => output.length)).toEqual([3, 0, 2]);
+			} else {
+				expect(pairedIndexes(result.outputs[0])).toEqual([0, 1, 2, 3, 4]);
+			}
+		});
+
 		test('with Retry On Fail, neither the invited nor the uncertain are sent again', async () => {
 			mock().queueFault({ path: BULK_INVITE_PATH, processed: true, status: 504, after: 1, body: { error: 'Gateway Timeout' } });
 			const result = await runInvite(mock(), {

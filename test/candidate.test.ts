@@ -153,6 +153,60 @@ describe('Candidate → Parse Resume', () => {
 		);
 	});
 
+	test('the same resume and job twice in one run: one request (one credit), both items get its answer', async () => {
+		const result = await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'parseResume',
+			items: [{}, {}],
+			parameters: scoring,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(parses()).toHaveLength(1);
+		expect(mock().aiEvaluateCreditsUsed).toBe(1);
+		expect(result.outputs[0].map((item) => item.json)).toEqual([mock().resumeParses[0].answer, mock().resumeParses[0].answer]);
+	});
+
+	test.each(['candidate_id', 'parsed_resume'])('a 2xx without %s is an error, not a parsed resume', async (key) => {
+		const answer: IDataObject = { candidate_id: 8123, parsed_resume: { name: 'Alex Tanaka' }, fitment_score: 78 };
+		delete answer[key];
+		mock().queueFault({ path: PARSE_PATH, processed: true, status: 200, body: answer });
+
+		const result = await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'parseResume',
+			parameters: scoring,
+			settings: { onError: 'continueRegularOutput' },
+		});
+
+		const item = result.outputs[0][0].json;
+		expect(item.error).toBe("Xobin's answer does not confirm the request (HTTP 200) [item 0]");
+		expect((item.details as IDataObject).description).toMatch(
+			new RegExp(`without ${key}, which a successful answer carries.*one AI Evaluate credit may have been spent`),
+		);
+		expect(item).not.toHaveProperty('candidate_id');
+		expect(parses()).toHaveLength(1);
+	});
+
+	test("with Retry On Fail, after a later item fails, the earlier items' answers are reused without a second request", async () => {
+		const second = 'https://example.com/resumes/sam-okafor.pdf';
+		mock().queueFault({ path: PARSE_PATH, after: 1, status: 400, body: { error: 'Resume could not be downloaded' } });
+
+		const result = await runOperation(mock(), {
+			resource: 'candidate',
+			operation: 'parseResume',
+			items: [{ resume: RESUME }, { resume: second }],
+			parameters: { ...scoring, resumeUrl: '={{ $json.resume }}' },
+			settings: retryOnFail,
+		});
+
+		expect(result.error).toBeUndefined();
+		// Try 1: the first parsed, the second refused (Xobin did nothing). Try 2: only the second.
+		expect(parses().map((request) => (request.body as IDataObject).resume)).toEqual([RESUME, second, second]);
+		expect(mock().aiEvaluateCreditsUsed).toBe(2);
+		expect(result.outputs[0].map((item) => item.json)).toEqual(mock().resumeParses.map((parse) => parse.answer));
+	});
+
 	test('a 503 (Xobin busy, did nothing) is retried', async () => {
 		mock().queueFault({ path: PARSE_PATH, status: 503, headers: { 'Retry-After': '0' } });
 
@@ -198,7 +252,7 @@ describe('Candidate → Delete and Cancel Deletion', () => {
 	});
 
 	test.each([404, 200])(
-		'"Candidate not found" (HTTP %i) is a clear error naming the email, sent once',
+		'"Candidate not found" (HTTP %i) is a clear error naming the email, sent once per try (never repeated by the node)',
 		async (status) => {
 			mock().setCandidateErrorStatus(status);
 			const result = await runOperation(mock(), {
@@ -213,7 +267,9 @@ describe('Candidate → Delete and Cancel Deletion', () => {
 			);
 			expect(result.error?.description).toMatch(/Check the email address/);
 			expect(result.error?.description).not.toMatch(/may have/);
-			// A certain refusal: Retry On Fail may ask again (3 tries), nothing was scheduled.
+			// A certain refusal: the node does not repeat it, n8n's Retry On Fail may (3 tries), and
+			// nothing was scheduled.
+			expect(requestsTo(mock(), /\/candidate\/delete$/)).toHaveLength(3);
 			expect(mock().candidateDeletions).toEqual([]);
 		},
 	);

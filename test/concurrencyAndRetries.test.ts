@@ -85,13 +85,18 @@ describe('Invite Candidate when Xobin says "later"', () => {
 	});
 
 	test('reads Retry-After as an HTTP date too, and retries 503 like 429', async () => {
-		const inOneSecond = new Date(Date.now() + 1500).toUTCString();
-		mock().queueFault({ path: /invite$/, status: 503, body: { error: 'Service Unavailable' }, headers: { 'Retry-After': inOneSecond } });
+		// A whole second (HTTP dates have no milliseconds) 3 to 4 seconds away: the retry must come
+		// at that instant. Without the date, the backoff's jitter (at most 1 second before the
+		// second try) could never reach it, so this cannot pass by chance.
+		const at = Math.ceil(Date.now() / 1000) * 1000 + 3000;
+		mock().queueFault({ path: /invite$/, status: 503, body: { error: 'Service Unavailable' }, headers: { 'Retry-After': new Date(at).toUTCString() } });
 		const result = await runInvite(mock(), { items: candidates(1) });
 
-		expect(result.outputs[0]).toHaveLength(1);
+		expect(result.outputs[0].map((item) => item.json.email)).toEqual(['candidate1@example.com']);
 		const [first, second] = inviteRequests(mock());
-		expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(400);
+		expect(at - first.receivedAt).toBeGreaterThan(1000);
+		expect(second.receivedAt).toBeGreaterThanOrEqual(at - 5); // a timer may fire a millisecond early
+		expect(second.receivedAt).toBeLessThan(at + 500);
 	});
 
 	test('gives up after 6 tries and says so', async () => {

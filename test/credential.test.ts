@@ -40,20 +40,32 @@ describe('Xobin API credential', () => {
 		expect(result.message).toMatch(/Xobin rejected the API key/);
 	});
 
-	test('the Test button never sends the key to a plain-http address', async () => {
+	// The guard swaps a URL that is not https for https://base-url-must-start-with-https.invalid
+	// (.invalid never resolves), so the only request tried is to the guard's host, never the user's.
+	// 0.0.0.0 reaches the mock on this machine: a broken guard would send it the key in clear text.
+	test.each([
+		{ what: 'a host that cannot resolve', baseUrl: () => 'http://plain-http-host.invalid/api/v2', host: 'plain-http-host.invalid' },
+		{ what: 'the mock, over plain http', baseUrl: () => `http://0.0.0.0:${mock().port}/api/v2`, host: '0.0.0.0' },
+	])('the Test button never sends the key to a plain-http address ($what)', async ({ baseUrl, host }) => {
 		const result = await testCredential({
 			credentialType: 'xobinApi',
-			data: { apiKey: MOCK_API_KEY, baseUrl: 'http://xobin.example.com/api/v2' },
+			data: { apiKey: MOCK_API_KEY, baseUrl: baseUrl() },
 		});
 
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/base-url-must-start-with-https|ENOTFOUND|getaddrinfo/);
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'ENOTFOUND',
+			attemptedUrl: 'https://base-url-must-start-with-https.invalid/tracks/stats',
+		});
+		expect(JSON.stringify(result)).not.toContain(host);
+		expect(mock().requests).toEqual([]);
 	});
 
 	test('the node refuses a plain-http Base URL before sending anything', async () => {
+		// 0.0.0.0 reaches the mock: had the node sent the request, the mock would have it.
 		const result = await runInvite(mock(), {
 			items: candidates(1),
-			baseUrl: 'http://app.xobin.com/api/v2',
+			baseUrl: `http://0.0.0.0:${mock().port}/api/v2`,
 		});
 
 		expect(result.error?.message).toBe('The Base URL in the Xobin API credential must start with https://');

@@ -3,7 +3,8 @@
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { pairedIndexes, requestsTo, runOperation, useMockXobin } from './support';
+import { runWorkflow } from './harness/engine';
+import { MOCK_API_KEY, pairedIndexes, requestsTo, runOperation, useMockXobin } from './support';
 
 const DOWNLOAD_PATH = /\/ai-interviews\/report\/\d+\/download$/;
 
@@ -97,18 +98,41 @@ describe('Download Report PDF', () => {
 	});
 
 	test('one file per item, each linked to its item, earlier binary fields kept', async () => {
-		const result = await runOperation(mock(), {
-			operation: 'downloadReportPdf',
-			parameters: { responseId: '={{ $json.id }}' },
+		// Two downloads in a row: the second node's items arrive with the first node's file in
+		// 'first', and must keep it next to their own in 'data'.
+		const pdfNode = (name: string, field: string, x: number) => ({
+			parameters: { resource: 'aiInterview', operation: 'downloadReportPdf', responseId: '={{ $json.id }}', binaryPropertyName: field },
+			name,
+			type: 'n8n-nodes-xobin.xobin',
+			typeVersion: 1,
+			position: [x, 0],
+			credentials: { xobinApi: { id: '1', name: 'Xobin account' } },
+		});
+		const run = await runWorkflow({
+			workflow: {
+				nodes: [pdfNode('First PDF', 'first', 0), pdfNode('Second PDF', 'data', 240)],
+				connections: { 'First PDF': { main: [[{ node: 'Second PDF', type: 'main', index: 0 }]] } },
+			},
+			startNode: 'First PDF',
 			items: [{ id: 7421 }, { id: 6735 }],
+			credentials: { xobinApi: { apiKey: MOCK_API_KEY, baseUrl: mock().url } },
 		});
 
-		const [output] = result.outputs;
-		expect(output.map((item) => item.binary?.data?.fileName)).toEqual([
-			'AI_Interview_Report_Alex_Tanaka_7421.pdf',
-			'AI_Interview_Report_Maria_Lopez_6735.pdf',
+		expect(run.error).toBeUndefined();
+		const [output] = run.outputsOf('Second PDF');
+		expect(output.map((item) => Object.keys(item.binary ?? {}).sort())).toEqual([
+			['data', 'first'],
+			['data', 'first'],
 		]);
+		expect(output.map((item) => [item.binary?.first?.fileName, item.binary?.data?.fileName])).toEqual([
+			['AI_Interview_Report_Alex_Tanaka_7421.pdf', 'AI_Interview_Report_Alex_Tanaka_7421.pdf'],
+			['AI_Interview_Report_Maria_Lopez_6735.pdf', 'AI_Interview_Report_Maria_Lopez_6735.pdf'],
+		]);
+		expect(fileBytes(output[1], 'first')).toEqual(fileBytes(output[1], 'data'));
+		expect(fileBytes(output[1], 'first').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(output.map((item) => item.json)).toEqual([{ id: 7421 }, { id: 6735 }]);
 		expect(pairedIndexes(output)).toEqual([0, 1]);
+		expect(requestsTo(mock(), DOWNLOAD_PATH)).toHaveLength(4);
 	});
 
 	test('an empty output field name is refused before downloading', async () => {

@@ -53,15 +53,33 @@ describe('Uncertain invites are never sent twice', () => {
 		expect(inviteRequests(mock())).toHaveLength(1);
 		expect(requestsTo(mock(), LOOKUP).map((request) => request.query)).toEqual([{ custom_field_id: 'ROW-1' }]);
 		const [invited] = result.outputs[0];
-		expect(invited.json).toEqual(
-			expect.objectContaining({
-				email: 'candidate1@example.com',
-				ai_interview_id: 305,
-				response_id: mock().invites[0].response_id,
-				custom_field_id: 'ROW-1',
-				confirmedAfterUncertainAnswer: true,
-			}),
-		);
+		// The whole item, from Xobin's record (a report has no invite link).
+		expect(invited.json).toEqual({
+			email: 'candidate1@example.com',
+			ai_interview_id: 305,
+			ai_interview_name: 'Senior Data Engineer',
+			response_id: mock().invites[0].response_id,
+			invite_link: null,
+			name: 'Candidate 1',
+			status: 'Pending',
+			custom_field_id: 'ROW-1',
+			confirmedAfterUncertainAnswer: true,
+		});
+	});
+
+	test('with Retry On Fail, an invite the first try left uncertain is confirmed by Custom Field ID on the next, never sent again', async () => {
+		// Try 1: the answer is lost and the lookup fails too, so the item fails and n8n runs the node again.
+		mock().queueFault({ path: INVITE_PATH, processed: true, status: 502, body: { error: 'Bad Gateway' } });
+		mock().queueFault({ path: LOOKUP, status: 500, body: { error: 'Internal Server Error' } });
+
+		const result = await runInvite(mock(), { items: rows(1), parameters: withCustomFieldId(), settings: retryOnFail });
+
+		expect(result.error).toBeUndefined();
+		expect(inviteRequests(mock())).toHaveLength(1);
+		expect(requestsTo(mock(), LOOKUP)).toHaveLength(2);
+		expect(result.outputs[0].map((item) => [item.json.response_id, item.json.confirmedAfterUncertainAnswer])).toEqual([
+			[mock().invites[0].response_id, true],
+		]);
 	});
 
 	test('a timeout after Xobin created the invite: confirmed by Custom Field ID, never sent again', async () => {
@@ -91,6 +109,33 @@ describe('Uncertain invites are never sent twice', () => {
 			/"candidate1@example.com" may or may not be invited: the node could not find the invite by Custom Field ID "ROW-1" either/,
 		);
 		expect(inviteRequests(mock())).toHaveLength(1);
+	});
+
+	// Xobin's record found by Custom Field ID proves the invite only when it is this candidate's
+	// invite to this interview: the same id may have been used for another interview or person.
+	test.each([
+		{ other: 'another interview', seed: { interview: 211, email: 'candidate1@example.com' } },
+		{ other: 'another email', seed: { interview: 305, email: 'someone.else@example.com' } },
+	])('a lookup record of $other is no proof: the uncertain invite stays an error', async ({ seed }) => {
+		await runInvite(mock(), {
+			items: [{ name: 'Earlier', email: seed.email, row: 'ROW-1' }],
+			parameters: inviteParameters({ aiInterviewId: seed.interview, additionalFields: { customFieldId: '={{ $json.row }}' } }),
+		});
+		mock().queueFault({ path: INVITE_PATH, status: 502, body: { error: 'Bad Gateway' } });
+
+		const result = await runInvite(mock(), {
+			items: rows(1),
+			parameters: withCustomFieldId(),
+			settings: { onError: 'continueErrorOutput' },
+		});
+
+		const [invited, exhausted, errors] = result.outputs;
+		expect([invited, exhausted]).toEqual([[], []]);
+		expect(errors[0].json.error).toBe('Xobin could not complete the request (HTTP 502): Bad Gateway [item 0]');
+		expect((errors[0].json.details as IDataObject).description).toMatch(/could not find the invite by Custom Field ID "ROW-1" either/);
+		// The lookup was made and did find a record (the other one): it was refused as proof.
+		expect(requestsTo(mock(), LOOKUP).map((request) => request.query)).toEqual([{ custom_field_id: 'ROW-1' }]);
+		expect(inviteRequests(mock())).toHaveLength(2); // the earlier invite, then this one: never re-sent
 	});
 
 	test('a 500 before Xobin created anything: the error says "may or may not"; with Re-Send Uncertain Invites it is sent once more', async () => {
@@ -177,6 +222,28 @@ describe('Skip If Already Invited', () => {
 		]);
 		expect(invited[0].json).toEqual(
 			expect.objectContaining({ response_id: mock().invites[0].response_id, custom_field_id: 'ROW-1', ai_interview_id: 305 }),
+		);
+	});
+
+	test.each([
+		{ other: 'another interview', seed: { interview: 211, email: 'candidate1@example.com' } },
+		{ other: 'another email', seed: { interview: 305, email: 'someone.else@example.com' } },
+	])('a record with the same Custom Field ID but $other does not count: the invite is sent', async ({ seed }) => {
+		await runInvite(mock(), {
+			items: [{ name: 'Earlier', email: seed.email, row: 'ROW-1' }],
+			parameters: inviteParameters({ aiInterviewId: seed.interview, additionalFields: { customFieldId: '={{ $json.row }}' } }),
+		});
+
+		const result = await runInvite(mock(), { items: rows(1), parameters: withCustomFieldId({ skipIfInvited: true }) });
+
+		expect(result.error).toBeUndefined();
+		expect(requestsTo(mock(), LOOKUP)).toHaveLength(1);
+		expect(inviteRequests(mock())).toHaveLength(2); // the earlier invite, then this one
+		expect(mock().invites).toHaveLength(2);
+		const [invited] = result.outputs[0];
+		expect(invited.json.alreadyInvited).toBeUndefined();
+		expect(invited.json).toEqual(
+			expect.objectContaining({ email: 'candidate1@example.com', ai_interview_id: 305, response_id: mock().invites[1].response_id }),
 		);
 	});
 

@@ -42,13 +42,16 @@ describe('Redirects are never followed', () => {
 		expect(inviteRequests(mock())).toHaveLength(1);
 	});
 
-	test('a redirect from https to plain http never carries the API key anywhere', async () => {
+	// The mocks speak plain http, so this cannot show an https → http downgrade as such; it shows
+	// what makes one harmless: no redirect is followed, so the key goes nowhere but the Base URL.
+	test('a redirect to a plain-http address never carries the API key there', async () => {
 		mock().queueFault({ path: /report/, status: 301, headers: { Location: `http://localhost:${elsewhere.port}/steal` } });
 
 		const result = await runOperation(mock(), { operation: 'getReport', parameters: { responseId: 7421 } });
 
 		expect(result.error?.message).toMatch(/^The Base URL redirected the request to localhost:\d+ \(HTTP 301\)/);
 		expect(elsewhere.requests).toEqual([]);
+		expect(requestsTo(mock(), /report/)).toHaveLength(1);
 	});
 });
 
@@ -192,8 +195,10 @@ describe('Every wait is bounded', () => {
 		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 
-	test('a huge Retry-After is not waited for: the run stops asking and says until when', async () => {
-		mock().queueFault({ path: INVITE_PATH, status: 429, headers: { 'Retry-After': '86400' }, times: 10 });
+	// One rule for 429 (rate limit) and 503 (busy): a break longer than the node waits (60 s) is not
+	// waited for at all, and the rest of the run is not sent either.
+	test.each([429, 503])('a huge Retry-After on a %i is not waited for: the run stops asking and says until when', async (status) => {
+		mock().queueFault({ path: INVITE_PATH, status, headers: { 'Retry-After': '86400' }, times: 10 });
 		const started = Date.now();
 
 		const result = await runInvite(mock(), {
@@ -202,10 +207,17 @@ describe('Every wait is bounded', () => {
 			settings: { onError: 'continueRegularOutput' },
 		});
 
-		expect(Date.now() - started).toBeLessThan(5000);
+		const ended = Date.now();
+		expect(ended - started).toBeLessThan(5000);
 		expect(inviteRequests(mock())).toHaveLength(1);
+		expect(result.outputs[0]).toHaveLength(3);
+		// "until" names the time a day (86,400 s) after Xobin's answer.
+		const secondOfDay = (ms: number) => Math.floor(ms / 1000) % 86_400;
 		for (const item of result.outputs[0]) {
-			expect(item.json.error).toMatch(/^Xobin asked for no more requests until \d\d:\d\d:\d\d UTC \(HTTP 429\)/);
+			const [, h, m, sec] = /^Xobin asked for no more requests until (\d\d):(\d\d):(\d\d) UTC \(HTTP (?:\d+)\)/.exec(String(item.json.error)) ?? [];
+			expect(item.json.error).toMatch(new RegExp(`\\(HTTP ${status}\\) \\[item \\d\\]$`));
+			expect(Number(h) * 3600 + Number(m) * 60 + Number(sec)).toBeGreaterThanOrEqual(secondOfDay(started));
+			expect(Number(h) * 3600 + Number(m) * 60 + Number(sec)).toBeLessThanOrEqual(secondOfDay(ended));
 		}
 	});
 
@@ -280,6 +292,7 @@ describe('Errors are bounded and clean', () => {
 			settings: { onError: 'continueRegularOutput' },
 		});
 
+		expect(result.outputs[0]).toHaveLength(2);
 		for (const item of result.outputs[0]) {
 			expect(String(item.json.error).length).toBeLessThan(1000);
 			expect(String((item.json.details as IDataObject).description).length).toBeLessThan(1000);
@@ -288,14 +301,16 @@ describe('Errors are bounded and clean', () => {
 		expect(result.outputs[0][1].json.error).toMatch(/^Xobin rejected the request: x+… \[item 1\]$/);
 	});
 
+	// Each refused address points at the mock (0.0.0.0 reaches it too, over plain http), so a request
+	// the node wrongly sent would show up in mock().requests.
 	test.each([
-		{ baseUrl: 'https://user:hunter2secret@app.xobin.com/api/v2', reason: 'must not contain a user name or password' },
-		{ baseUrl: 'https://app.xobin.com/api/v2?token=1', reason: 'must not contain a query (?) or fragment (#)' },
-		{ baseUrl: 'https://app.xobin.com/api/v2#top', reason: 'must not contain a query (?) or fragment (#)' },
-		{ baseUrl: 'http://app.xobin.com/api/v2', reason: 'must start with https://' },
-		{ baseUrl: 'ftp://app.xobin.com', reason: 'must start with https://' },
+		{ baseUrl: 'http://user:hunter2secret@127.0.0.1:PORT/api/v2', reason: 'must not contain a user name or password' },
+		{ baseUrl: 'http://127.0.0.1:PORT/api/v2?token=1', reason: 'must not contain a query (?) or fragment (#)' },
+		{ baseUrl: 'http://127.0.0.1:PORT/api/v2#top', reason: 'must not contain a query (?) or fragment (#)' },
+		{ baseUrl: 'http://0.0.0.0:PORT/api/v2', reason: 'must start with https://' },
+		{ baseUrl: 'ftp://127.0.0.1:PORT/api/v2', reason: 'must start with https://' },
 	])('a Base URL like $baseUrl is refused with its true reason, before anything is sent', async ({ baseUrl, reason }) => {
-		const result = await runInvite(mock(), { items: candidates(1), baseUrl });
+		const result = await runInvite(mock(), { items: candidates(1), baseUrl: baseUrl.replace('PORT', String(mock().port)) });
 
 		expect(result.error?.message).toBe(`The Base URL in the Xobin API credential ${reason}`);
 		expect(JSON.stringify({ message: result.error?.message, description: result.error?.description })).not.toContain('hunter2');

@@ -237,7 +237,35 @@ describe('Automated Interview → Invite Candidate', () => {
 		expect(sent()).toHaveLength(2);
 	});
 
-	test('a 502 after Xobin created the invite, with Retry On Fail: not sent again; the Invited items of the first try come back unchanged', async () => {
+	test('with Retry On Fail after a refused candidate, the Invited items of the first try come back unchanged, without a second request', async () => {
+		// Try 1: candidate 1 invited, candidate 2 refused (Xobin did nothing), so n8n runs the node again.
+		mock().queueFault({ path: AUTOMATED_INVITE_PATH, status: 400, body: { error: 'Please try again' }, after: 1 });
+
+		const result = await runInvite(mock(), {
+			items: candidates(2),
+			parameters: automatedParameters({ options: { concurrency: 1 } }),
+			settings: retryOnFail,
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(sent().map((body) => body.candidate_email)).toEqual([
+			'candidate1@example.com',
+			'candidate2@example.com',
+			'candidate2@example.com',
+		]);
+		const [first, second] = mock().automatedInterviewInvites;
+		// Xobin's answer to each invite (the mock's record less its own bookkeeping), as the node gives it.
+		const answered = (invite: typeof first) => {
+			const answer: IDataObject = { ...invite, interview_response_id: invite.interview_reponse_id };
+			delete answer.invite_format;
+			delete answer.formatKeys;
+			return answer;
+		};
+		expect(result.outputs[0].map((item) => item.json)).toEqual([answered(first), answered(second)]);
+		expect(pairedIndexes(result.outputs[0])).toEqual([0, 1]);
+	});
+
+	test('a 502 after Xobin created the invite, with Retry On Fail: not sent again, and the error counts who was invited before', async () => {
 		mock().queueFault({ path: AUTOMATED_INVITE_PATH, processed: true, status: 502, after: 1 });
 
 		const result = await runInvite(mock(), {

@@ -205,8 +205,13 @@ export function runNode(options: RunNodeOptions): Promise<RunNodeResult>;
  */
 export function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult>;
 
-/** n8n's credential "Test" button: `{ status: 'OK' | 'Error', message }`. */
-export function testCredential(options: TestCredentialOptions): Promise<INodeCredentialTestResult>;
+/**
+ * n8n's credential "Test" button: `{ status: 'OK' | 'Error', message }`. When the request failed
+ * without an answer (message is the network code, as in n8n), `attemptedUrl` says where it went.
+ */
+export function testCredential(
+	options: TestCredentialOptions,
+): Promise<INodeCredentialTestResult & { attemptedUrl?: string }>;
 
 /** Loads (once per directory) the package the way n8n does; exposed for inspection. */
 export function loadPackage(packageDir?: string): Promise<{

@@ -1254,7 +1254,9 @@ async function testCredential(options) {
 				};
 			}
 		} else if (error.cause?.code) {
-			return { status: 'Error', message: error.cause.code };
+			// n8n shows only the code; the address the failed request went to is for tests to check.
+			const config = error.cause.config ?? {};
+			return { status: 'Error', message: error.cause.code, attemptedUrl: `${config.baseURL ?? ''}${config.url ?? ''}` };
 		}
 		return { status: 'Error', message: String(error.message) };
 	}

@@ -25,8 +25,11 @@ export interface Failure {
 	notSuccess?: string;
 	/** The body is not JSON (or not the file asked for): a web page, text, nothing. */
 	unreadable?: boolean;
-	/** Xobin answered 429 for longer than the run's retry window. */
-	busyGaveUp?: { since: number; retryAt?: number; askedToWait?: boolean };
+	/**
+	 * Xobin answered 429 for longer than the run's retry window, or a 429 / 503 (askedToWait: its
+	 * status) asked for a longer break than the node waits.
+	 */
+	busyGaveUp?: { since: number; retryAt?: number; askedToWait?: number };
 }
 
 /** What the request knows that makes the message specific. */
@@ -76,9 +79,9 @@ const clock = (instant: number) => `${new Date(instant).toISOString().slice(11, 
 
 const KNOWN_SITUATIONS: KnownSituation[] = [
 	{
-		matches: (f) => f.busyGaveUp?.askedToWait === true,
+		matches: (f) => f.busyGaveUp?.askedToWait !== undefined,
 		message: (f) =>
-			`Xobin asked for no more requests until ${clock(f.busyGaveUp?.retryAt as number)} (HTTP 429)`,
+			`Xobin asked for no more requests until ${clock(f.busyGaveUp?.retryAt as number)} (HTTP ${f.busyGaveUp?.askedToWait})`,
 		fix: (f) =>
 			`That is a longer break than the node waits (60 seconds at a time), so it stopped asking for this run. Run the items that were not invited again after ${clock(f.busyGaveUp?.retryAt as number)}.`,
 	},

@@ -33,8 +33,11 @@ interface Run {
 	secrets: string[];
 	/** When Xobin last accepted a request (or the run started): the run's 429 window starts here. */
 	lastProgressAt: number;
-	/** Set once Xobin answered 429 for the whole window: later requests of the run are not sent. */
-	busyGaveUp?: { since: number; retryAt?: number; askedToWait?: boolean };
+	/**
+	 * Set once Xobin answered 429 for the whole window, or a 429 / 503 asked for a longer break than
+	 * the node waits: later requests of the run are not sent.
+	 */
+	busyGaveUp?: NonNullable<Failure['busyGaveUp']>;
 }
 
 interface RunCredentials {
@@ -155,10 +158,16 @@ export async function xobinRequest(
 		const failure = 'response' in outcome ? describeResponse(outcome.response) : outcome.failure;
 		const retryAfter = 'response' in outcome ? outcome.response.headers['retry-after'] : undefined;
 		const now = Date.now();
-		const asked = failure.statusCode === 429 ? retryAfterMs(retryAfter, now) : undefined;
+		const busy = failure.statusCode === 429 || failure.statusCode === 503;
+		const asked = busy ? retryAfterMs(retryAfter, now) : undefined;
 		if (asked !== undefined && asked > MAX_SINGLE_WAIT_MS && request.retryBusy !== false) {
-			// Xobin wants a longer break than the node ever waits: stop asking, and say until when.
-			run.busyGaveUp = { since: run.lastProgressAt, retryAt: now + asked, askedToWait: true };
+			// Xobin (busy or rate-limiting, the same rule) wants a longer break than the node ever
+			// waits: stop asking at once, for this item and the rest, and say until when.
+			run.busyGaveUp = {
+				since: run.lastProgressAt,
+				retryAt: now + asked,
+				askedToWait: failure.statusCode,
+			};
 			throw fail({ busyGaveUp: run.busyGaveUp });
 		}
 		const wait = retryWait(failure, retryAfter, attempt, request);
@@ -175,7 +184,7 @@ export async function xobinRequest(
 			};
 			throw fail({ busyGaveUp: run.busyGaveUp });
 		}
-		if (failure.statusCode === 429 || failure.statusCode === 503) pacer?.onBusy(wait);
+		if (busy) pacer?.onBusy(wait);
 		await sleep(wait);
 	}
 }
