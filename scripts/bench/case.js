@@ -93,7 +93,10 @@ function everyCandidateOnce(items, [invited = [], exhausted = []]) {
 	return seen.every((count) => count === 1);
 }
 
-/** What a user builds by hand today: n8n's HTTP Request node posting each row, with our credential. */
+/**
+ * What a user builds by hand today: n8n's HTTP Request node posting each row, with our credential,
+ * all at once or with its Batching option (config.batching: { batchSize, batchInterval }).
+ */
 function httpRequestWorkflow(config) {
 	return {
 		nodes: [
@@ -111,7 +114,8 @@ function httpRequestWorkflow(config) {
 					specifyBody: 'json',
 					jsonBody:
 						'={{ JSON.stringify({ candidate_name: $json.name, candidate_email: $json.email, ai_interview_id: 305, invite_format: "getlink" }) }}',
-					options: {},
+					// Batching: n8n waits Batch Interval between batches of Items per Batch requests.
+					options: config.batching ? { batching: { batch: config.batching } } : {},
 				},
 				credentials: { xobinApi: { id: 'harness-xobinApi', name: 'xobinApi' } },
 				...(config.settings || {}),

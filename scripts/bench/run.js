@@ -9,10 +9,11 @@
 //   4. Assessment invites in bulk: Batch Size 1 (one request per candidate) to 500 at N = 5,000
 //      and 100 ms: wall time, requests, and what one lost answer leaves uncertain; then the quota
 //      case (730 invites left): exactly that many invited, the rest parked, each candidate once.
-//   5. the Polling Trigger on a 10,000-applicant track (scripts/bench/polling.js); --polling runs
-//      only this section.
+//   5. the Polling Trigger on a 10,000-applicant track (scripts/bench/polling.js).
+// The HTTP Request node runs all at once and with its Batching option at the Xobin node's default
+// concurrency (5 items per batch), without an interval and with one of L between batches.
 // Each case runs in its own process (scripts/bench/case.js); the mock runs here.
-// Flags: --quick (smaller N, for a smoke run).
+// Flags: --quick (smaller N, for a smoke run); --only=1,1b (run only these sections: 1, 1b, 2, 3, 4, 5).
 // The HTTP Request node is loaded from the real n8n install that the end-to-end tests cache
 // (scripts/e2e/n8n-install.js), or from $N8N_NODES_BASE_DIR when set.
 
@@ -26,11 +27,26 @@ const { startMockXobin } = require('../../test/mock-xobin/server');
 const { pollingSection } = require('./polling');
 
 const QUICK = process.argv.includes('--quick');
-const ONLY_POLLING = process.argv.includes('--polling');
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const runs = (section) => !ONLY || ONLY.includes(section);
 const LATENCY_MS = 100;
 const SIZES = QUICK ? [100] : [1000, 5000];
 const RATE = { perSecond: 20, n: QUICK ? 100 : 400 };
 const DEFAULT_CONCURRENCY = 5;
+/** n8n's HTTP Request node beside the Xobin node: all at once, and batched at the same concurrency. */
+const HTTP_CASES = [
+	{ label: 'HTTP Request node (all at once)', kind: 'http' },
+	{
+		label: `HTTP Request node, Batching ${DEFAULT_CONCURRENCY} per batch, no interval`,
+		kind: 'http',
+		batching: { batchSize: DEFAULT_CONCURRENCY, batchInterval: 0 },
+	},
+	{
+		label: `HTTP Request node, Batching ${DEFAULT_CONCURRENCY} per batch, ${LATENCY_MS} ms interval`,
+		kind: 'http',
+		batching: { batchSize: DEFAULT_CONCURRENCY, batchInterval: LATENCY_MS },
+	},
+];
 const CPU_N = QUICK ? 200 : 2000;
 const SKIP_N = QUICK ? 100 : 1000;
 const ASSESSMENT = {
@@ -108,11 +124,6 @@ function table(headers, rows) {
 }
 
 async function main() {
-	if (ONLY_POLLING) {
-		const mock = await startMockXobin({ latencyMs: LATENCY_MS });
-		await pollingSection({ mock, table, fmt, latencyMs: LATENCY_MS }).finally(() => mock.close());
-		return;
-	}
 	const http = await httpRequestNodePath();
 	const mock = await startMockXobin({ latencyMs: LATENCY_MS });
 	const started = Date.now();
@@ -120,110 +131,140 @@ async function main() {
 		console.log(`# Xobin node benchmark${QUICK ? ' (quick)' : ''}`);
 		console.log(`Node ${process.version}; HTTP Request node from n8n-nodes-base ${http.version}; mock Xobin on loopback.\n`);
 
-		console.log(`## 1. Throughput: latency ${LATENCY_MS} ms per request\n`);
-		const rows = [];
-		for (const n of SIZES) {
-			const cases = [
-				{ label: 'Xobin node, concurrency 1', kind: 'xobin', concurrency: 1 },
-				{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' },
-				{ label: 'Xobin node, concurrency 10', kind: 'xobin', concurrency: 10 },
-				{ label: 'HTTP Request node (all at once)', kind: 'http' },
-			];
-			for (const c of cases) {
-				const config = { ...c, n, mockUrl: mock.url, httpRequestNodePath: http.file };
-				const result = await runCase(mock, config);
-				const effective = c.kind === 'http' ? n : c.concurrency || DEFAULT_CONCURRENCY;
-				const limitMs = (n * LATENCY_MS) / effective;
-				rows.push([
-					n.toLocaleString('en-US'),
-					c.label,
-					fmt.s(result.wallMs),
-					fmt.s(limitMs),
-					fmt.x(result.wallMs / limitMs),
-					String(result.stats.requests),
-					fmt.mb(result.maxRssMb),
-					fmt.ms(result.cpuMs / n),
-				]);
-				process.stderr.write(`  done: N=${n} ${c.label} in ${fmt.s(result.wallMs)}\n`);
-			}
-		}
-		console.log(table(['N', 'Case', 'Wall', 'Limit N·L/C', 'Ratio', 'Requests', 'Peak RSS', 'CPU / item'], rows));
-
-		// CPU per item above includes the cost of pacing: a paced run wakes up once per answer, the
-		// HTTP Request node handles all answers in a few turns of the event loop. With Xobin
-		// answering at once, neither is paced and the per-item work itself is compared.
-		console.log(`\n## 1b. CPU per item when Xobin answers at once (latency 0), N = ${CPU_N}\n`);
-		const cpuRows = [];
-		for (const c of [
-			{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' },
-			{ label: 'HTTP Request node (all at once)', kind: 'http' },
-		]) {
-			const config = { ...c, n: CPU_N, latencyMs: 0, mockUrl: mock.url, httpRequestNodePath: http.file };
-			const result = await runCase(mock, config);
-			cpuRows.push([c.label, fmt.s(result.wallMs), String(result.stats.requests), fmt.ms(result.cpuMs / CPU_N)]);
-		}
-		console.log(table(['Case', 'Wall', 'Requests', 'CPU / item'], cpuRows));
-
-		console.log(`\n## 2. Rate limit: mock allows ${RATE.perSecond} requests/second (429 + Retry-After), N = ${RATE.n}, latency ${LATENCY_MS} ms\n`);
-		const floorMs = (RATE.n / RATE.perSecond) * 1000;
-		const rateRows = [];
-		const rateCases = [
-			{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' },
-			{ label: 'Xobin node, concurrency 10', kind: 'xobin', concurrency: 10 },
-			{ label: 'HTTP Request node, defaults', kind: 'http' },
-			{
-				label: 'HTTP Request node, Retry On Fail (5 tries, 1 s apart)',
-				kind: 'http',
-				settings: { retryOnFail: true, maxTries: 5, waitBetweenTries: 1000 },
-			},
-		];
-		for (const c of rateCases) {
-			const config = {
-				...c,
-				n: RATE.n,
-				rateLimit: { perSecond: RATE.perSecond },
-				mockUrl: mock.url,
-				httpRequestNodePath: http.file,
-			};
-			const result = await runCase(mock, config);
-			const { stats } = result;
-			rateRows.push([
-				c.label,
-				fmt.s(result.wallMs),
-				fmt.x(result.wallMs / floorMs),
-				String(stats.requests),
-				String(stats.distinctCandidatesInvited),
-				String(RATE.n - stats.distinctCandidatesInvited),
-				String(stats.candidatesInvitedMoreThanOnce),
-				result.failed ? 'failed' : 'succeeded',
-			]);
-			process.stderr.write(`  done: rate-limited ${c.label} in ${fmt.s(result.wallMs)}\n`);
-		}
-		console.log(`N/R = ${fmt.s(floorMs)}\n`);
-		console.log(
-			table(['Case', 'Wall', 'vs N/R', 'Requests', 'Invited', 'Lost', 'Invited more than once', 'Workflow'], rateRows),
-		);
-		console.log(`\n## 3. Skip If Already Invited: one lookup per candidate, N = ${SKIP_N}, latency ${LATENCY_MS} ms\n`);
-		const skipRows = [];
-		for (const c of [
-			{ label: 'Option off (default)', customFieldId: true },
-			{ label: 'Option on, nobody invited yet', customFieldId: true, skipIfInvited: true },
-			{ label: 'Option on, everybody already invited', customFieldId: true, skipIfInvited: true, prime: true },
-		]) {
-			const config = { ...c, kind: 'xobin', n: SKIP_N, mockUrl: mock.url, httpRequestNodePath: http.file };
-			const result = await runCase(mock, config);
-			const requests = result.stats.requests - (c.prime ? SKIP_N : 0);
-			const invites = result.stats.invites - (c.prime ? SKIP_N : 0);
-			skipRows.push([c.label, fmt.s(result.wallMs), String(requests), fmt.x(requests / SKIP_N), String(invites)]);
-			process.stderr.write(`  done: ${c.label} in ${fmt.s(result.wallMs)}\n`);
-		}
-		console.log(table(['Case', 'Wall', 'Requests', 'Requests / candidate', 'New invites'], skipRows));
-		await assessmentSection(mock, http);
-		await pollingSection({ mock, table, fmt, latencyMs: LATENCY_MS });
+		if (runs('1')) await throughputSection(mock, http);
+		if (runs('1b')) await cpuSection(mock, http);
+		if (runs('2')) await rateLimitSection(mock, http);
+		if (runs('3')) await skipSection(mock, http);
+		if (runs('4')) await assessmentSection(mock, http);
+		if (runs('5')) await pollingSection({ mock, table, fmt, latencyMs: LATENCY_MS });
 		console.log(`\nTotal benchmark time ${fmt.s(Date.now() - started)}.`);
 	} finally {
 		await mock.close();
 	}
+}
+
+/** Section 1: wall time against the physical limit N·L/C, CPU per item, side by side. */
+async function throughputSection(mock, http) {
+	console.log(`## 1. Throughput: latency ${LATENCY_MS} ms per request\n`);
+	const rows = [];
+	for (const n of SIZES) {
+		const cases = [
+			{ label: 'Xobin node, concurrency 1', kind: 'xobin', concurrency: 1 },
+			{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' },
+			{ label: 'Xobin node, concurrency 10', kind: 'xobin', concurrency: 10 },
+			...HTTP_CASES,
+		];
+		for (const c of cases) {
+			const config = { ...c, n, mockUrl: mock.url, httpRequestNodePath: http.file };
+			const result = await runCase(mock, config);
+			// C: requests the case lets be in flight at once. Batching without an interval does not
+			// wait for a batch's answers, so all of them are (see Max in flight).
+			const effective =
+				c.kind === 'xobin'
+					? c.concurrency || DEFAULT_CONCURRENCY
+					: c.batching?.batchInterval > 0
+						? c.batching.batchSize
+						: n;
+			const limitMs = (n * LATENCY_MS) / effective;
+			rows.push([
+				n.toLocaleString('en-US'),
+				c.label,
+				fmt.s(result.wallMs),
+				fmt.s(limitMs),
+				fmt.x(result.wallMs / limitMs),
+				String(result.stats.requests),
+				String(result.stats.maxInFlight),
+				fmt.mb(result.maxRssMb),
+				fmt.ms(result.cpuMs / n),
+			]);
+			process.stderr.write(`  done: N=${n} ${c.label} in ${fmt.s(result.wallMs)}\n`);
+		}
+	}
+	console.log(
+		table(['N', 'Case', 'Wall', 'Limit N·L/C', 'Ratio', 'Requests', 'Max in flight', 'Peak RSS', 'CPU / item'], rows),
+	);
+	console.log(
+		`\nThe HTTP Request node's Batching waits Batch Interval between batches of Items per Batch requests and does not wait for a batch's answers: without an interval every request is in flight at once, as without Batching.`,
+	);
+}
+
+/**
+ * Section 1b. CPU per item above includes the cost of pacing: a paced run wakes up once per answer,
+ * the HTTP Request node handles all answers in a few turns of the event loop. With Xobin answering
+ * at once, neither is paced and the per-item work itself is compared (Batching with an interval
+ * would only add its sleeps).
+ */
+async function cpuSection(mock, http) {
+	console.log(`\n## 1b. CPU per item when Xobin answers at once (latency 0), N = ${CPU_N}\n`);
+	const cpuRows = [];
+	for (const c of [{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' }, ...HTTP_CASES.slice(0, 2)]) {
+		const config = { ...c, n: CPU_N, latencyMs: 0, mockUrl: mock.url, httpRequestNodePath: http.file };
+		const result = await runCase(mock, config);
+		cpuRows.push([c.label, fmt.s(result.wallMs), String(result.stats.requests), fmt.ms(result.cpuMs / CPU_N)]);
+	}
+	console.log(table(['Case', 'Wall', 'Requests', 'CPU / item'], cpuRows));
+}
+
+/** Section 2: a rate-limited Xobin. */
+async function rateLimitSection(mock, http) {
+	console.log(`\n## 2. Rate limit: mock allows ${RATE.perSecond} requests/second (429 + Retry-After), N = ${RATE.n}, latency ${LATENCY_MS} ms\n`);
+	const floorMs = (RATE.n / RATE.perSecond) * 1000;
+	const rateRows = [];
+	const rateCases = [
+		{ label: `Xobin node, default (${DEFAULT_CONCURRENCY})`, kind: 'xobin' },
+		{ label: 'Xobin node, concurrency 10', kind: 'xobin', concurrency: 10 },
+		{ label: 'HTTP Request node, defaults', kind: 'http' },
+		{
+			label: 'HTTP Request node, Retry On Fail (5 tries, 1 s apart)',
+			kind: 'http',
+			settings: { retryOnFail: true, maxTries: 5, waitBetweenTries: 1000 },
+		},
+	];
+	for (const c of rateCases) {
+		const config = {
+			...c,
+			n: RATE.n,
+			rateLimit: { perSecond: RATE.perSecond },
+			mockUrl: mock.url,
+			httpRequestNodePath: http.file,
+		};
+		const result = await runCase(mock, config);
+		const { stats } = result;
+		rateRows.push([
+			c.label,
+			fmt.s(result.wallMs),
+			fmt.x(result.wallMs / floorMs),
+			String(stats.requests),
+			String(stats.distinctCandidatesInvited),
+			String(RATE.n - stats.distinctCandidatesInvited),
+			String(stats.candidatesInvitedMoreThanOnce),
+			result.failed ? 'failed' : 'succeeded',
+		]);
+		process.stderr.write(`  done: rate-limited ${c.label} in ${fmt.s(result.wallMs)}\n`);
+	}
+	console.log(`N/R = ${fmt.s(floorMs)}\n`);
+	console.log(
+		table(['Case', 'Wall', 'vs N/R', 'Requests', 'Invited', 'Lost', 'Invited more than once', 'Workflow'], rateRows),
+	);
+}
+
+/** Section 3: the cost of Skip If Already Invited. */
+async function skipSection(mock, http) {
+	console.log(`\n## 3. Skip If Already Invited: one lookup per candidate, N = ${SKIP_N}, latency ${LATENCY_MS} ms\n`);
+	const skipRows = [];
+	for (const c of [
+		{ label: 'Option off (default)', customFieldId: true },
+		{ label: 'Option on, nobody invited yet', customFieldId: true, skipIfInvited: true },
+		{ label: 'Option on, everybody already invited', customFieldId: true, skipIfInvited: true, prime: true },
+	]) {
+		const config = { ...c, kind: 'xobin', n: SKIP_N, mockUrl: mock.url, httpRequestNodePath: http.file };
+		const result = await runCase(mock, config);
+		const requests = result.stats.requests - (c.prime ? SKIP_N : 0);
+		const invites = result.stats.invites - (c.prime ? SKIP_N : 0);
+		skipRows.push([c.label, fmt.s(result.wallMs), String(requests), fmt.x(requests / SKIP_N), String(invites)]);
+		process.stderr.write(`  done: ${c.label} in ${fmt.s(result.wallMs)}\n`);
+	}
+	console.log(table(['Case', 'Wall', 'Requests', 'Requests / candidate', 'New invites'], skipRows));
 }
 
 /** Section 4: Assessment → Invite Candidate in bulk against one request per candidate, then the quota case. */
