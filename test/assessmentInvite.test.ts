@@ -21,7 +21,7 @@ import {
 const BULK = /\/api\/v2\/assessment\/invite$/;
 const SINGLE = /\/api\/v2\/assessments\/invite$/;
 const continueOnError: NodeSettings = { onError: 'continueRegularOutput' };
-const retryOnFail: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
+const retryOnFail: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
 
 function parameters(options: IDataObject = {}, overrides: IDataObject = {}): IDataObject {
 	return assessmentInviteParameters({ options, ...overrides });

@@ -10,7 +10,7 @@ const PARSE_PATH = '/api/v2/candidate/resume/parse';
 const DELETE_PATH = '/api/v2/candidate/delete';
 const CANCEL_PATH = '/api/v2/candidate/deletion/cancel';
 const RESUME = 'https://example.com/resumes/alex-tanaka.pdf';
-const retryOnFail: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
+const retryOnFail: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('Candidate → Parse Resume', () => {

@@ -168,7 +168,7 @@ describe('Invite Candidate under n8n\'s Retry On Fail', () => {
 			const result = await runInvite(mock(), {
 				items: candidates(8),
 				parameters: withOptions({ concurrency, retryOnRateLimit: false }),
-				settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
+				settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 },
 			});
 
 			expect(result.error).toBeUndefined();

@@ -26,7 +26,7 @@ function withCustomFieldId(options: IDataObject = {}): IDataObject {
 	return inviteParameters({ additionalFields: { customFieldId: '={{ $json.row }}' }, options });
 }
 
-const retryOnFail: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
+const retryOnFail: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
 const LOOKUP = /\/ai-interviews\/report$/;
 
 describe('Uncertain invites are never sent twice', () => {

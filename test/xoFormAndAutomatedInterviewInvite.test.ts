@@ -10,7 +10,7 @@ import { candidates, pairedIndexes, requestsTo, runInvite, useMockXobin } from '
 
 const FORM_INVITE_PATH = '/api/v2/forms/invite';
 const AUTOMATED_INVITE_PATH = '/api/v2/automated-interviews/invite';
-const retryOnFail: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
+const retryOnFail: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
 
 function formParameters(overrides: IDataObject = {}): IDataObject {
 	return {
