@@ -16,7 +16,12 @@ const { loadPackage } = require('../harness/engine');
 // static (run by no single test) instead of crediting it to whichever test loaded them first.
 beforeAll(async () => await loadPackage());
 
+// A mutant's run stops at its first failing test, so the transport's own spec (no sockets, no
+// waits) comes first and the specs that wait seconds of real time (Retry-After, Timeouts) last.
+const ORDER = ['transport.test.ts', 'inviteOutcome.test.ts', '*', 'exactlyOnce.test.ts', 'hostileServer.test.ts', 'concurrencyAndRetries.test.ts'];
 const specs = path.join(__dirname, '..');
-for (const file of fs.readdirSync(specs).sort()) {
-	if (file.endsWith('.test.ts')) require(path.join(specs, file));
+const files = fs.readdirSync(specs).filter((file) => file.endsWith('.test.ts'));
+const rank = (file) => (ORDER.includes(file) ? ORDER.indexOf(file) : ORDER.indexOf('*'));
+for (const file of files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) {
+	require(path.join(specs, file));
 }
