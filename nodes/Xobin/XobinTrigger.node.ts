@@ -17,23 +17,18 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readFields, triggerSource } from './helpers/fields';
-import { xobinRequest } from './transport';
 import { XOBIN_CREDENTIAL_TYPE } from './transport/constants';
-import { checkManualSecret, missingSecret, newSecret } from './trigger/auth';
+import { checkManualSecret, missingSecret } from './trigger/auth';
 import { isRepeat } from './trigger/deliveries';
 import { AUTOMATIC, MANUAL, triggerProperties, triggerWebhooks } from './trigger/description';
-import type { TriggerEvent } from './trigger/events';
 import { eventOfPath, EVENTS } from './trigger/events';
 import { holdLive, isLive, liveIn, ownerOf, refuseWhileLive } from './trigger/liveRegistrations';
 import {
-	notFoundOf,
-	productOf,
-	readSettings,
+	chosenEvents,
 	readStored,
 	remember,
 	sameRegistration,
-	settingsRequest,
-	switchOff,
+	switchWebhooks,
 	triggerFields,
 	wantedRegistration,
 } from './trigger/registration';
@@ -85,7 +80,7 @@ export class XobinTrigger implements INodeType {
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (setupOf(this) === MANUAL) {
-					readSettings(this);
+					wantedRegistration(this);
 					checkManualSecret(this);
 					return true;
 				}
@@ -96,14 +91,8 @@ export class XobinTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				// A registration left from other settings would keep Xobin calling with an old secret.
 				const stale = readStored(staticData);
-				if (stale !== undefined) await switchOff(this, staticData, stale);
-				const secret = newSecret();
-				await xobinRequest(this, {
-					...settingsRequest(registration, true, secret),
-					idempotent: true,
-					notFound: notFoundOf(registration),
-				});
-				remember(staticData, { ...registration, secret });
+				if (stale !== undefined) await switchWebhooks(this, staticData, stale, false);
+				await switchWebhooks(this, staticData, registration, true);
 				if (!listeningForTest(this)) holdLive(owner, registration);
 				return true;
 			},
@@ -118,13 +107,16 @@ export class XobinTrigger implements INodeType {
 				if (stored === undefined) return true;
 				const owner = await ownerOf(this);
 				if (isLive(owner, stored)) {
-					await switchOff(this, staticData, stored);
+					await switchWebhooks(this, staticData, stored, false);
 					holdLive(owner);
 					return true;
 				}
-				const held = liveIn(owner.account, stored).flatMap(({ events }) => events);
+				const held = liveIn(owner.account, stored).flatMap(
+					({ registration }) => registration.events,
+				);
 				const free = stored.events.filter((event) => !held.includes(event));
-				if (free.length > 0) await switchOff(this, staticData, { ...stored, events: free });
+				if (free.length > 0)
+					await switchWebhooks(this, staticData, { ...stored, events: free }, false);
 				else remember(staticData);
 				return true;
 			},
@@ -155,15 +147,12 @@ export class XobinTrigger implements INodeType {
 		if (delivery === undefined) {
 			return respond(this, 400, `Expected a JSON object from Xobin with ${spec.expects}`);
 		}
-		const product = productOf(this);
-		const eventsParameter = product === 'assessment' ? 'assessmentEvents' : 'events';
-		const wanted =
-			spec.product === product
-				? (this.getNodeParameter(eventsParameter, []) as TriggerEvent[])
-				: [];
-		if (!wanted.includes(event)) return ignored(`this trigger does not listen for ${spec.name}`);
+		const { product, events } = chosenEvents(this);
+		if (spec.product !== product || !events.includes(event))
+			return ignored(`this trigger does not listen for ${spec.name}`);
+		// Only the chosen product's ID field is shown, so at most one of them is read.
 		const { path } = readFields(triggerSource(this), triggerFields);
-		const only = product === 'assessment' ? path.assessment_id : path.ai_interview_id;
+		const only = path.assessment_id ?? path.ai_interview_id;
 		if (only !== undefined && Number(delivery.about) !== only) {
 			const what = product === 'assessment' ? 'assessment' : 'AI interview';
 			return ignored(`this trigger listens to ${what} ${String(only)} only`);

@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { XOBIN_CREDENTIAL_TYPE } from '../transport/constants';
 import { EVENTS } from './events';
 import type { Registration } from './registration';
-import { sameRegistration } from './registration';
+import { sameRegistration, targetOf } from './registration';
 
 /** Who holds a registration: a workflow's node, with the Xobin account it registered in. */
 interface Owner {
@@ -50,22 +50,15 @@ export function isLive(owner: { workflowId: string; node: string }, registration
  * event and one webhook auth there, so registering anything in them changes what production gets.
  */
 export function liveIn(account: string, registration: Registration) {
-	const product = registration.product ?? 'aiInterview';
-	const id = registration.aiInterviewId ?? registration.assessmentId;
-	return [...live.values()]
-		.filter(
-			({ account: other, registration: held }) =>
-				other === account &&
-				(held.product ?? 'aiInterview') === product &&
-				(held.scope === 'account' ||
-					registration.scope === 'account' ||
-					(held.aiInterviewId ?? held.assessmentId) === id),
-		)
-		.map(({ workflowId, workflowName, registration: held }) => ({
-			workflowId,
-			workflowName,
-			events: held.events,
-		}));
+	const [product, id] = targetOf(registration);
+	return [...live.values()].filter((held) => {
+		const [heldProduct, heldId] = targetOf(held.registration);
+		return (
+			held.account === account &&
+			heldProduct === product &&
+			(heldId === undefined || id === undefined || heldId === id)
+		);
+	});
 }
 
 /** The workflow, node and Xobin account a registration belongs to. */
@@ -97,7 +90,7 @@ export function refuseWhileLive(
 	const whose = holders.some(({ workflowId }) => workflowId === here)
 		? 'this workflow'
 		: `the active workflow ${[...new Set(holders.map(({ workflowId, workflowName }) => `"${workflowName}" (ID ${workflowId})`))].join(', ')}`;
-	const events = [...new Set(holders.flatMap((holder) => holder.events))];
+	const events = [...new Set(holders.flatMap((holder) => holder.registration.events))];
 	const names = events.map((event) => EVENTS[event].name).join(' and ');
 	throw new NodeOperationError(
 		context.getNode(),
