@@ -1,10 +1,7 @@
 // The Xobin Trigger: starts a workflow when a candidate starts or completes a Xobin AI interview or
-// assessment, or when an assessment is created or updated. Automatic setup registers this node's
-// webhook URLs and a random secret with Xobin when the workflow is activated and switches them off
-// when it is deactivated; manual setup leaves Xobin to the user. Either way every call must carry
-// the secret, or it gets a 401. The parts live in trigger/: description.ts (the editor),
-// events.ts (each event), registration.ts (Xobin's webhook settings), liveRegistrations.ts (what
-// test listening must leave alone), auth.ts (the secret) and deliveries.ts (repeats).
+// assessment, or an assessment is created or updated. Automatic setup registers this node's URLs and
+// a random secret with Xobin on activation and switches them off on deactivation; manual setup
+// leaves Xobin to the user. Every call must carry the secret. The parts live in trigger/.
 
 import type {
 	IDataObject,
@@ -106,18 +103,15 @@ export class XobinTrigger implements INodeType {
 				const stored = readStored(staticData);
 				if (stored === undefined) return true;
 				const owner = await ownerOf(this);
-				if (isLive(owner, stored)) {
-					await switchWebhooks(this, staticData, stored, false);
-					holdLive(owner);
-					return true;
-				}
-				const held = liveIn(owner.account, stored).flatMap(
-					({ registration }) => registration.events,
-				);
+				const live = isLive(owner, stored);
+				const held = live
+					? []
+					: liveIn(owner.account, stored).flatMap((other) => other.registration.events);
 				const free = stored.events.filter((event) => !held.includes(event));
 				if (free.length > 0)
 					await switchWebhooks(this, staticData, { ...stored, events: free }, false);
 				else remember(staticData);
+				if (live) holdLive(owner);
 				return true;
 			},
 		},

@@ -210,33 +210,24 @@ export async function pollTrack(this: IPollFunctions): Promise<INodeExecutionDat
 	const data = this.getWorkflowStaticData('node');
 	const startedAt = Date.now();
 	const seen = readState(data, trackId);
-	if (seen === undefined) {
-		// First poll (or another track): remember every applicant as they are now, emit nothing.
-		const all = await walk(this, trackId, { sort_by: 'date_added', sort_order: 'asc' });
-		writeState(
-			data,
-			trackId,
-			startedAt,
-			new Map(all.map((entry) => [text(entry.application_id), kindOf(entry)])),
-		);
-		return null;
-	}
 	const since = Number((data as Partial<TrackState>).since);
-	const updated = await walk(this, trackId, {
+	// The first poll (or one for another track) walks every applicant, only to remember them.
+	const window = seen && {
 		timeframe_field: 'last_updated_at',
 		from_date: dayOf((Number.isFinite(since) ? since : startedAt) - WINDOW_MARGIN_MS),
-		sort_by: 'date_added',
-		sort_order: 'asc',
-	});
+	};
+	const qs = { ...window, sort_by: 'date_added', sort_order: 'asc' };
+	const known = seen ?? new Map<string, Kind>();
 	const items: INodeExecutionData[] = [];
-	for (const entry of updated) {
+	for (const entry of await walk(this, trackId, qs)) {
 		const id = text(entry.application_id);
-		const before = seen.get(id);
+		const before = known.get(id);
 		const now = kindOf(entry);
 		if (before !== undefined && before[0] === now[0] && before[3] === now[3]) continue;
-		if (matches(event, before, now, intoStage)) items.push(toItem(trackId, event, entry, before));
-		seen.set(id, now);
+		if (seen && matches(event, before, now, intoStage))
+			items.push(toItem(trackId, event, entry, before));
+		known.set(id, now);
 	}
-	writeState(data, trackId, startedAt, seen);
+	writeState(data, trackId, startedAt, known);
 	return items.length > 0 ? [items] : null;
 }

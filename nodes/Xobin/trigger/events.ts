@@ -11,32 +11,29 @@ export type TriggerEvent =
 	| 'assessmentSubmitted'
 	| 'assessmentUpdated';
 
-/** The Xobin product whose events a trigger listens to (its 'Product' parameter). */
 export type Product = 'aiInterview' | 'assessment';
 
-/** What a call's payload tells the trigger, once it holds the ids the event must carry. */
-export interface Delivery {
-	/** The AI interview or assessment the call is about, as Xobin sent it. */
+/**
+ * What a payload tells: the interview or assessment it is about, a key that is the same however
+ * often one delivery comes, and the fields the node adds to the output (docs/trigger.md).
+ */
+interface Delivery {
 	about: unknown;
-	/** The same event about the same attempt or change: one delivery, however often it comes. */
 	deliveryKey: string;
-	/** Fields the node adds to the output, documented in docs/trigger.md. */
 	extras: IDataObject;
 }
 
 interface EventSpec {
 	product: Product;
-	/** The `event` each output item carries, and the Trigger On list's name for it. */
+	/** The `event` each output item carries, and the Trigger On list's name and description. */
 	name: string;
-	/** What happened, as the Trigger On list describes it. */
 	happens: string;
-	/** The last segment of the webhook URL: how the node knows which event a call is. */
+	/** The last segment of the event's webhook URL: how the node knows which event a call is. */
 	path: string;
-	/** Xobin's key for the event in the webhook settings ("Start", "Submission", "updates"). */
+	/** Xobin's key for the event in the webhook settings. */
 	settingsKey: 'start' | 'submission' | 'updates';
-	/** The ids the payload must carry, in words for the 400 answer. */
+	/** The ids the payload must carry, in words for the 400 answer, and how they are read. */
 	expects: string;
-	/** Reads the ids the payload must carry; undefined when they are missing (answered 400). */
 	read(body: IDataObject): Delivery | undefined;
 }
 

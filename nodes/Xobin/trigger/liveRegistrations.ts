@@ -5,7 +5,7 @@
 // several main instances, a follower knows only the activations it saw.
 
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { XOBIN_CREDENTIAL_TYPE } from '../transport/constants';
@@ -13,22 +13,24 @@ import { EVENTS } from './events';
 import type { Registration } from './registration';
 import { sameRegistration, targetOf } from './registration';
 
-/** Who holds a registration: a workflow's node, with the Xobin account it registered in. */
-interface Owner {
-	workflowId: string;
-	workflowName: string;
-	/** The node's webhookId (its name when it has none). */
-	node: string;
-	account: string;
-}
-/** The production registrations this n8n process made or found, by workflow and node. */
+/** Who holds a registration: a workflow's node (its webhookId, else its name) and Xobin account. */
+type Owner = Awaited<ReturnType<typeof ownerOf>>;
+
 const live = new Map<string, Owner & { registration: Registration }>();
 
-/** Which Xobin account a credential reaches, without keeping its key. */
-function accountOf(credentials: ICredentialDataDecryptedObject): string {
-	return createHash('sha256')
-		.update(`${String(credentials.baseUrl)}\n${String(credentials.apiKey)}`)
-		.digest('hex');
+/** The workflow, node and Xobin account (a hash: the key is not kept) a registration belongs to. */
+export async function ownerOf(context: IHookFunctions) {
+	const node = context.getNode();
+	const workflow = context.getWorkflow();
+	const { baseUrl, apiKey } = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
+	return {
+		workflowId: String(workflow.id),
+		workflowName: workflow.name ?? '',
+		node: node.webhookId ?? node.name,
+		account: createHash('sha256')
+			.update(`${String(baseUrl)}\n${String(apiKey)}`)
+			.digest('hex'),
+	};
 }
 
 /** Records the production registration that workflow's node holds in Xobin, or forgets it. */
@@ -39,7 +41,7 @@ export function holdLive(owner: Owner, registration?: Registration): void {
 }
 
 /** Whether this is the production registration that workflow's node holds. */
-export function isLive(owner: { workflowId: string; node: string }, registration: Registration) {
+export function isLive(owner: Owner, registration: Registration) {
 	const held = live.get(`${owner.workflowId}|${owner.node}`)?.registration;
 	return held !== undefined && sameRegistration(held, registration);
 }
@@ -59,18 +61,6 @@ export function liveIn(account: string, registration: Registration) {
 			(heldId === undefined || id === undefined || heldId === id)
 		);
 	});
-}
-
-/** The workflow, node and Xobin account a registration belongs to. */
-export async function ownerOf(context: IHookFunctions) {
-	const node = context.getNode();
-	const workflow = context.getWorkflow();
-	return {
-		workflowId: String(workflow.id),
-		workflowName: workflow.name ?? '',
-		node: node.webhookId ?? node.name,
-		account: accountOf(await context.getCredentials(XOBIN_CREDENTIAL_TYPE)),
-	};
 }
 
 /**
