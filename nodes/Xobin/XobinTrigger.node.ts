@@ -136,7 +136,7 @@ export class XobinTrigger implements INodeType {
 		const payload = this.getBodyData() as unknown;
 		const delivery =
 			typeof payload === 'object' && payload !== null && !Array.isArray(payload)
-				? spec.read(payload as IDataObject)
+				? spec.read(event, payload as IDataObject)
 				: undefined;
 		if (delivery === undefined) {
 			return respond(this, 400, `Expected a JSON object from Xobin with ${spec.expects}`);

@@ -9,15 +9,14 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { reportNotFound } from '../actions/aiInterview/common';
+import { invitedFields } from '../actions/aiInterview/getManyInvited.operation';
 import { httpDateToIso } from '../helpers/dates';
 import { readFields } from '../helpers/fields';
-import { aiInterviewIdField, aiInterviewNotFound } from '../helpers/productIdFields';
+import { aiInterviewNotFound } from '../helpers/productIdFields';
 import { xobinRequest } from '../transport';
 
 /** Include Report asks for this many reports at the same time. */
 const REPORTS_AT_ONCE = 4;
-
-const interviewField = aiInterviewIdField({ sendIn: 'path', placeholder: 'e.g. 211' });
 
 interface InterviewState {
 	interview: string;
@@ -41,7 +40,7 @@ export async function pollInterview(this: IPollFunctions): Promise<INodeExecutio
 		timeZone: this.getTimezone(),
 		parameter: (name: string, fallback: unknown) => this.getNodeParameter(name, fallback),
 	};
-	const interviewId = String(readFields(source, [interviewField]).path.ai_interview_id);
+	const interviewId = String(readFields(source, invitedFields).path.ai_interview_id);
 	const includeReport = this.getNodeParameter('includeReport', false) === true;
 	const response = await xobinRequest(this, {
 		method: 'GET',

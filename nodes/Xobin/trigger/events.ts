@@ -34,7 +34,7 @@ interface EventSpec {
 	settingsKey: 'start' | 'submission' | 'updates';
 	/** The ids the payload must carry, in words for the 400 answer, and how they are read. */
 	expects: string;
-	read(body: IDataObject): Delivery | undefined;
+	read(event: TriggerEvent, body: IDataObject): Delivery | undefined;
 }
 
 /**
@@ -98,47 +98,47 @@ function readChange(event: TriggerEvent, body: IDataObject): Delivery | undefine
 	return { about, deliveryKey, extras };
 }
 
-const AI_IDS = 'ai_interview_id and response_id (or candidate_id or candidate_email)';
-const ATTEMPT_IDS = 'assessment_id and id (or report_id)';
+const AI_INTERVIEW = {
+	product: 'aiInterview',
+	expects: 'ai_interview_id and response_id (or candidate_id or candidate_email)',
+	read: readAiInterview,
+} as const;
+const ATTEMPT = {
+	product: 'assessment',
+	expects: 'assessment_id and id (or report_id)',
+	read: readAttempt,
+} as const;
 
 export const EVENTS: Record<TriggerEvent, EventSpec> = {
 	completed: {
-		product: 'aiInterview',
+		...AI_INTERVIEW,
 		name: 'AI Interview Completed',
 		happens:
 			'A candidate finished the interview and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
 		path: 'completed',
 		settingsKey: 'submission',
-		expects: AI_IDS,
-		read: (body) => readAiInterview('completed', body),
 	},
 	started: {
-		product: 'aiInterview',
+		...AI_INTERVIEW,
 		name: 'AI Interview Started',
 		happens: 'A candidate began the interview (Xobin\'s "Start" workflow)',
 		path: 'started',
 		settingsKey: 'start',
-		expects: AI_IDS,
-		read: (body) => readAiInterview('started', body),
 	},
 	assessmentStarted: {
-		product: 'assessment',
+		...ATTEMPT,
 		name: 'Assessment Started',
 		happens: 'A candidate began the assessment (Xobin\'s "Start" workflow)',
 		path: 'assessment-started',
 		settingsKey: 'start',
-		expects: ATTEMPT_IDS,
-		read: (body) => readAttempt('assessmentStarted', body),
 	},
 	assessmentSubmitted: {
-		product: 'assessment',
+		...ATTEMPT,
 		name: 'Assessment Submitted',
 		happens:
 			'A candidate submitted the assessment and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
 		path: 'assessment-submitted',
 		settingsKey: 'submission',
-		expects: ATTEMPT_IDS,
-		read: (body) => readAttempt('assessmentSubmitted', body),
 	},
 	assessmentUpdated: {
 		product: 'assessment',
@@ -148,7 +148,7 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 		path: 'assessment-updated',
 		settingsKey: 'updates',
 		expects: 'data.assessment_id',
-		read: (body) => readChange('assessmentUpdated', body),
+		read: readChange,
 	},
 };
 

@@ -64,10 +64,8 @@ export function liveIn(account: string, registration: Registration) {
 }
 
 /**
- * Xobin keeps one URL per event and one webhook auth per interview or assessment (and account-wide):
- * registering the test URL and its secret where a production registration is would take the
- * events away from the active workflow, during the test and after it (n8n's own single-webhook
- * triggers refuse test listening on an active workflow the same way).
+ * Registering the test URL where a production registration is would take its events away, during
+ * the test and after it (n8n's own single-webhook triggers refuse test listening the same way).
  */
 export function refuseWhileLive(
 	context: IHookFunctions,

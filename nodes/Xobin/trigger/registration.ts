@@ -43,7 +43,7 @@ export const triggerFields: Field[] = [
 	}),
 ];
 
-/** What the trigger registers with Xobin. */
+/** What the trigger registers with Xobin; what it stored is the same with the secret. */
 export interface Registration {
 	/** Left out for AI interviews, as in the records stored before assessments existed. */
 	product?: 'assessment';
@@ -56,10 +56,7 @@ export interface Registration {
 	urls: Partial<Record<TriggerEvent, string>>;
 }
 
-/** A registration Xobin accepted, with the secret it will send back. */
-interface StoredRegistration extends Registration {
-	secret: string;
-}
+type StoredRegistration = Registration & { secret: string };
 
 const STATIC_KEY = 'xobinRegistration';
 
@@ -107,13 +104,7 @@ export function targetOf(registration: Registration): [Product, number | undefin
 
 /** Same product, scope, interview or assessment, events and URLs: nothing to register again. */
 export function sameRegistration(a: Registration, b: Registration): boolean {
-	const identity = (registration: Registration) =>
-		JSON.stringify([
-			...targetOf(registration),
-			registration.scope,
-			registration.events,
-			registration.urls,
-		]);
+	const identity = (r: Registration) => JSON.stringify([...targetOf(r), r.scope, r.events, r.urls]);
 	return identity(a) === identity(b);
 }
 
