@@ -58,7 +58,7 @@ function toItem(
 	before?: Kind,
 ): INodeExecutionData {
 	const json: IDataObject = { event, track_id: Number(trackId), ...entry };
-	if (before !== undefined && event !== 'newApplicant')
+	if (before !== undefined)
 		json.from_stage = { stage_id: before[0], name: before[1], type: before[2] };
 	return { json };
 }
