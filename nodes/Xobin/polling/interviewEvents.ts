@@ -18,11 +18,6 @@ import { xobinRequest } from '../transport';
 /** Include Report asks for this many reports at the same time. */
 const REPORTS_AT_ONCE = 4;
 
-interface InterviewState {
-	interview: string;
-	completed: Array<string | number>;
-}
-
 async function withReport(context: IPollFunctions, entry: IDataObject): Promise<IDataObject> {
 	const responseId = String(entry.response_id);
 	const response = await xobinRequest(context, {
@@ -93,7 +88,7 @@ export async function pollInterview(this: IPollFunctions): Promise<INodeExecutio
 		return await emit([newest]);
 	}
 
-	const state = this.getWorkflowStaticData('node') as Partial<InterviewState>;
+	const state = this.getWorkflowStaticData('node') as { interview?: string; completed?: unknown[] };
 	const before = state.interview === interviewId && Array.isArray(state.completed);
 	const known = new Set(before ? state.completed?.map(String) : []);
 	const output = before

@@ -159,19 +159,3 @@ export function eventOfPath(requestPath: string): TriggerEvent | undefined {
 	const path = requestPath.split('?')[0].replace(/\/+$/, '');
 	return TRIGGER_EVENTS.find((event) => path.endsWith(`/${EVENTS[event].path}`));
 }
-
-/**
- * The URL of each event's webhook. n8n answers getNodeWebhookUrl(name) with the first webhook of that
- * name, and its names are only 'default' and 'setup', so it cannot name five URLs; but every
- * webhook of a node shares one prefix (n8n-workflow NodeHelpers.getNodeWebhookUrl:
- * <base>/<webhookId>/<path>), so each URL is that of 'default' (AI Interview Completed) with its
- * own path in place of 'completed'.
- */
-export function webhookUrlOf(
-	defaultUrl: string | undefined,
-	event: TriggerEvent,
-): string | undefined {
-	const anchor = EVENTS.completed.path;
-	if (!defaultUrl?.endsWith(`/${anchor}`)) return undefined;
-	return `${defaultUrl.slice(0, -anchor.length)}${EVENTS[event].path}`;
-}

@@ -18,7 +18,7 @@ import { xobinRequest } from '../transport';
 import type { XobinRequest } from '../transport/types';
 import { newSecret, WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from './auth';
 import type { Product, TriggerEvent } from './events';
-import { EVENTS, TRIGGER_EVENTS, webhookUrlOf } from './events';
+import { EVENTS, TRIGGER_EVENTS } from './events';
 
 /** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
 const PARAMETER_NAMES: Record<Product, { events: string; scope: string; oneScope: TriggerScope }> =
@@ -151,17 +151,20 @@ export function wantedRegistration(context: IHookFunctions): Registration {
 			},
 		);
 	}
-	const defaultUrl = context.getNodeWebhookUrl('default');
-	const urls: Registration['urls'] = {};
-	for (const event of events) {
-		const url = webhookUrlOf(defaultUrl, event);
-		if (!url)
-			throw new NodeOperationError(
-				context.getNode(),
-				'n8n did not provide a webhook URL for this node',
-			);
-		urls[event] = url;
-	}
+	// n8n names webhooks only 'default' and 'setup', so getNodeWebhookUrl cannot name five URLs; but
+	// a node's webhooks share one prefix (NodeHelpers.getNodeWebhookUrl: <base>/<webhookId>/<path>),
+	// so each event's URL is that of 'default' (AI Interview Completed) with its own path.
+	const completedUrl = context.getNodeWebhookUrl('default');
+	const anchor = `/${EVENTS.completed.path}`;
+	if (!completedUrl?.endsWith(anchor))
+		throw new NodeOperationError(
+			context.getNode(),
+			'n8n did not provide a webhook URL for this node',
+		);
+	const prefix = completedUrl.slice(0, -anchor.length);
+	const urls = Object.fromEntries(
+		events.map((event) => [event, `${prefix}/${EVENTS[event].path}`]),
+	);
 	const registration: Registration =
 		product === 'assessment' ? { product, scope, events, urls } : { scope, events, urls };
 	if (scope !== 'account') {
