@@ -1,9 +1,6 @@
-// The Xobin Polling Trigger: checks Xobin on a schedule (n8n's Poll Times, every minute at the
-// least) and starts the workflow for what changed since the previous check: applicants of a track
-// added, moved to a stage, hired or rejected (polling/trackEvents.ts), or candidates completing an
-// AI interview (polling/interviewEvents.ts). For accounts and setups where Xobin cannot call n8n
-// (no webhooks for tracks, n8n behind a firewall, a plan without webhooks); the Xobin Trigger is
-// the webhook alternative for AI interviews and assessments.
+// The Xobin Polling Trigger: checks Xobin at n8n's Poll Times and starts the workflow for what changed
+// in a track (polling/trackEvents.ts) or an AI interview (polling/interviewEvents.ts), where Xobin
+// cannot call n8n (tracks have no webhooks, n8n behind a firewall, a plan without webhooks).
 
 import type {
 	INodeExecutionData,
@@ -62,7 +59,7 @@ export class XobinPollingTrigger implements INodeType {
 				],
 				description: 'What the trigger checks in Xobin',
 			},
-			{ ...trackLocator(forTrack) },
+			trackLocator(forTrack),
 			{
 				displayName: 'Trigger On',
 				name: 'event',

@@ -1,10 +1,7 @@
 // The Xobin Trigger: starts a workflow when a candidate starts or completes a Xobin AI interview or
-// assessment, or when an assessment is created or updated. Automatic setup registers this node's
-// webhook URLs and a random secret with Xobin when the workflow is activated and switches them off
-// when it is deactivated; manual setup leaves Xobin to the user. Either way every call must carry
-// the secret, or it gets a 401. The parts live in trigger/: description.ts (the editor),
-// events.ts (each event), registration.ts (Xobin's webhook settings), liveRegistrations.ts (what
-// test listening must leave alone), auth.ts (the secret) and deliveries.ts (repeats).
+// assessment, or an assessment is created or updated. Automatic setup registers this node's URLs and
+// a random secret with Xobin on activation and switches them off on deactivation; manual setup
+// leaves Xobin to the user. Every call must carry the secret. The parts live in trigger/.
 
 import type {
 	IDataObject,
@@ -17,23 +14,18 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readFields, triggerSource } from './helpers/fields';
-import { xobinRequest } from './transport';
 import { XOBIN_CREDENTIAL_TYPE } from './transport/constants';
-import { checkManualSecret, missingSecret, newSecret } from './trigger/auth';
+import { checkManualSecret, missingSecret } from './trigger/auth';
 import { isRepeat } from './trigger/deliveries';
 import { AUTOMATIC, MANUAL, triggerProperties, triggerWebhooks } from './trigger/description';
-import type { TriggerEvent } from './trigger/events';
 import { eventOfPath, EVENTS } from './trigger/events';
 import { holdLive, isLive, liveIn, ownerOf, refuseWhileLive } from './trigger/liveRegistrations';
 import {
-	notFoundOf,
-	productOf,
-	readSettings,
+	chosenEvents,
 	readStored,
 	remember,
 	sameRegistration,
-	settingsRequest,
-	switchOff,
+	switchWebhooks,
 	triggerFields,
 	wantedRegistration,
 } from './trigger/registration';
@@ -85,7 +77,7 @@ export class XobinTrigger implements INodeType {
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (setupOf(this) === MANUAL) {
-					readSettings(this);
+					wantedRegistration(this);
 					checkManualSecret(this);
 					return true;
 				}
@@ -96,14 +88,8 @@ export class XobinTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				// A registration left from other settings would keep Xobin calling with an old secret.
 				const stale = readStored(staticData);
-				if (stale !== undefined) await switchOff(this, staticData, stale);
-				const secret = newSecret();
-				await xobinRequest(this, {
-					...settingsRequest(registration, true, secret),
-					idempotent: true,
-					notFound: notFoundOf(registration),
-				});
-				remember(staticData, { ...registration, secret });
+				if (stale !== undefined) await switchWebhooks(this, staticData, stale, false);
+				await switchWebhooks(this, staticData, registration, true);
 				if (!listeningForTest(this)) holdLive(owner, registration);
 				return true;
 			},
@@ -117,15 +103,15 @@ export class XobinTrigger implements INodeType {
 				const stored = readStored(staticData);
 				if (stored === undefined) return true;
 				const owner = await ownerOf(this);
-				if (isLive(owner, stored)) {
-					await switchOff(this, staticData, stored);
-					holdLive(owner);
-					return true;
-				}
-				const held = liveIn(owner.account, stored).flatMap(({ events }) => events);
+				const live = isLive(owner, stored);
+				const held = live
+					? []
+					: liveIn(owner.account, stored).flatMap((other) => other.registration.events);
 				const free = stored.events.filter((event) => !held.includes(event));
-				if (free.length > 0) await switchOff(this, staticData, { ...stored, events: free });
+				if (free.length > 0)
+					await switchWebhooks(this, staticData, { ...stored, events: free }, false);
 				else remember(staticData);
+				if (live) holdLive(owner);
 				return true;
 			},
 		},
@@ -150,20 +136,17 @@ export class XobinTrigger implements INodeType {
 		const payload = this.getBodyData() as unknown;
 		const delivery =
 			typeof payload === 'object' && payload !== null && !Array.isArray(payload)
-				? spec.read(payload as IDataObject)
+				? spec.read(event, payload as IDataObject)
 				: undefined;
 		if (delivery === undefined) {
 			return respond(this, 400, `Expected a JSON object from Xobin with ${spec.expects}`);
 		}
-		const product = productOf(this);
-		const eventsParameter = product === 'assessment' ? 'assessmentEvents' : 'events';
-		const wanted =
-			spec.product === product
-				? (this.getNodeParameter(eventsParameter, []) as TriggerEvent[])
-				: [];
-		if (!wanted.includes(event)) return ignored(`this trigger does not listen for ${spec.name}`);
+		const { product, events } = chosenEvents(this);
+		if (spec.product !== product || !events.includes(event))
+			return ignored(`this trigger does not listen for ${spec.name}`);
+		// Only the chosen product's ID field is shown, so at most one of them is read.
 		const { path } = readFields(triggerSource(this), triggerFields);
-		const only = product === 'assessment' ? path.assessment_id : path.ai_interview_id;
+		const only = path.assessment_id ?? path.ai_interview_id;
 		if (only !== undefined && Number(delivery.about) !== only) {
 			const what = product === 'assessment' ? 'assessment' : 'AI interview';
 			return ignored(`this trigger listens to ${what} ${String(only)} only`);

@@ -1,44 +1,22 @@
 // AI Interview → Interview Completed for the Xobin Polling Trigger: GET
-// /ai-interviews/invited/<ai_interview_id> (one request, Xobin does not page it) and, with Include
-// Report, GET /ai-interviews/report/<response_id> for each new completion. Static data keeps the
-// response_ids that were Completed at the previous poll (about 6 bytes each); a poll emits the
-// Completed ones not among them. The first production poll only remembers them. A failed request
-// (the list or a report) throws before static data changes, so the next poll emits them instead.
-// Manual runs (Fetch Test Event) return the most recent completion and leave static data alone.
+// /ai-interviews/invited/<ai_interview_id> (Xobin does not page it) and, with Include Report, GET
+// /ai-interviews/report/<response_id> for each new completion. Static data keeps the response_ids
+// that were Completed at the previous poll; a poll emits the Completed ones not among them, and the
+// first production poll only remembers them. A failed request throws before static data changes,
+// so the next poll emits them instead. Fetch Test Event returns the most recent completion.
 
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { reportNotFound } from '../actions/aiInterview/common';
+import { invitedFields } from '../actions/aiInterview/getManyInvited.operation';
 import { httpDateToIso } from '../helpers/dates';
+import { readFields } from '../helpers/fields';
 import { aiInterviewNotFound } from '../helpers/productIdFields';
 import { xobinRequest } from '../transport';
 
 /** Include Report asks for this many reports at the same time. */
 const REPORTS_AT_ONCE = 4;
-
-interface InterviewState {
-	interview: string;
-	completed: Array<string | number>;
-}
-
-function readInterviewId(context: IPollFunctions): string {
-	const raw = context.getNodeParameter('aiInterviewId', '') as unknown;
-	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			value === ''
-				? 'No AI Interview ID is given'
-				: `The AI Interview ID ${JSON.stringify(value)} is not an interview number`,
-			{
-				description:
-					"Type the number of the AI interview: open the interview in Xobin's AI Interviews dashboard to find it.",
-			},
-		);
-	}
-	return String(Number(value));
-}
 
 async function withReport(context: IPollFunctions, entry: IDataObject): Promise<IDataObject> {
 	const responseId = String(entry.response_id);
@@ -52,7 +30,12 @@ async function withReport(context: IPollFunctions, entry: IDataObject): Promise<
 }
 
 export async function pollInterview(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const interviewId = readInterviewId(this);
+	const source = {
+		node: this.getNode(),
+		timeZone: this.getTimezone(),
+		parameter: (name: string, fallback: unknown) => this.getNodeParameter(name, fallback),
+	};
+	const interviewId = String(readFields(source, invitedFields).path.ai_interview_id);
 	const includeReport = this.getNodeParameter('includeReport', false) === true;
 	const response = await xobinRequest(this, {
 		method: 'GET',
@@ -79,16 +62,13 @@ export async function pollInterview(this: IPollFunctions): Promise<INodeExecutio
 		);
 	const emit = async (entries: IDataObject[]) => {
 		if (entries.length === 0) return null;
-		const items: INodeExecutionData[] = [];
+		const jsons = includeReport ? [] : entries;
 		// Reports a few at a time: a poll after a long pause may find many completions.
-		for (let start = 0; start < entries.length; start += REPORTS_AT_ONCE) {
+		for (let start = 0; includeReport && start < entries.length; start += REPORTS_AT_ONCE) {
 			const batch = entries.slice(start, start + REPORTS_AT_ONCE);
-			const jsons = includeReport
-				? await Promise.all(batch.map(async (entry) => await withReport(this, entry)))
-				: batch;
-			items.push(...jsons.map((json) => ({ json })));
+			jsons.push(...(await Promise.all(batch.map(async (entry) => await withReport(this, entry)))));
 		}
-		return [items];
+		return [jsons.map((json) => ({ json }))];
 	};
 
 	if (this.getMode() === 'manual') {
@@ -108,15 +88,12 @@ export async function pollInterview(this: IPollFunctions): Promise<INodeExecutio
 		return await emit([newest]);
 	}
 
-	const data = this.getWorkflowStaticData('node');
-	const state = data as Partial<InterviewState>;
-	const ids = completed.map((entry) => entry.response_id as string | number);
-	if (state.interview !== interviewId || !Array.isArray(state.completed)) {
-		Object.assign(data, { interview: interviewId, completed: ids });
-		return null;
-	}
-	const before = new Set(state.completed.map(String));
-	const output = await emit(completed.filter((entry) => !before.has(String(entry.response_id))));
-	Object.assign(data, { interview: interviewId, completed: ids });
+	const state = this.getWorkflowStaticData('node') as { interview?: string; completed?: unknown[] };
+	const before = state.interview === interviewId && Array.isArray(state.completed);
+	const known = new Set(before ? state.completed?.map(String) : []);
+	const output = before
+		? await emit(completed.filter((entry) => !known.has(String(entry.response_id))))
+		: null;
+	Object.assign(state, { interview: interviewId, completed: completed.map((e) => e.response_id) });
 	return output;
 }

@@ -1,32 +1,22 @@
-// Track events of the Xobin Polling Trigger: New Applicant, Applicant Moved to a Stage, Applicant
-// Hired, Applicant Rejected, from GET /tracks/<id>/applicants (pages of 200).
-//
-// Exactly once by comparison, not by timestamps: static data keeps, for every applicant of the
-// track, which stage and stage status the trigger last saw (a compact map, about 10 bytes per
-// applicant). The first production poll walks the whole track to fill it and emits nothing. Each
-// later poll reads the applicants updated since the day before the previous poll started (Xobin
-// filters by calendar day only, in a timezone its docs do not state: the window starts 14 hours
-// before the previous poll, so any timezone is covered), sorted by date added (which never
-// changes, so a change landing during the walk can only make an applicant appear twice, never
-// skip one), and emits each applicant whose stage or status differs from the map, then updates
-// the map. Re-reading the same applicants is harmless: an unchanged one matches the map. A poll
-// that fails throws before the map is touched, so the next successful poll sees what it missed.
-// Manual runs (Fetch Test Event) return the newest matching applicant and leave the map alone.
+// Track events of the Xobin Polling Trigger (New Applicant, Applicant Moved to a Stage, Hired,
+// Rejected) from GET /tracks/<id>/applicants. Exactly once by comparison, not by timestamps: static
+// data maps every applicant of the track to the stage and status last seen; the first production
+// poll walks the whole track to fill it and emits nothing. Later polls read the applicants updated
+// since the day before the previous poll (Xobin filters by calendar day, in a timezone its docs do
+// not state: the window starts 14 hours early) sorted by date added, which never changes, so a
+// change landing mid-walk can repeat an applicant but never skip one; an unchanged one matches the
+// map. A failed poll throws before the map is touched. Fetch Test Event returns the newest match.
 
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { trackNotFound } from '../actions/track/common';
+import { MAX_PAGES, MAX_PER_PAGE as PER_PAGE } from '../actions/track/getManyApplicants.operation';
 import { readTrackId } from '../helpers/trackLocator';
 import { xobinRequest } from '../transport';
 
-export type TrackEvent = 'newApplicant' | 'applicantMoved' | 'applicantHired' | 'applicantRejected';
+type TrackEvent = 'newApplicant' | 'applicantMoved' | 'applicantHired' | 'applicantRejected';
 
-/** Xobin's largest page, and at most this many pages a poll (100,000 applicants). */
-const PER_PAGE = 200;
-const MAX_PAGES = 500;
-
-/** The window starts this long before the previous poll started (see the header). */
 const WINDOW_MARGIN_MS = 14 * 3600_000;
 
 /** What the trigger remembers of an applicant: [stage_id, stage_name, stage_type, stage_status]. */
@@ -43,33 +33,22 @@ interface TrackState {
 const text = (value: unknown) =>
 	typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
-function kindOf(entry: IDataObject): Kind {
-	return [
-		text(entry.stage_id),
-		text(entry.stage_name),
-		text(entry.stage_type),
-		text(entry.stage_status),
-	];
-}
+const kindOf = (entry: IDataObject) =>
+	['stage_id', 'stage_name', 'stage_type', 'stage_status'].map((key) => text(entry[key])) as Kind;
 
+/** The stage type or status that Applicant Hired and Applicant Rejected wait for. */
+const TYPES: Record<string, RegExp | undefined> = {
+	applicantHired: /^hired$/i,
+	applicantRejected: /^rejected$/i,
+};
 const isType = (kind: Kind | undefined, word: RegExp) =>
 	kind !== undefined && (word.test(kind[2]) || word.test(kind[3]));
-const HIRED = /^hired$/i;
-const REJECTED = /^rejected$/i;
 
 function matches(event: TrackEvent, before: Kind | undefined, now: Kind, intoStage: string) {
-	switch (event) {
-		case 'newApplicant':
-			return before === undefined;
-		case 'applicantMoved':
-			return (
-				before !== undefined && before[0] !== now[0] && (intoStage === '' || now[0] === intoStage)
-			);
-		case 'applicantHired':
-			return !isType(before, HIRED) && isType(now, HIRED);
-		case 'applicantRejected':
-			return !isType(before, REJECTED) && isType(now, REJECTED);
-	}
+	const type = TYPES[event];
+	if (type) return !isType(before, type) && isType(now, type);
+	if (event === 'newApplicant') return before === undefined;
+	return before !== undefined && before[0] !== now[0] && (intoStage === '' || now[0] === intoStage);
 }
 
 function toItem(
@@ -79,7 +58,7 @@ function toItem(
 	before?: Kind,
 ): INodeExecutionData {
 	const json: IDataObject = { event, track_id: Number(trackId), ...entry };
-	if (before !== undefined && event !== 'newApplicant')
+	if (before !== undefined)
 		json.from_stage = { stage_id: before[0], name: before[1], type: before[2] };
 	return { json };
 }
@@ -104,19 +83,19 @@ function writeState(
 	since: number,
 	seen: Map<string, Kind>,
 ): void {
-	const kinds: Kind[] = [];
 	const indexOf = new Map<string, number>();
-	const compact: Record<string, number> = {};
-	for (const [id, kind] of seen) {
+	for (const kind of seen.values()) {
 		const key = JSON.stringify(kind);
-		let index = indexOf.get(key);
-		if (index === undefined) {
-			index = kinds.push(kind) - 1;
-			indexOf.set(key, index);
-		}
-		compact[id] = index;
+		if (!indexOf.has(key)) indexOf.set(key, indexOf.size);
 	}
-	const state: TrackState = { track: trackId, since, kinds, seen: compact };
+	const state: TrackState = {
+		track: trackId,
+		since,
+		kinds: [...indexOf.keys()].map((key) => JSON.parse(key) as Kind),
+		seen: Object.fromEntries(
+			[...seen].map(([id, kind]) => [id, indexOf.get(JSON.stringify(kind)) as number]),
+		),
+	};
 	Object.assign(data, state);
 }
 
@@ -205,13 +184,9 @@ async function sample(
 		Date.parse(text(entry[sortBy])) || 0,
 		Number(entry.application_id) || 0,
 	];
+	const type = TYPES[event];
 	const found = entries
-		.filter((entry) => {
-			const kind = kindOf(entry);
-			if (event === 'applicantHired') return isType(kind, HIRED);
-			if (event === 'applicantRejected') return isType(kind, REJECTED);
-			return true;
-		})
+		.filter((entry) => type === undefined || isType(kindOf(entry), type))
 		.sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1])[0];
 	if (!found) {
 		throw new NodeOperationError(context.getNode(), `Track ${trackId} ${EVENT_WORDS[event]}`, {
@@ -235,33 +210,24 @@ export async function pollTrack(this: IPollFunctions): Promise<INodeExecutionDat
 	const data = this.getWorkflowStaticData('node');
 	const startedAt = Date.now();
 	const seen = readState(data, trackId);
-	if (seen === undefined) {
-		// First poll (or another track): remember every applicant as they are now, emit nothing.
-		const all = await walk(this, trackId, { sort_by: 'date_added', sort_order: 'asc' });
-		writeState(
-			data,
-			trackId,
-			startedAt,
-			new Map(all.map((entry) => [text(entry.application_id), kindOf(entry)])),
-		);
-		return null;
-	}
 	const since = Number((data as Partial<TrackState>).since);
-	const updated = await walk(this, trackId, {
+	// The first poll (or one for another track) walks every applicant, only to remember them.
+	const window = seen && {
 		timeframe_field: 'last_updated_at',
 		from_date: dayOf((Number.isFinite(since) ? since : startedAt) - WINDOW_MARGIN_MS),
-		sort_by: 'date_added',
-		sort_order: 'asc',
-	});
+	};
+	const qs = { ...window, sort_by: 'date_added', sort_order: 'asc' };
+	const known = seen ?? new Map<string, Kind>();
 	const items: INodeExecutionData[] = [];
-	for (const entry of updated) {
+	for (const entry of await walk(this, trackId, qs)) {
 		const id = text(entry.application_id);
-		const before = seen.get(id);
+		const before = known.get(id);
 		const now = kindOf(entry);
 		if (before !== undefined && before[0] === now[0] && before[3] === now[3]) continue;
-		if (matches(event, before, now, intoStage)) items.push(toItem(trackId, event, entry, before));
-		seen.set(id, now);
+		if (seen && matches(event, before, now, intoStage))
+			items.push(toItem(trackId, event, entry, before));
+		known.set(id, now);
 	}
-	writeState(data, trackId, startedAt, seen);
+	writeState(data, trackId, startedAt, known);
 	return items.length > 0 ? [items] : null;
 }

@@ -7,10 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** The header Xobin sends back on every webhook call, holding the trigger's secret. */
 export const WEBHOOK_SECRET_HEADER = 'X-Xobin-Webhook-Secret';
-
-/** The query parameter that also carries the secret on assessment webhook URLs. */
 export const WEBHOOK_SECRET_QUERY = 'secret';
 
 /** Shortest secret the trigger accepts in manual setup: long enough that guessing it is hopeless. */
@@ -25,7 +22,7 @@ export function newSecret(): string {
  * Whether the value Xobin sent is the expected secret, compared in constant time (both sides
  * hashed first, so neither the content nor the length leaks through timing).
  */
-export function secretsMatch(given: unknown, expected: string): boolean {
+function secretsMatch(given: unknown, expected: string): boolean {
 	if (typeof given !== 'string' || expected === '') return false;
 	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 	return timingSafeEqual(digest(given), digest(expected));
@@ -37,13 +34,11 @@ export function missingSecret(
 	expected: string,
 	inQueryToo: boolean,
 ): string | undefined {
-	if (secretsMatch(context.getHeaderData()[WEBHOOK_SECRET_HEADER.toLowerCase()], expected))
-		return undefined;
-	if (!inQueryToo) return `Missing or wrong ${WEBHOOK_SECRET_HEADER} header`;
+	const header = context.getHeaderData()[WEBHOOK_SECRET_HEADER.toLowerCase()];
 	const query = (context.getQueryData() as IDataObject)[WEBHOOK_SECRET_QUERY];
-	return secretsMatch(query, expected)
-		? undefined
-		: `Missing or wrong ${WEBHOOK_SECRET_HEADER} header or ${WEBHOOK_SECRET_QUERY} query parameter`;
+	if (secretsMatch(header, expected) || (inQueryToo && secretsMatch(query, expected)))
+		return undefined;
+	return `Missing or wrong ${WEBHOOK_SECRET_HEADER} header${inQueryToo ? ` or ${WEBHOOK_SECRET_QUERY} query parameter` : ''}`;
 }
 
 /** Manual setup: the secret the user pasted into Xobin must be long enough to be one. */

@@ -11,33 +11,30 @@ export type TriggerEvent =
 	| 'assessmentSubmitted'
 	| 'assessmentUpdated';
 
-/** The Xobin product whose events a trigger listens to (its 'Product' parameter). */
 export type Product = 'aiInterview' | 'assessment';
 
-/** What a call's payload tells the trigger, once it holds the ids the event must carry. */
-export interface Delivery {
-	/** The AI interview or assessment the call is about, as Xobin sent it. */
+/**
+ * What a payload tells: the interview or assessment it is about, a key that is the same however
+ * often one delivery comes, and the fields the node adds to the output (docs/trigger.md).
+ */
+interface Delivery {
 	about: unknown;
-	/** The same event about the same attempt or change: one delivery, however often it comes. */
 	deliveryKey: string;
-	/** Fields the node adds to the output, documented in docs/trigger.md. */
 	extras: IDataObject;
 }
 
 interface EventSpec {
 	product: Product;
-	/** The `event` each output item carries, and the Trigger On list's name for it. */
+	/** The `event` each output item carries, and the Trigger On list's name and description. */
 	name: string;
-	/** What happened, as the Trigger On list describes it. */
 	happens: string;
-	/** The last segment of the webhook URL: how the node knows which event a call is. */
+	/** The last segment of the event's webhook URL: how the node knows which event a call is. */
 	path: string;
-	/** Xobin's key for the event in the webhook settings ("Start", "Submission", "updates"). */
+	/** Xobin's key for the event in the webhook settings. */
 	settingsKey: 'start' | 'submission' | 'updates';
-	/** The ids the payload must carry, in words for the 400 answer. */
+	/** The ids the payload must carry, in words for the 400 answer, and how they are read. */
 	expects: string;
-	/** Reads the ids the payload must carry; undefined when they are missing (answered 400). */
-	read(body: IDataObject): Delivery | undefined;
+	read(event: TriggerEvent, body: IDataObject): Delivery | undefined;
 }
 
 /**
@@ -101,47 +98,47 @@ function readChange(event: TriggerEvent, body: IDataObject): Delivery | undefine
 	return { about, deliveryKey, extras };
 }
 
-const AI_IDS = 'ai_interview_id and response_id (or candidate_id or candidate_email)';
-const ATTEMPT_IDS = 'assessment_id and id (or report_id)';
+const AI_INTERVIEW = {
+	product: 'aiInterview',
+	expects: 'ai_interview_id and response_id (or candidate_id or candidate_email)',
+	read: readAiInterview,
+} as const;
+const ATTEMPT = {
+	product: 'assessment',
+	expects: 'assessment_id and id (or report_id)',
+	read: readAttempt,
+} as const;
 
 export const EVENTS: Record<TriggerEvent, EventSpec> = {
 	completed: {
-		product: 'aiInterview',
+		...AI_INTERVIEW,
 		name: 'AI Interview Completed',
 		happens:
 			'A candidate finished the interview and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
 		path: 'completed',
 		settingsKey: 'submission',
-		expects: AI_IDS,
-		read: (body) => readAiInterview('completed', body),
 	},
 	started: {
-		product: 'aiInterview',
+		...AI_INTERVIEW,
 		name: 'AI Interview Started',
 		happens: 'A candidate began the interview (Xobin\'s "Start" workflow)',
 		path: 'started',
 		settingsKey: 'start',
-		expects: AI_IDS,
-		read: (body) => readAiInterview('started', body),
 	},
 	assessmentStarted: {
-		product: 'assessment',
+		...ATTEMPT,
 		name: 'Assessment Started',
 		happens: 'A candidate began the assessment (Xobin\'s "Start" workflow)',
 		path: 'assessment-started',
 		settingsKey: 'start',
-		expects: ATTEMPT_IDS,
-		read: (body) => readAttempt('assessmentStarted', body),
 	},
 	assessmentSubmitted: {
-		product: 'assessment',
+		...ATTEMPT,
 		name: 'Assessment Submitted',
 		happens:
 			'A candidate submitted the assessment and Xobin\'s evaluation is done (Xobin\'s "Submission" workflow)',
 		path: 'assessment-submitted',
 		settingsKey: 'submission',
-		expects: ATTEMPT_IDS,
-		read: (body) => readAttempt('assessmentSubmitted', body),
 	},
 	assessmentUpdated: {
 		product: 'assessment',
@@ -151,7 +148,7 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 		path: 'assessment-updated',
 		settingsKey: 'updates',
 		expects: 'data.assessment_id',
-		read: (body) => readChange('assessmentUpdated', body),
+		read: readChange,
 	},
 };
 
@@ -161,20 +158,4 @@ export const TRIGGER_EVENTS = Object.keys(EVENTS) as TriggerEvent[];
 export function eventOfPath(requestPath: string): TriggerEvent | undefined {
 	const path = requestPath.split('?')[0].replace(/\/+$/, '');
 	return TRIGGER_EVENTS.find((event) => path.endsWith(`/${EVENTS[event].path}`));
-}
-
-/**
- * The URL of each event's webhook. n8n answers getNodeWebhookUrl(name) with the first webhook of that
- * name, and its names are only 'default' and 'setup', so it cannot name five URLs; but every
- * webhook of a node shares one prefix (n8n-workflow NodeHelpers.getNodeWebhookUrl:
- * <base>/<webhookId>/<path>), so each URL is that of 'default' (AI Interview Completed) with its
- * own path in place of 'completed'.
- */
-export function webhookUrlOf(
-	defaultUrl: string | undefined,
-	event: TriggerEvent,
-): string | undefined {
-	const anchor = EVENTS.completed.path;
-	if (!defaultUrl?.endsWith(`/${anchor}`)) return undefined;
-	return `${defaultUrl.slice(0, -anchor.length)}${EVENTS[event].path}`;
 }

@@ -5,30 +5,32 @@
 // several main instances, a follower knows only the activations it saw.
 
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { XOBIN_CREDENTIAL_TYPE } from '../transport/constants';
 import { EVENTS } from './events';
 import type { Registration } from './registration';
-import { sameRegistration } from './registration';
+import { sameRegistration, targetOf } from './registration';
 
-/** Who holds a registration: a workflow's node, with the Xobin account it registered in. */
-interface Owner {
-	workflowId: string;
-	workflowName: string;
-	/** The node's webhookId (its name when it has none). */
-	node: string;
-	account: string;
-}
-/** The production registrations this n8n process made or found, by workflow and node. */
+/** Who holds a registration: a workflow's node (its webhookId, else its name) and Xobin account. */
+type Owner = Awaited<ReturnType<typeof ownerOf>>;
+
 const live = new Map<string, Owner & { registration: Registration }>();
 
-/** Which Xobin account a credential reaches, without keeping its key. */
-function accountOf(credentials: ICredentialDataDecryptedObject): string {
-	return createHash('sha256')
-		.update(`${String(credentials.baseUrl)}\n${String(credentials.apiKey)}`)
-		.digest('hex');
+/** The workflow, node and Xobin account (a hash: the key is not kept) a registration belongs to. */
+export async function ownerOf(context: IHookFunctions) {
+	const node = context.getNode();
+	const workflow = context.getWorkflow();
+	const { baseUrl, apiKey } = await context.getCredentials(XOBIN_CREDENTIAL_TYPE);
+	return {
+		workflowId: String(workflow.id),
+		workflowName: workflow.name ?? '',
+		node: node.webhookId ?? node.name,
+		account: createHash('sha256')
+			.update(`${String(baseUrl)}\n${String(apiKey)}`)
+			.digest('hex'),
+	};
 }
 
 /** Records the production registration that workflow's node holds in Xobin, or forgets it. */
@@ -39,7 +41,7 @@ export function holdLive(owner: Owner, registration?: Registration): void {
 }
 
 /** Whether this is the production registration that workflow's node holds. */
-export function isLive(owner: { workflowId: string; node: string }, registration: Registration) {
+export function isLive(owner: Owner, registration: Registration) {
 	const held = live.get(`${owner.workflowId}|${owner.node}`)?.registration;
 	return held !== undefined && sameRegistration(held, registration);
 }
@@ -50,41 +52,20 @@ export function isLive(owner: { workflowId: string; node: string }, registration
  * event and one webhook auth there, so registering anything in them changes what production gets.
  */
 export function liveIn(account: string, registration: Registration) {
-	const product = registration.product ?? 'aiInterview';
-	const id = registration.aiInterviewId ?? registration.assessmentId;
-	return [...live.values()]
-		.filter(
-			({ account: other, registration: held }) =>
-				other === account &&
-				(held.product ?? 'aiInterview') === product &&
-				(held.scope === 'account' ||
-					registration.scope === 'account' ||
-					(held.aiInterviewId ?? held.assessmentId) === id),
-		)
-		.map(({ workflowId, workflowName, registration: held }) => ({
-			workflowId,
-			workflowName,
-			events: held.events,
-		}));
-}
-
-/** The workflow, node and Xobin account a registration belongs to. */
-export async function ownerOf(context: IHookFunctions) {
-	const node = context.getNode();
-	const workflow = context.getWorkflow();
-	return {
-		workflowId: String(workflow.id),
-		workflowName: workflow.name ?? '',
-		node: node.webhookId ?? node.name,
-		account: accountOf(await context.getCredentials(XOBIN_CREDENTIAL_TYPE)),
-	};
+	const [product, id] = targetOf(registration);
+	return [...live.values()].filter((held) => {
+		const [heldProduct, heldId] = targetOf(held.registration);
+		return (
+			held.account === account &&
+			heldProduct === product &&
+			(heldId === undefined || id === undefined || heldId === id)
+		);
+	});
 }
 
 /**
- * Xobin keeps one URL per event and one webhook auth per interview or assessment (and account-wide):
- * registering the test URL and its secret where a production registration is would take the
- * events away from the active workflow, during the test and after it (n8n's own single-webhook
- * triggers refuse test listening on an active workflow the same way).
+ * Registering the test URL where a production registration is would take its events away, during
+ * the test and after it (n8n's own single-webhook triggers refuse test listening the same way).
  */
 export function refuseWhileLive(
 	context: IHookFunctions,
@@ -97,7 +78,7 @@ export function refuseWhileLive(
 	const whose = holders.some(({ workflowId }) => workflowId === here)
 		? 'this workflow'
 		: `the active workflow ${[...new Set(holders.map(({ workflowId, workflowName }) => `"${workflowName}" (ID ${workflowId})`))].join(', ')}`;
-	const events = [...new Set(holders.flatMap((holder) => holder.events))];
+	const events = [...new Set(holders.flatMap((holder) => holder.registration.events))];
 	const names = events.map((event) => EVENTS[event].name).join(' and ');
 	throw new NodeOperationError(
 		context.getNode(),

@@ -1,15 +1,9 @@
-// The Xobin Trigger's side of Xobin's webhook settings: for AI interviews PUT
-// /ai-interviews/settings/webhooks/<id> (one interview) or POST /ai-interviews/settings/webhooks with
-// updateAll (the account); for assessments POST /webhooks/<assessment_id> or POST /webhooks with
-// updateAll. What the node's settings ask to register, the request that switches it on (with the
-// secret Xobin must send back) or off, and the record of it kept in the node's static data.
-//
-// Lifecycle: activating the workflow registers (create) and stores { product, scope, id, events,
-// urls, secret }; n8n restarting finds the same record (checkExists) and leaves Xobin alone;
-// deactivating switches the stored registration off (delete) and forgets it. Xobin has no endpoint
-// to read the settings back, so the stored record is the only memory of what was registered.
+// The Xobin Trigger's side of Xobin's webhook settings (per AI interview or assessment, or
+// account-wide with updateAll): what the node's settings ask to register, the request that switches
+// it on (with the secret Xobin must send back) or off, and the record of it in the node's static
+// data. Xobin cannot be asked what it has registered, so that record is the only memory of it.
 
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -21,10 +15,10 @@ import {
 import type { Field } from '../helpers/fields';
 import { readFields, triggerSource } from '../helpers/fields';
 import { xobinRequest } from '../transport';
-import type { NotFound, XobinRequest } from '../transport/types';
-import { WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from './auth';
+import type { XobinRequest } from '../transport/types';
+import { newSecret, WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from './auth';
 import type { Product, TriggerEvent } from './events';
-import { EVENTS, TRIGGER_EVENTS, webhookUrlOf } from './events';
+import { EVENTS, TRIGGER_EVENTS } from './events';
 
 /** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
 const PARAMETER_NAMES: Record<Product, { events: string; scope: string; oneScope: TriggerScope }> =
@@ -33,7 +27,7 @@ const PARAMETER_NAMES: Record<Product, { events: string; scope: string; oneScope
 		assessment: { events: 'assessmentEvents', scope: 'assessmentScope', oneScope: 'assessment' },
 	};
 
-export type TriggerScope = 'interview' | 'assessment' | 'account';
+type TriggerScope = 'interview' | 'assessment' | 'account';
 
 /** The trigger's settings that end up in Xobin's request. */
 export const triggerFields: Field[] = [
@@ -49,7 +43,7 @@ export const triggerFields: Field[] = [
 	}),
 ];
 
-/** What the trigger registers with Xobin. */
+/** What the trigger registers with Xobin; what it stored is the same with the secret. */
 export interface Registration {
 	/** Left out for AI interviews, as in the records stored before assessments existed. */
 	product?: 'assessment';
@@ -62,30 +56,25 @@ export interface Registration {
 	urls: Partial<Record<TriggerEvent, string>>;
 }
 
-/** A registration Xobin accepted, with the secret it will send back. */
-interface StoredRegistration extends Registration {
-	secret: string;
-}
+type StoredRegistration = Registration & { secret: string };
 
 const STATIC_KEY = 'xobinRegistration';
 
-/** The request that switches the registration's webhooks on (with the secret) or off. */
-export function settingsRequest(
-	registration: Registration,
-	on: boolean,
-	secret?: string,
-): XobinRequest {
+/** The request that switches the registration's webhooks on (given the secret) or off. */
+function settingsRequest(registration: Registration, secret?: string): XobinRequest {
 	const assessment = registration.product === 'assessment';
-	const withSecret = on && secret !== undefined;
+	const on = secret !== undefined;
 	const webhooks: IDataObject = {};
 	for (const event of registration.events) {
-		let url = registration.urls[event] as string;
+		const url = registration.urls[event] as string;
 		// Xobin's docs do not show how assessment webhooks authenticate (A4.3: only an updateAuth
 		// flag), so the secret also rides in the URL: should Xobin ignore the auth, calls still pass.
-		if (assessment && withSecret) url = withQuery(url, WEBHOOK_SECRET_QUERY, secret);
-		webhooks[EVENTS[event].settingsKey] = { status: on, url };
+		webhooks[EVENTS[event].settingsKey] = {
+			status: on,
+			url: assessment && on ? `${url}?${WEBHOOK_SECRET_QUERY}=${secret}` : url,
+		};
 	}
-	if (withSecret) {
+	if (on) {
 		webhooks.auth = {
 			type: 'apikey',
 			status: true,
@@ -99,52 +88,23 @@ export function settingsRequest(
 			},
 		};
 	}
-	const account = registration.scope === 'account';
-	if (assessment) {
-		const body: IDataObject = { webhooks, updateAuth: withSecret };
-		if (account) body.updateAll = true;
-		return {
-			method: 'POST',
-			endpoint: account ? '/webhooks' : `/webhooks/${String(registration.assessmentId)}`,
-			body,
-		};
-	}
-	if (account) {
-		return {
-			method: 'POST',
-			endpoint: '/ai-interviews/settings/webhooks',
-			body: { webhooks, updateAll: true },
-		};
-	}
-	return {
-		method: 'PUT',
-		endpoint: `/ai-interviews/settings/webhooks/${String(registration.aiInterviewId)}`,
-		body: { webhooks },
-	};
+	const body: IDataObject = { webhooks };
+	if (assessment) body.updateAuth = on;
+	const endpoint = assessment ? '/webhooks' : '/ai-interviews/settings/webhooks';
+	const [, id] = targetOf(registration);
+	if (id === undefined) return { method: 'POST', endpoint, body: { ...body, updateAll: true } };
+	return { method: assessment ? 'POST' : 'PUT', endpoint: `${endpoint}/${String(id)}`, body };
 }
 
-function withQuery(url: string, name: string, value: string): string {
-	return `${url}${url.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
-}
-
-/** What a 404 from the settings endpoint could not find: the interview or the assessment. */
-export function notFoundOf(registration: Registration): NotFound | undefined {
-	if (registration.scope === 'account') return undefined;
-	return registration.product === 'assessment'
-		? assessmentNotFound(registration.assessmentId)
-		: aiInterviewNotFound(registration.aiInterviewId);
+/** The product, and the interview or assessment (undefined: account-wide) a registration is for. */
+export function targetOf(registration: Registration): [Product, number | undefined] {
+	const { product = 'aiInterview', scope, aiInterviewId, assessmentId } = registration;
+	return [product, scope === 'account' ? undefined : (aiInterviewId ?? assessmentId)];
 }
 
 /** Same product, scope, interview or assessment, events and URLs: nothing to register again. */
 export function sameRegistration(a: Registration, b: Registration): boolean {
-	const identity = ({ product, scope, aiInterviewId, assessmentId, events, urls }: Registration) =>
-		JSON.stringify([
-			product ?? 'aiInterview',
-			scope,
-			scope === 'account' ? null : (aiInterviewId ?? assessmentId),
-			events,
-			urls,
-		]);
+	const identity = (r: Registration) => JSON.stringify([...targetOf(r), r.scope, r.events, r.urls]);
 	return identity(a) === identity(b);
 }
 
@@ -159,21 +119,20 @@ export function remember(staticData: IDataObject, registration?: StoredRegistrat
 	else delete staticData[STATIC_KEY];
 }
 
-/** The trigger's Product parameter. */
-export function productOf(context: {
-	getNodeParameter(name: string, fallback: unknown): unknown;
-}): Product {
-	return context.getNodeParameter('product', 'aiInterview') as Product;
+/** The product the trigger listens to, and the events chosen for it (as given). */
+export function chosenEvents(context: IHookFunctions | IWebhookFunctions) {
+	const product = context.getNodeParameter('product', 'aiInterview') as Product;
+	const events = context.getNodeParameter(PARAMETER_NAMES[product].events, []) as TriggerEvent[];
+	return { product, events };
 }
 
-/** The chosen product, scope and events, checked like any field: bad values stop activation. */
-export function readSettings(context: IHookFunctions) {
+/** What the node's settings ask to register, checked like any field: bad values stop activation. */
+export function wantedRegistration(context: IHookFunctions): Registration {
 	const { path } = readFields(triggerSource(context), triggerFields);
-	const product = productOf(context);
+	const chosen = chosenEvents(context);
+	const { product } = chosen;
 	const parameters = PARAMETER_NAMES[product];
-	const events = [
-		...new Set(context.getNodeParameter(parameters.events, []) as TriggerEvent[]),
-	].sort();
+	const events = [...new Set(chosen.events)].sort();
 	if (events.length === 0) {
 		const names = TRIGGER_EVENTS.filter((event) => EVENTS[event].product === product).map(
 			(event) => EVENTS[event].name,
@@ -192,48 +151,48 @@ export function readSettings(context: IHookFunctions) {
 			},
 		);
 	}
-	return { product, scope, events, path };
-}
-
-/** What the node's settings ask to register. */
-export function wantedRegistration(context: IHookFunctions): Registration {
-	const { product, scope, events, path } = readSettings(context);
-	const defaultUrl = context.getNodeWebhookUrl('default');
-	const urls: Registration['urls'] = {};
-	for (const event of events) {
-		const url = webhookUrlOf(defaultUrl, event);
-		if (!url)
-			throw new NodeOperationError(
-				context.getNode(),
-				'n8n did not provide a webhook URL for this node',
-			);
-		urls[event] = url;
+	// n8n names webhooks only 'default' and 'setup', so getNodeWebhookUrl cannot name five URLs; but
+	// a node's webhooks share one prefix (NodeHelpers.getNodeWebhookUrl: <base>/<webhookId>/<path>),
+	// so each event's URL is that of 'default' (AI Interview Completed) with its own path.
+	const completedUrl = context.getNodeWebhookUrl('default');
+	const anchor = `/${EVENTS.completed.path}`;
+	if (!completedUrl?.endsWith(anchor))
+		throw new NodeOperationError(
+			context.getNode(),
+			'n8n did not provide a webhook URL for this node',
+		);
+	const prefix = completedUrl.slice(0, -anchor.length);
+	const urls = Object.fromEntries(
+		events.map((event) => [event, `${prefix}/${EVENTS[event].path}`]),
+	);
+	const registration: Registration =
+		product === 'assessment' ? { product, scope, events, urls } : { scope, events, urls };
+	if (scope !== 'account') {
+		const id = (path.assessment_id ?? path.ai_interview_id) as number;
+		registration[product === 'assessment' ? 'assessmentId' : 'aiInterviewId'] = id;
 	}
-	if (product === 'assessment') {
-		const registration: Registration = { product, scope, events, urls };
-		if (scope !== 'account') registration.assessmentId = path.assessment_id as number;
-		return registration;
-	}
-	const registration: Registration = { scope, events, urls };
-	if (scope !== 'account') registration.aiInterviewId = path.ai_interview_id as number;
 	return registration;
 }
 
 /**
- * Switches a stored registration's events off in Xobin and forgets it. A failure throws and keeps
- * the record, so the next try switches it off; a 404 means the interview is gone from Xobin, and
- * its webhooks with it.
+ * Switches the registration's events on in Xobin with a fresh secret and records it, or off and
+ * forgets it. A failure throws and keeps the record, so the next try switches it off; a 404 when
+ * switching off means the interview or assessment is gone from Xobin, and its webhooks with it.
  */
-export async function switchOff(
+export async function switchWebhooks(
 	context: IHookFunctions,
 	staticData: IDataObject,
-	stored: Registration,
+	registration: Registration,
+	on: boolean,
 ): Promise<void> {
+	const secret = on ? newSecret() : undefined;
+	const [product, id] = targetOf(registration);
+	const notFound = product === 'assessment' ? assessmentNotFound : aiInterviewNotFound;
 	await xobinRequest(context, {
-		...settingsRequest(stored, false),
+		...settingsRequest(registration, secret),
 		idempotent: true,
-		notFound: notFoundOf(stored),
-		passThrough: (response) => response.statusCode === 404,
+		notFound: id === undefined ? undefined : notFound(id),
+		passThrough: on ? undefined : (response) => response.statusCode === 404,
 	});
-	remember(staticData);
+	remember(staticData, secret === undefined ? undefined : { ...registration, secret });
 }
