@@ -141,6 +141,7 @@ async function runOnce(config, count) {
 	}
 	const items = candidates(count);
 	const run = await runWorkflow({
+		packageDir: config.packageDir,
 		workflow: kind.workflow(config),
 		startNode: kind.node,
 		items,

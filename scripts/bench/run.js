@@ -13,7 +13,10 @@
 // The HTTP Request node runs all at once and with its Batching option at the Xobin node's default
 // concurrency (5 items per batch), without an interval and with one of L between batches.
 // Each case runs in its own process (scripts/bench/case.js); the mock runs here.
-// Flags: --quick (smaller N, for a smoke run); --only=1,1b (run only these sections: 1, 1b, 2, 3, 4, 5).
+//   0. with --baseline=<git ref>: that commit's Xobin node beside this one, a case of each of
+//      sections 1 to 4, taking turns (scripts/bench/baseline.js).
+// Flags: --quick (smaller N, for a smoke run); --only=1,1b (run only these sections: 0, 1, 1b, 2, 3, 4, 5);
+// --baseline=<git ref> (adds section 0).
 // The HTTP Request node is loaded from the real n8n install that the end-to-end tests cache
 // (scripts/e2e/n8n-install.js), or from $N8N_NODES_BASE_DIR when set.
 
@@ -25,10 +28,12 @@ const fs = require('node:fs');
 
 const { startMockXobin } = require('../../test/mock-xobin/server');
 const { pollingSection } = require('./polling');
+const { baselineSection } = require('./baseline');
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-const runs = (section) => !ONLY || ONLY.includes(section);
+const BASELINE = process.argv.find((arg) => arg.startsWith('--baseline='))?.slice('--baseline='.length);
+const runs = (section) => (section === '0' ? BASELINE !== undefined : true) && (!ONLY || ONLY.includes(section));
 const LATENCY_MS = 100;
 const SIZES = QUICK ? [100] : [1000, 5000];
 const RATE = { perSecond: 20, n: QUICK ? 100 : 400 };
@@ -131,6 +136,7 @@ async function main() {
 		console.log(`# Xobin node benchmark${QUICK ? ' (quick)' : ''}`);
 		console.log(`Node ${process.version}; HTTP Request node from n8n-nodes-base ${http.version}; mock Xobin on loopback.\n`);
 
+		if (runs('0')) await baselineSection({ ref: BASELINE, mock, http, runCase, table, fmt, cases: baselineCases() });
 		if (runs('1')) await throughputSection(mock, http);
 		if (runs('1b')) await cpuSection(mock, http);
 		if (runs('2')) await rateLimitSection(mock, http);
@@ -141,6 +147,19 @@ async function main() {
 	} finally {
 		await mock.close();
 	}
+}
+
+/** Section 0: one Xobin case of each of sections 1 to 4, as those sections run it. */
+function baselineCases() {
+	const { n, invitesLeft, defaultBatchSize } = ASSESSMENT;
+	return [
+		['1', `AI interview invites, N = ${SIZES[0]}, default concurrency`, { kind: 'xobin', n: SIZES[0] }],
+		['1b', `the same with latency 0, N = ${CPU_N}`, { kind: 'xobin', n: CPU_N, latencyMs: 0 }],
+		['2', `rate-limited to ${RATE.perSecond}/s, N = ${RATE.n}`, { kind: 'xobin', n: RATE.n, rateLimit: { perSecond: RATE.perSecond } }],
+		['3', `Skip If Already Invited, nobody invited yet, N = ${SKIP_N}`, { kind: 'xobin', n: SKIP_N, customFieldId: true, skipIfInvited: true }],
+		['4', `assessment invites, Batch Size ${defaultBatchSize}, N = ${n}`, { kind: 'assessment', n, batchSize: defaultBatchSize }],
+		['4b', `the same with ${invitesLeft} invites left`, { kind: 'assessment', n, batchSize: defaultBatchSize, assessmentInvitesLeft: invitesLeft }],
+	];
 }
 
 /** Section 1: wall time against the physical limit N·L/C, CPU per item, side by side. */
