@@ -9,15 +9,10 @@ import type { Pacer } from '../transport/types';
 
 export class AdaptivePacer implements Pacer {
 	private limit: number;
-
 	private active = 0;
-
 	private pausedUntil = 0;
-
 	private sleeping = false;
-
 	private closedWith: Error | undefined;
-
 	private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
 	constructor(private readonly maxConcurrency: number) {

@@ -14,8 +14,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { XobinResponse } from '../transport/types';
 
-const PDF_MIME_TYPE = 'application/pdf';
-
 export function binaryFieldProperty(displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Put Output File in Field',
@@ -61,7 +59,7 @@ export async function toPdfItem(
 		fileNameOf(response, fallbackName),
 		mimeTypeOf(response),
 	);
-	const binary: IBinaryKeyData = { ...(item.binary ?? {}), [field]: file };
+	const binary: IBinaryKeyData = { ...item.binary, [field]: file };
 	return { json: { ...item.json } as IDataObject, binary, pairedItem: { item: itemIndex } };
 }
 
@@ -87,11 +85,9 @@ function fileNameOf(response: XobinResponse, fallbackName: string): string {
 
 /** The PDF's MIME type; a generic or missing Content-Type still means a PDF here. */
 function mimeTypeOf(response: XobinResponse): string {
-	const contentType = String(response.headers['content-type'] ?? '')
+	const type = String(response.headers['content-type'] ?? '')
 		.split(';')[0]
 		.trim()
 		.toLowerCase();
-	return contentType === '' || contentType === 'application/octet-stream'
-		? PDF_MIME_TYPE
-		: contentType;
+	return ['', 'application/octet-stream'].includes(type) ? 'application/pdf' : type;
 }

@@ -11,7 +11,8 @@ import type { XobinResponse } from '../transport/types';
 export const NOT_COMPLETED_PATTERN =
 	/\bnot\s+(yet\s+)?(been\s+)?(complete|completed|finished|submitted|evaluated|ready)\b|\bin\s+progress\b|\bstill\s+being\s+evaluated\b/i;
 
-/** What Xobin's answer says about the report. */
+const NOT_COMPLETED = 'Not completed';
+
 export type ReportState =
 	| { ready: true; report: IDataObject }
 	| { ready: false; report: IDataObject; status: string; said?: string };
@@ -33,10 +34,11 @@ export function readReportState(
 	const completed = status !== undefined && /^completed$/i.test(status);
 	if (statusCode < 300) {
 		const scored = report[scoreKey] !== undefined && report[scoreKey] !== null;
-		if (completed || (status === undefined && (scored || Boolean(report.completed_date)))) {
+		if (completed || (status === undefined && (scored || Boolean(report.completed_date))))
 			return { ready: true, report };
-		}
-		return { ready: false, report, status: status ?? statusWord(report) };
+		// Without invite_status and without scores: the job-style `status` if Xobin sent one.
+		const word = typeof report.status === 'string' ? report.status.trim() : '';
+		return { ready: false, report, status: status ?? (word || NOT_COMPLETED) };
 	}
 	if (statusCode >= 400 && statusCode < 500 && !completed) {
 		const said = readXobinMessage(report) ?? '';
@@ -48,17 +50,10 @@ export function readReportState(
 			return {
 				ready: false,
 				report: rest,
-				status: status ?? 'Not completed',
+				status: status ?? NOT_COMPLETED,
 				said: said || undefined,
 			};
 		}
 	}
 	return undefined;
-}
-
-/** A 2xx without invite_status and without scores: the job-style `status` if Xobin sent one. */
-function statusWord(body: IDataObject): string {
-	return typeof body.status === 'string' && body.status.trim() !== ''
-		? body.status.trim()
-		: 'Not completed';
 }

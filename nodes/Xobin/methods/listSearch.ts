@@ -16,21 +16,14 @@ export async function searchTracks(
 		endpoint: '/tracks/stats',
 		idempotent: true,
 	});
-	const body = response.body as IDataObject;
+	const { top_tracks_by_applicants: top, recently_updated_tracks: recent } =
+		response.body as IDataObject;
 	const byId = new Map<string, string>();
-	for (const key of ['top_tracks_by_applicants', 'recently_updated_tracks']) {
-		const list = Array.isArray(body[key]) ? (body[key] as unknown[]) : [];
-		for (const entry of list) {
-			if (entry === null || typeof entry !== 'object') continue;
-			const { track_id: id, title } = entry as IDataObject;
-			if ((typeof id !== 'number' && typeof id !== 'string') || String(id).trim() === '') continue;
-			const value = String(id).trim();
-			if (!byId.has(value))
-				byId.set(
-					value,
-					typeof title === 'string' && title.trim() !== '' ? title.trim() : 'Untitled',
-				);
-		}
+	for (const entry of [top, recent].flatMap((list) => (Array.isArray(list) ? list : []))) {
+		const { track_id: id, title } = (entry ?? {}) as IDataObject;
+		const value = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
+		if (value === '' || byId.has(value)) continue;
+		byId.set(value, (typeof title === 'string' && title.trim()) || 'Untitled');
 	}
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = [...byId]

@@ -20,17 +20,11 @@ export async function getStages(this: ILoadOptionsFunctions): Promise<INodePrope
 	});
 	const stages = (response.body as IDataObject).stages;
 	return (Array.isArray(stages) ? (stages as unknown[]) : []).flatMap((entry) => {
-		if (entry === null || typeof entry !== 'object') return [];
-		const { stage_id: id, name, type } = entry as IDataObject;
+		const { stage_id: id, name, type } = (entry ?? {}) as IDataObject;
 		if (typeof id !== 'string' && typeof id !== 'number') return [];
 		const value = String(id);
-		const label = typeof name === 'string' && name !== '' ? name : value;
-		return [
-			{
-				name: label,
-				value,
-				description: `${typeof type === 'string' && type !== '' ? `Type: ${type}, ` : ''}ID: ${value}`,
-			},
-		];
+		const label = (typeof name === 'string' && name) || value;
+		const kind = typeof type === 'string' && type !== '' ? `Type: ${type}, ` : '';
+		return [{ name: label, value, description: `${kind}ID: ${value}` }];
 	});
 }
