@@ -28,6 +28,8 @@ const outputsExpression =
 // A constant: n8n's lint asks for a literal subtitle once it reads a number in defaultVersion.
 const LATEST_VERSION = 3;
 
+const resources = [aiInterview, assessment, automatedInterview, candidate, track, xoForm];
+
 const resourceOptions: INodePropertyOptions[] = [
 	{
 		name: 'AI Interview',
@@ -70,7 +72,7 @@ const resourceNames = Object.fromEntries(
 	resourceOptions.map((option) => [option.value, option.name]),
 );
 const operationNames = Object.fromEntries(
-	[aiInterview, assessment, automatedInterview, candidate, track, xoForm].flatMap((resource) =>
+	resources.flatMap((resource) =>
 		(resource.description[0].options as INodePropertyOptions[]).map((option) => [
 			option.value,
 			option.name,
@@ -105,12 +107,7 @@ export class Xobin implements INodeType {
 				options: resourceOptions,
 				default: 'aiInterview',
 			},
-			...aiInterview.description,
-			...assessment.description,
-			...automatedInterview.description,
-			...candidate.description,
-			...track.description,
-			...xoForm.description,
+			...resources.flatMap((resource) => resource.description),
 		],
 	};
 

@@ -65,10 +65,9 @@ export function inVersions(versions: number[], field: Field): Field {
 }
 
 /** The field, shown (and sent) only while other parameters have one of these values. */
-export function shownWhen(field: Field, show: NonNullable<IDisplayOptions['show']>): Field {
-	const property = { ...field.property };
-	property.displayOptions = { show: { ...property.displayOptions?.show, ...show } };
-	return { ...field, property };
+export function shownWhen(field: Field, show: IDisplayOptions['show']): Field {
+	const displayOptions = withShow(field.property.displayOptions ?? {}, show);
+	return { ...field, property: { ...field.property, displayOptions } };
 }
 
 function withShow(options: IDisplayOptions, show: IDisplayOptions['show']): IDisplayOptions {
@@ -199,11 +198,8 @@ export function triggerSource(context: IHookFunctions | IWebhookFunctions): Fiel
 /** Reads and checks every field shown for this item; throws for the first bad value. */
 export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 	const collections: Record<string, IDataObject> = {};
-	for (const field of fields) {
-		const name = collectionOf(field);
-		if (field.optional && !(name in collections))
-			collections[name] = (source.parameter(name, {}) as IDataObject | undefined) ?? {};
-	}
+	for (const name of new Set(fields.filter((field) => field.optional).map(collectionOf)))
+		collections[name] = (source.parameter(name, {}) as IDataObject | undefined) ?? {};
 	const parts: RequestParts = { body: {}, qs: {}, path: {} };
 	for (const field of fields) {
 		const { property } = field;

@@ -31,18 +31,16 @@ export function binaryFieldProperty(displayOptions: IDisplayOptions): INodePrope
 /** The binary field the PDF goes into, checked before anything is sent. */
 export function readBinaryFieldName(context: IExecuteFunctions, itemIndex: number): string {
 	const name = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (name === '') {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Put Output File in Field is empty [item ${itemIndex}]`,
-			{
-				itemIndex,
-				description:
-					'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
-			},
-		);
-	}
-	return name;
+	if (name !== '') return name;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Put Output File in Field is empty [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description:
+				'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
+		},
+	);
 }
 
 /** The input item with the PDF added in `field`; `fallbackName` when Xobin sends no file name. */
@@ -68,11 +66,11 @@ function fileNameOf(response: XobinResponse, fallbackName: string): string {
 	const disposition = String(response.headers['content-disposition'] ?? '');
 	const encoded = /filename\*\s*=\s*(?:UTF-8'[^']*')?([^;]+)/i.exec(disposition)?.[1];
 	const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1];
-	let name = '';
+	let name = plain ?? '';
 	try {
-		name = encoded ? decodeURIComponent(encoded.trim().replace(/^"|"$/g, '')) : (plain ?? '');
+		if (encoded) name = decodeURIComponent(encoded.trim().replace(/^"|"$/g, ''));
 	} catch {
-		name = plain ?? '';
+		// A malformed filename* leaves the plain filename.
 	}
 	// Keep only the last path segment and characters every file system accepts.
 	name = [...(name.split(/[\\/]/).pop() ?? '')]
