@@ -21,11 +21,8 @@ const testBaseUrl = `={{ (($credentials.baseUrl || '${XOBIN_DEFAULT_BASE_URL}').
 
 export class XobinApi implements ICredentialType {
 	name = 'xobinApi';
-
 	displayName = 'Xobin API';
-
 	icon: Icon = { light: 'file:../icons/xobin.svg', dark: 'file:../icons/xobin.dark.svg' };
-
 	documentationUrl = 'https://github.com/xobin/n8n-nodes-xobin#credentials';
 
 	properties: INodeProperties[] = [

@@ -4,6 +4,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
@@ -68,16 +69,12 @@ const resourceOptions: INodePropertyOptions[] = [
 
 // The canvas names the resource and operation ("AI Interview: Invite Candidate"), not their values,
 // so four Invite Candidate nodes can be told apart. Operations that share a value share a name.
-const resourceNames = Object.fromEntries(
-	resourceOptions.map((option) => [option.value, option.name]),
-);
-const operationNames = Object.fromEntries(
-	resources.flatMap((resource) =>
-		(resource.description[0].options as INodePropertyOptions[]).map((option) => [
-			option.value,
-			option.name,
-		]),
-	),
+const namesOf = (options: INodeProperties['options']) =>
+	Object.fromEntries((options as INodePropertyOptions[]).map(({ value, name }) => [value, name]));
+const resourceNames = namesOf(resourceOptions);
+const operationNames = Object.assign(
+	{},
+	...resources.map((resource) => namesOf(resource.description[0].options)),
 );
 const subtitleExpression = `={{ (${JSON.stringify(resourceNames)}[$parameter["resource"]] || $parameter["resource"]) + ": " + (${JSON.stringify(operationNames)}[$parameter["operation"]] || $parameter["operation"]) }}`;
 
@@ -111,10 +108,7 @@ export class Xobin implements INodeType {
 		],
 	};
 
-	methods = {
-		listSearch: { searchTracks },
-		loadOptions: { getStages },
-	};
+	methods = { listSearch: { searchTracks }, loadOptions: { getStages } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,11 +1,7 @@
 // The candidate fields every invite asks for (name, email, invite format), declared once so their
 // labels, checks and help text read the same for AI interviews and assessments.
 
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { Field } from './fields';
-
-type Declared = Pick<INodeProperties, 'displayName' | 'name'> & Partial<INodeProperties>;
+import type { Declared, Field } from './fields';
 
 /** A required body field; a text box unless the declaration says otherwise. */
 function required(sendAs: string, check: Field['check'], declared: Declared): Field {

@@ -31,6 +31,9 @@ export interface Field {
 	property: INodeProperties;
 }
 
+/** A field's UI as an operation declares it: a label and a name, the rest as needed. */
+export type Declared = Pick<INodeProperties, 'displayName' | 'name'> & Partial<INodeProperties>;
+
 type Range = { min: number; max: number; text: string; hint: string };
 
 type RequestParts = Record<'body' | 'qs' | 'path', IDataObject>;
@@ -43,15 +46,13 @@ export interface FieldSource {
 	parameter(name: string, fallback: unknown): unknown;
 }
 
-const ADDITIONAL_FIELDS = 'additionalFields';
-
 const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> = {
-	[ADDITIONAL_FIELDS]: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
 	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
 	options: { displayName: 'Options', placeholder: 'Add Option' },
 };
 
-const collectionOf = (field: Field) => field.collection ?? ADDITIONAL_FIELDS;
+const collectionOf = (field: Field) => field.collection ?? 'additionalFields';
 
 /** Node versions before the pickers (typed track and stage IDs) and with them; a new version joins WITH_PICKERS. */
 export const BEFORE_PICKERS = [1, 2];
@@ -123,13 +124,7 @@ export function toNodeProperties(
  * An ID Xobin gives something (an interview, a report): a text field with an example as its
  * placeholder (a number field would show 0 and hide both), sent as the number Xobin expects.
  */
-export function idField(
-	send: Field['send'],
-	property: Pick<
-		INodeProperties,
-		'displayName' | 'name' | 'placeholder' | 'description' | 'displayOptions'
-	>,
-): Field {
+export function idField(send: Field['send'], property: Declared): Field {
 	return {
 		send,
 		check: 'id',
@@ -244,11 +239,8 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 }
 
 /** Fills an endpoint template such as `/ai-interviews/report/{response_id}` from the path values. */
-export function fillPath(template: string, path: IDataObject): string {
-	return template.replace(/\{(\w+)\}/g, (_match, key: string) =>
-		encodeURIComponent(String(path[key])),
-	);
-}
+export const fillPath = (template: string, path: IDataObject): string =>
+	template.replace(/\{(\w+)\}/g, (_match, key: string) => encodeURIComponent(String(path[key])));
 
 /** What a check gets: the raw value, its trimmed text, and how to refuse it. */
 interface Checking {
