@@ -1,8 +1,7 @@
-// Declares operation fields as data: the UI property, where its value goes in Xobin's request
-// (`send`) and how it is checked. Per item, readFields() turns the declarations into a checked
-// request, naming the field and item in every refusal, with how to fix it. A field that differs
-// between node versions is declared once per version (inVersions()): each shows, and is read, only
-// in its versions.
+// Operation fields as data: the UI property, where its value goes in Xobin's request (`send`) and
+// how it is checked. Per item, readFields() turns them into a checked request, naming the field and
+// item in every refusal, with how to fix it. A field that differs between node versions is declared
+// once per version (inVersions()).
 
 import type {
 	IDataObject,
@@ -27,14 +26,12 @@ export interface Field {
 	optional?: boolean;
 	collection?: 'filters' | 'options';
 	/** For 'hours': the bounds, the range in words ("between … and …") and how to pick a value. */
-	range?: Range;
+	range?: { min: number; max: number; text: string; hint: string };
 	property: INodeProperties;
 }
 
 /** A field's UI as an operation declares it: a label and a name, the rest as needed. */
 export type Declared = Pick<INodeProperties, 'displayName' | 'name'> & Partial<INodeProperties>;
-
-type Range = { min: number; max: number; text: string; hint: string };
 
 type RequestParts = Record<'body' | 'qs' | 'path', IDataObject>;
 
@@ -198,8 +195,7 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 	const parts: RequestParts = { body: {}, qs: {}, path: {} };
 	for (const field of fields) {
 		const { property } = field;
-		// Shown only while the parameters its displayOptions name have those values ('/x' inside a
-		// collection is the node's x).
+		// Shown only while the parameters its displayOptions name have those values ('/x': the node's x).
 		const shown = Object.entries(property.displayOptions?.show ?? {}).every(([name, values]) =>
 			(values as unknown[]).includes(
 				name === VERSION
@@ -246,7 +242,7 @@ export const fillPath = (template: string, path: IDataObject): string =>
 interface Checking {
 	source: FieldSource;
 	property: INodeProperties;
-	range?: Range;
+	range?: Field['range'];
 	raw: unknown;
 	text: string;
 	refuse(problem: string, fix: string): NodeOperationError;
@@ -259,7 +255,7 @@ const exampleIn = (property: INodeProperties, fallback: string) =>
 	property.placeholder?.replace(/^e\.g\.\s*/, '') ?? fallback;
 
 /** A date check: `convert` reads the value in the workflow's timezone; the refusal says how. */
-const dateCheck =
+const dated =
 	(convert: typeof toDay, like: string, zoned: string, sent: string) =>
 	({ raw, source, refuse }: Checking) => {
 		try {
@@ -298,7 +294,7 @@ const CHECKS = {
 		);
 	},
 	hours: ({ raw, text, range, refuse }: Checking) => {
-		const { min, max, text: inWords, hint } = range as Range;
+		const { min, max, text: inWords, hint } = range as NonNullable<Field['range']>;
 		const number = typeof raw === 'number' ? raw : /^\d*\.?\d+$/.test(text) ? Number(text) : NaN;
 		if (number >= min && number <= max) return number;
 		throw refuse(`must be ${inWords}, got ${quote(text)}`, hint);
@@ -312,13 +308,8 @@ const CHECKS = {
 			`Switch ${property.displayName} on or off, or map it to a true/false value.`,
 		);
 	},
-	day: dateCheck(toDay, '2025-07-18 (YYYY-MM-DD)', 'Dates with a time', 'as that day'),
-	gmtDate: dateCheck(
-		toGmtMinutes,
-		ACCEPTED_DATE_FORMATS,
-		'Times without an offset',
-		'to Xobin in GMT',
-	),
+	day: dated(toDay, '2025-07-18 (YYYY-MM-DD)', 'Dates with a time', 'as that day'),
+	gmtDate: dated(toGmtMinutes, ACCEPTED_DATE_FORMATS, 'Times without an offset', 'to Xobin in GMT'),
 	url: ({ text, property, refuse }: Checking) => {
 		if (/^https?:\/\/[^\s/]+/i.test(text)) return text;
 		throw refuse(
@@ -335,11 +326,8 @@ const CHECKS = {
 			.join(' or ');
 		throw refuse(`${quote(raw)} is not one of the allowed values`, `Use ${choices}.`);
 	},
-	/**
-	 * Key/value rows (`{ pair: [{ key, value }] }`) as one object, for bodies whose keys the user
-	 * knows and the node does not (a track's own fields). Keys are trimmed and unique; values go as
-	 * they are (text, or a number or boolean from an expression).
-	 */
+	// Key/value rows (`{ pair: [{ key, value }] }`) as one object, for bodies whose keys the user
+	// knows and the node does not (a track's own fields). Values go as they are.
 	pairs: ({ raw, property, refuse }: Checking) => {
 		const rows = (raw as { pair?: unknown } | null)?.pair;
 		const list = Array.isArray(rows) ? (rows as Array<{ key?: unknown; value?: unknown }>) : [];

@@ -1,6 +1,5 @@
 // Shapes the items the node returns: error items that n8n's "On Error" settings understand, the
-// per-item loop of the single-output operations, and the check for running as an AI agent's tool
-// (where only the first output reaches the agent).
+// per-item loop of the single-output operations, and whether an AI agent runs the node as a tool.
 
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';

@@ -73,11 +73,11 @@ function fileNameOf(response: XobinResponse, fallbackName: string): string {
 		// A malformed filename* leaves the plain filename.
 	}
 	// Keep only the last path segment and characters every file system accepts.
-	name = [...(name.split(/[\\/]/).pop() ?? '')]
-		.filter((char) => char.charCodeAt(0) >= 32 && !'<>:"|?*'.includes(char))
-		.join('')
-		.trim();
-	if (name === '') name = fallbackName;
+	name =
+		[...(name.split(/[\\/]/).pop() ?? '')]
+			.filter((char) => char.charCodeAt(0) >= 32 && !'<>:"|?*'.includes(char))
+			.join('')
+			.trim() || fallbackName;
 	return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
 }
 

@@ -18,9 +18,8 @@ export type ReportState =
 	| { ready: false; report: IDataObject; status: string; said?: string };
 
 /**
- * A finished report; or the status of one that is not finished, whether Xobin says so with a 2xx
- * (invite_status "Pending" / "Started", or no `scoreKey` yet) or with a 4xx whose message or
- * invite_status says it; or undefined for a real failure.
+ * A finished report, the status of an unfinished one (said with a 2xx: invite_status "Pending", or
+ * no `scoreKey` yet; or with a 4xx), or undefined for a real failure.
  */
 export function readReportState(
 	response: XobinResponse,
@@ -40,20 +39,12 @@ export function readReportState(
 		const word = typeof report.status === 'string' ? report.status.trim() : '';
 		return { ready: false, report, status: status ?? (word || NOT_COMPLETED) };
 	}
-	if (statusCode >= 400 && statusCode < 500 && !completed) {
-		const said = readXobinMessage(report) ?? '';
-		if (status !== undefined || NOT_COMPLETED_PATTERN.test(said)) {
-			// Xobin's wording goes into the node's own message; the rest (ids, status) is kept.
-			const rest = { ...report };
-			delete rest.error;
-			delete rest.message;
-			return {
-				ready: false,
-				report: rest,
-				status: status ?? NOT_COMPLETED,
-				said: said || undefined,
-			};
-		}
-	}
-	return undefined;
+	if (statusCode < 400 || statusCode >= 500 || completed) return undefined;
+	const said = readXobinMessage(report) ?? '';
+	if (status === undefined && !NOT_COMPLETED_PATTERN.test(said)) return undefined;
+	// Xobin's wording goes into the node's own message; the rest (ids, status) is kept.
+	const rest = { ...report };
+	delete rest.error;
+	delete rest.message;
+	return { ready: false, report: rest, status: status ?? NOT_COMPLETED, said: said || undefined };
 }

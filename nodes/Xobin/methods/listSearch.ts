@@ -1,7 +1,5 @@
-// The editor's track list: GET /tracks/stats, the only call in Xobin's v2 API that names tracks.
-// The list is the union of its top_tracks_by_applicants and recently_updated_tracks (each track
-// once), named by title with the number, sorted by title and filtered by the search text (any
-// letter case). A failure is thrown as Xobin's reason; the editor shows it and By ID still works.
+// The editor's track list from GET /tracks/stats, the only call in Xobin's v2 API that names tracks
+// (so only its top and recently updated tracks). A failure shows in the editor; By ID still works.
 
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 

@@ -1,6 +1,5 @@
-// The editor's stage dropdowns: the chosen track's stages from GET /tracks/<id>/stats, shown by
-// name with their type, each valued by its stage_id exactly as Xobin sends it (text such as
-// "stg_applied" or "0012", never turned into a number). Re-loaded by n8n when the track changes.
+// The editor's stage dropdowns: the chosen track's stages from GET /tracks/<id>/stats, each valued
+// by its stage_id exactly as Xobin sends it (text such as "0012", never turned into a number).
 
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
