@@ -60,9 +60,8 @@ export class XobinApi implements ICredentialType {
 		properties: { headers: { apiKey: '={{$credentials.apiKey}}' } },
 	};
 
-	// GET /tracks/stats is read-only and answers any valid key; Xobin answers 401
-	// {"error":"Invalid API key"} to a wrong one. The rules turn that (and a 200 carrying the same
-	// body) into a message that says what to fix instead of n8n's generic "Unauthorized".
+	// GET /tracks/stats is read-only and answers any valid key; a wrong one gets 401 (or a 200) with
+	// {"error":"Invalid API key"}, which the rules turn into what to fix, not n8n's "Unauthorized".
 	test: ICredentialTestRequest = {
 		request: { baseURL: testBaseUrl, url: '/tracks/stats' },
 		// n8n's tester checks each rule by its own type (responseCode on errors, responseSuccessBody

@@ -40,10 +40,8 @@ function readDate(value: unknown, zone: string): DateTime {
 		if (offset) return date;
 		// Luxon reads a repeated (fall-back) hour as its second occurrence; calendars mean the first.
 		const first = date.minus({ minutes: date.minus({ days: 1 }).offset - date.offset });
-		return first < date &&
-			first.toISO({ includeOffset: false }) === date.toISO({ includeOffset: false })
-			? first
-			: date;
+		const wall = (time: DateTime) => time.toISO({ includeOffset: false });
+		return first < date && wall(first) === wall(date) ? first : date;
 	}
 	// Luxon DateTime (from $now, $today, DateTime.fromISO …) carries its own zone; JS dates too.
 	const date = value as { toMillis?(): number; getTime?(): number; isValid?: boolean } | null;

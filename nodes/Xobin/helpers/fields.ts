@@ -321,9 +321,7 @@ const CHECKS = {
 		const allowed = (property.options ?? []) as INodePropertyOptions[];
 		const match = allowed.find((option) => option.value === raw);
 		if (match) return match.value as string;
-		const choices = allowed
-			.map((option) => `"${String(option.value)}" (${option.name})`)
-			.join(' or ');
+		const choices = allowed.map(({ value, name }) => `"${String(value)}" (${name})`).join(' or ');
 		throw refuse(`${quote(raw)} is not one of the allowed values`, `Use ${choices}.`);
 	},
 	// Key/value rows (`{ pair: [{ key, value }] }`) as one object, for bodies whose keys the user

@@ -8,16 +8,14 @@ import { sleep } from 'n8n-workflow';
 import type { Pacer } from '../transport/types';
 
 export class AdaptivePacer implements Pacer {
-	private limit: number;
+	private limit = this.maxConcurrency;
 	private active = 0;
 	private pausedUntil = 0;
 	private sleeping = false;
 	private closedWith: Error | undefined;
 	private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
-	constructor(private readonly maxConcurrency: number) {
-		this.limit = maxConcurrency;
-	}
+	constructor(private readonly maxConcurrency: number) {}
 
 	/** Waits for a free slot (and the end of any pause), then takes it. Pair with release(). */
 	async acquire(): Promise<void> {

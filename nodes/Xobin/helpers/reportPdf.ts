@@ -83,9 +83,7 @@ function fileNameOf(response: XobinResponse, fallbackName: string): string {
 
 /** The PDF's MIME type; a generic or missing Content-Type still means a PDF here. */
 function mimeTypeOf(response: XobinResponse): string {
-	const type = String(response.headers['content-type'] ?? '')
-		.split(';')[0]
-		.trim()
-		.toLowerCase();
+	const header = String(response.headers['content-type'] ?? '');
+	const type = header.split(';')[0].trim().toLowerCase();
 	return ['', 'application/octet-stream'].includes(type) ? 'application/pdf' : type;
 }

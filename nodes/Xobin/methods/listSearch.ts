@@ -9,13 +9,9 @@ export async function searchTracks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await xobinRequest(this, {
-		method: 'GET',
-		endpoint: '/tracks/stats',
-		idempotent: true,
-	});
-	const { top_tracks_by_applicants: top, recently_updated_tracks: recent } =
-		response.body as IDataObject;
+	const request = { method: 'GET', endpoint: '/tracks/stats', idempotent: true } as const;
+	const { body } = await xobinRequest(this, request);
+	const { top_tracks_by_applicants: top, recently_updated_tracks: recent } = body as IDataObject;
 	const byId = new Map<string, string>();
 	for (const entry of [top, recent].flatMap((list) => (Array.isArray(list) ? list : []))) {
 		const { track_id: id, title } = (entry ?? {}) as IDataObject;
