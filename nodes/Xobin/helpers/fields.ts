@@ -22,7 +22,7 @@ export interface Field {
 	/** Where the value goes: JSON body, query string or the `{property}` of the endpoint path. */
 	send: { type: 'body' | 'query' | 'path'; property: string };
 	check: keyof typeof CHECKS;
-	/** Optional fields sit in a collection ("Additional Fields" unless named) and are left out when empty. */
+	/** Optional fields sit in a collection (Additional Fields unless named); left out when empty. */
 	optional?: boolean;
 	collection?: 'filters' | 'options';
 	/** For 'hours': the bounds, the range in words ("between … and …") and how to pick a value. */
@@ -51,7 +51,8 @@ const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> 
 
 const collectionOf = (field: Field) => field.collection ?? 'additionalFields';
 
-/** Node versions before the pickers (typed track and stage IDs) and with them; a new version joins WITH_PICKERS. */
+// Node versions before the pickers (typed track and stage IDs) and with them (Track list, stage
+// dropdowns); a new node version joins WITH_PICKERS.
 export const BEFORE_PICKERS = [1, 2];
 export const WITH_PICKERS = [3];
 
@@ -195,7 +196,7 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 	const parts: RequestParts = { body: {}, qs: {}, path: {} };
 	for (const field of fields) {
 		const { property } = field;
-		// Shown only while the parameters its displayOptions name have those values ('/x': the node's x).
+		// Shown only while the parameters its displayOptions name have those values ('/x': node's x).
 		const shown = Object.entries(property.displayOptions?.show ?? {}).every(([name, values]) =>
 			(values as unknown[]).includes(
 				name === VERSION
@@ -238,7 +239,6 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 export const fillPath = (template: string, path: IDataObject): string =>
 	template.replace(/\{(\w+)\}/g, (_match, key: string) => encodeURIComponent(String(path[key])));
 
-/** What a check gets: the raw value, its trimmed text, and how to refuse it. */
 interface Checking {
 	source: FieldSource;
 	property: INodeProperties;
@@ -268,7 +268,7 @@ const dated =
 		}
 	};
 
-/** Each check: the value to send, or undefined to leave the field out ('flag' off); throws to refuse. */
+/** Each check: the value to send, or undefined to leave the field out ('flag' off), or throws. */
 const CHECKS = {
 	text: ({ raw, text, property, refuse }: Checking) => {
 		if (typeof raw === 'object')

@@ -9,9 +9,8 @@ import type { FieldSource } from './fields';
 import { itemSources } from './fields';
 
 /**
- * An item for "Continue" / "Continue (using error output)". Only the keys `error`, `message` and
- * `details` are used: n8n moves exactly such items to the error output (and adds the input item's
- * fields there). A top-level `error` would make n8n rewrite the json to the message alone.
+ * An item for "Continue" / "Continue (using error output)": n8n moves items whose json has only
+ * `error`, `message` and `details` to the error output (adding the input item's fields there).
  */
 export function toErrorItem(
 	error: Error & { description?: string | null; httpCode?: string | null },

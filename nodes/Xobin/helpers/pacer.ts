@@ -1,7 +1,6 @@
-// Paces parallel requests to Xobin: at most `concurrency` at once, and when Xobin pushes back
-// (429 / 503) everyone pauses for the wait it asked for and the number in flight halves, then
-// creeps back up with each success. A rate-limited run settles at the pace Xobin accepts. Waiters
-// queue and are woken by release(); the only timer is the one that ends a pause.
+// Paces parallel requests to Xobin: at most `concurrency` at once. When Xobin pushes back (429 or
+// 503) everyone pauses for the wait it asked for and the number in flight halves, then creeps back
+// up with each success, so a rate-limited run settles at the pace Xobin accepts.
 
 import { sleep } from 'n8n-workflow';
 

@@ -1,6 +1,5 @@
-// What both Download Report PDF operations share (AI interviews and assessments): the output
-// binary field, and turning Xobin's PDF answer into an item whose file has a usable name and MIME
-// type next to the input item's fields, ready for the Gmail, Google Drive or Slack nodes.
+// What both Download Report PDF operations share: the output binary field, and Xobin's PDF as an
+// item whose file has a usable name and MIME type, ready for the Gmail, Drive or Slack nodes.
 
 import type {
 	IBinaryKeyData,
