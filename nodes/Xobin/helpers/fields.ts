@@ -108,9 +108,7 @@ export function toNodeProperties(
 				type: 'collection',
 				placeholder,
 				default: {},
-				displayOptions: versions
-					? withShow(displayOptions, { [VERSION]: versions })
-					: displayOptions,
+				displayOptions: withShow(displayOptions, versions && { [VERSION]: versions }),
 				options,
 			});
 		}
@@ -122,12 +120,9 @@ export function toNodeProperties(
  * An ID Xobin gives something (an interview, a report): a text field with an example as its
  * placeholder (a number field would show 0 and hide both), sent as the number Xobin expects.
  */
-export function idField(send: Field['send'], property: Declared): Field {
-	return {
-		send,
-		check: 'id',
-		property: { ...property, type: 'string', required: true, default: '' },
-	};
+export function idField(send: Field['send'], declared: Declared): Field {
+	const property = { ...declared, type: 'string' as const, required: true, default: '' };
+	return { send, check: 'id', property };
 }
 
 /** Return All and Limit, as n8n's own list operations word them; Limit shows while Return All is off. */
