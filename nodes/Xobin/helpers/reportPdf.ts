@@ -31,15 +31,12 @@ export function binaryFieldProperty(displayOptions: IDisplayOptions): INodePrope
 export function readBinaryFieldName(context: IExecuteFunctions, itemIndex: number): string {
 	const name = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (name !== '') return name;
-	throw new NodeOperationError(
-		context.getNode(),
-		`Put Output File in Field is empty [item ${itemIndex}]`,
-		{
-			itemIndex,
-			description:
-				'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
-		},
-	);
+	const message = `Put Output File in Field is empty [item ${itemIndex}]`;
+	throw new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description:
+			'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
+	});
 }
 
 /** The input item with the PDF added in `field`; `fallbackName` when Xobin sends no file name. */
