@@ -15,20 +15,14 @@ import {
 	XOBIN_DEFAULT_BASE_URL,
 } from '../nodes/Xobin/transport/constants';
 
-/**
- * The test request's base URL. A URL that is not https (or loopback http) is swapped for a host
- * that cannot resolve, so the test fails without the key ever leaving in clear text, and the
- * error names the problem.
- */
+// A base URL that is not https (or loopback http) is swapped for a host that cannot resolve, so the
+// test fails, naming the problem, without the key ever leaving in clear text.
 const testBaseUrl = `={{ (($credentials.baseUrl || '${XOBIN_DEFAULT_BASE_URL}').trim().replace(/\\/+$/, '')).match(new RegExp('${SAFE_BASE_URL_PATTERN.replace(/\\/g, '\\\\')}', 'i')) ? ($credentials.baseUrl || '${XOBIN_DEFAULT_BASE_URL}').trim().replace(/\\/+$/, '') : 'https://base-url-must-start-with-https.invalid' }}`;
 
 export class XobinApi implements ICredentialType {
 	name = 'xobinApi';
-
 	displayName = 'Xobin API';
-
 	icon: Icon = { light: 'file:../icons/xobin.svg', dark: 'file:../icons/xobin.dark.svg' };
-
 	documentationUrl = 'https://github.com/xobin/n8n-nodes-xobin#credentials';
 
 	properties: INodeProperties[] = [
@@ -63,21 +57,13 @@ export class XobinApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
-		properties: {
-			headers: {
-				apiKey: '={{$credentials.apiKey}}',
-			},
-		},
+		properties: { headers: { apiKey: '={{$credentials.apiKey}}' } },
 	};
 
-	// GET /tracks/stats is read-only and answers any valid key; Xobin answers 401
-	// {"error":"Invalid API key"} to a wrong one. The rules turn that (and a 200 carrying the same
-	// body) into a message that says what to fix instead of n8n's generic "Unauthorized".
+	// GET /tracks/stats is read-only and answers any valid key; a wrong one gets 401 (or a 200) with
+	// {"error":"Invalid API key"}, which the rules turn into what to fix, not n8n's "Unauthorized".
 	test: ICredentialTestRequest = {
-		request: {
-			baseURL: testBaseUrl,
-			url: '/tracks/stats',
-		},
+		request: { baseURL: testBaseUrl, url: '/tracks/stats' },
 		// n8n's tester checks each rule by its own type (responseCode on errors, responseSuccessBody
 		// on 2xx answers) in 1.x and 2.x alike; only the TypeScript type insists on one kind per list.
 		rules: [

@@ -4,6 +4,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
@@ -20,16 +21,15 @@ import { router } from './actions/router';
 import { searchTracks } from './methods/listSearch';
 import { getStages } from './methods/loadOptions';
 
-/**
- * Invite Candidate (AI Interview, Assessment) has two outputs ("Invited", "Invites Exhausted"); the
- * other operations have one (Track → Add Applicant marks applicants already in the track with
- * already_exists: true on its one output). n8n evaluates this expression in the editor and the engine to draw and fill the outputs.
- */
+// Invite Candidate has two outputs ("Invited", "Invites Exhausted"); the others one (Add Applicant
+// marks applicants already in the track with already_exists: true). Read by editor and engine.
 const outputsExpression =
 	`={{ $parameter.operation !== undefined && $parameter.operation !== 'invite' ? [{ type: '${NodeConnectionTypes.Main}' }] : [{ type: '${NodeConnectionTypes.Main}', displayName: 'Invited' }, { type: '${NodeConnectionTypes.Main}', displayName: 'Invites Exhausted' }] }}` as const;
 
-/** The version new nodes get. (A constant: n8n's lint asks for a literal subtitle once it reads a number here.) */
+// A constant: n8n's lint asks for a literal subtitle once it reads a number in defaultVersion.
 const LATEST_VERSION = 3;
+
+const resources = [aiInterview, assessment, automatedInterview, candidate, track, xoForm];
 
 const resourceOptions: INodePropertyOptions[] = [
 	{
@@ -67,21 +67,14 @@ const resourceOptions: INodePropertyOptions[] = [
 	},
 ];
 
-/**
- * The canvas names the resource and the chosen operation ("AI Interview: Invite Candidate"), not
- * their internal values, so four Invite Candidate nodes can be told apart. Operations that share a
- * value share a name across resources.
- */
-const resourceNames = Object.fromEntries(
-	resourceOptions.map((option) => [option.value, option.name]),
-);
-const operationNames = Object.fromEntries(
-	[aiInterview, assessment, automatedInterview, candidate, track, xoForm].flatMap((resource) =>
-		(resource.description[0].options as INodePropertyOptions[]).map((option) => [
-			option.value,
-			option.name,
-		]),
-	),
+// The canvas names the resource and operation ("AI Interview: Invite Candidate"), not their values,
+// so four Invite Candidate nodes can be told apart. Operations that share a value share a name.
+const namesOf = (options: INodeProperties['options']) =>
+	Object.fromEntries((options as INodePropertyOptions[]).map(({ value, name }) => [value, name]));
+const resourceNames = namesOf(resourceOptions);
+const operationNames = Object.assign(
+	{},
+	...resources.map((resource) => namesOf(resource.description[0].options)),
 );
 const subtitleExpression = `={{ (${JSON.stringify(resourceNames)}[$parameter["resource"]] || $parameter["resource"]) + ": " + (${JSON.stringify(operationNames)}[$parameter["operation"]] || $parameter["operation"]) }}`;
 
@@ -97,18 +90,11 @@ export class Xobin implements INodeType {
 		subtitle: subtitleExpression,
 		description:
 			'Invite candidates to Xobin AI interviews, assessments, XoForms and automated interviews, get reports, share links and PDFs, manage applicants in hiring tracks, parse resumes and delete candidates',
-		defaults: {
-			name: 'Xobin',
-		},
+		defaults: { name: 'Xobin' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: outputsExpression,
-		credentials: [
-			{
-				name: 'xobinApi',
-				required: true,
-			},
-		],
+		credentials: [{ name: 'xobinApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -118,19 +104,11 @@ export class Xobin implements INodeType {
 				options: resourceOptions,
 				default: 'aiInterview',
 			},
-			...aiInterview.description,
-			...assessment.description,
-			...automatedInterview.description,
-			...candidate.description,
-			...track.description,
-			...xoForm.description,
+			...resources.flatMap((resource) => resource.description),
 		],
 	};
 
-	methods = {
-		listSearch: { searchTracks },
-		loadOptions: { getStages },
-	};
+	methods = { listSearch: { searchTracks }, loadOptions: { getStages } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

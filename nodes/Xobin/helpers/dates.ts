@@ -40,30 +40,23 @@ function readDate(value: unknown, zone: string): DateTime {
 		if (offset) return date;
 		// Luxon reads a repeated (fall-back) hour as its second occurrence; calendars mean the first.
 		const first = date.minus({ minutes: date.minus({ days: 1 }).offset - date.offset });
-		return first < date &&
-			first.toISO({ includeOffset: false }) === date.toISO({ includeOffset: false })
-			? first
-			: date;
+		const wall = (time: DateTime) => time.toISO({ includeOffset: false });
+		return first < date && wall(first) === wall(date) ? first : date;
 	}
 	// Luxon DateTime (from $now, $today, DateTime.fromISO …) carries its own zone; JS dates too.
-	const date = value as {
-		toMillis?: () => number;
-		getTime?: () => number;
-		isValid?: boolean;
-	} | null;
+	const date = value as { toMillis?(): number; getTime?(): number; isValid?: boolean } | null;
 	const millis = date?.toMillis?.() ?? date?.getTime?.();
-	if (date?.isValid === false || (millis !== undefined && !Number.isFinite(millis))) {
+	if (date?.isValid === false || (millis !== undefined && !Number.isFinite(millis)))
 		throw new Error('it is an invalid date');
-	}
 	if (millis === undefined)
 		throw new Error(`a ${value === null ? 'null' : typeof value} is not a date`);
 	return DateTime.fromMillis(millis);
 }
 
-/** An HTTP-date as Xobin writes `last_updated_at`: "Thu, 10 Jul 2025 11:52:57 GMT". */
+// An HTTP-date as Xobin writes `last_updated_at`: "Thu, 10 Jul 2025 11:52:57 GMT".
 const HTTP_DATE = /^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
-/** Turns an HTTP-date into ISO 8601 in UTC; anything else comes back unchanged. */
+/** An HTTP-date as ISO 8601 in UTC; anything else comes back unchanged. */
 export function httpDateToIso(value: unknown): unknown {
 	if (typeof value !== 'string' || !HTTP_DATE.test(value.trim())) return value;
 	const instant = Date.parse(value);

@@ -1,9 +1,7 @@
-// Declares operation fields as data: the UI property plus where its value goes in Xobin's request
-// (`send`, in the words of n8n's declarative routing) and how it is checked. Per item, readFields()
-// turns the declarations into a checked request, naming the field and item in every refusal, with
-// how to fix it. Adding a field to an operation is one declaration; nothing else changes. A field
-// that differs between node versions is declared once per version (inVersions()): each shows, and
-// is read, only in its versions.
+// Operation fields as data: the UI property, where its value goes in Xobin's request (`send`) and
+// how it is checked. Per item, readFields() turns them into a checked request, naming the field and
+// item in every refusal, with how to fix it. A field that differs between node versions is declared
+// once per version (inVersions()).
 
 import type {
 	IDataObject,
@@ -23,37 +21,19 @@ import { quote } from '../transport/text';
 export interface Field {
 	/** Where the value goes: JSON body, query string or the `{property}` of the endpoint path. */
 	send: { type: 'body' | 'query' | 'path'; property: string };
-	/**
-	 * How the value is checked and converted; 'flag' sends `true` when on and nothing when off,
-	 * 'boolean' sends `true` or `false`, 'pairs' turns key/value rows into one object.
-	 */
-	check:
-		| 'text'
-		| 'email'
-		| 'id'
-		| 'option'
-		| 'gmtDate'
-		| 'day'
-		| 'hours'
-		| 'url'
-		| 'flag'
-		| 'boolean'
-		| 'pairs';
-	/** Optional fields sit in the "Additional Fields" collection and are left out when empty. */
+	check: keyof typeof CHECKS;
+	/** Optional fields sit in a collection (Additional Fields unless named); left out when empty. */
 	optional?: boolean;
-	/** The collection an optional field sits in: "Additional Fields" unless it narrows a list (Filters) or shapes an answer (Options). */
 	collection?: 'filters' | 'options';
 	/** For 'hours': the bounds, the range in words ("between … and …") and how to pick a value. */
 	range?: { min: number; max: number; text: string; hint: string };
 	property: INodeProperties;
 }
 
-/** The checked values of one item, by where they go. */
-interface RequestParts {
-	body: IDataObject;
-	qs: IDataObject;
-	path: IDataObject;
-}
+/** A field's UI as an operation declares it: a label and a name, the rest as needed. */
+export type Declared = Pick<INodeProperties, 'displayName' | 'name'> & Partial<INodeProperties>;
+
+type RequestParts = Record<'body' | 'qs' | 'path', IDataObject>;
 
 /** Where values are read from: an input item of an execution, or a trigger's settings (no item). */
 export interface FieldSource {
@@ -63,39 +43,39 @@ export interface FieldSource {
 	parameter(name: string, fallback: unknown): unknown;
 }
 
-const ADDITIONAL_FIELDS = 'additionalFields';
-
-/** The collections optional fields are gathered in, by parameter name. */
 const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> = {
-	[ADDITIONAL_FIELDS]: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
 	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
 	options: { displayName: 'Options', placeholder: 'Add Option' },
 };
 
-function collectionOf(field: Field): string {
-	return field.collection ?? ADDITIONAL_FIELDS;
-}
+const collectionOf = (field: Field) => field.collection ?? 'additionalFields';
 
-// Deliberately simple: one "@", a dot in the domain, no spaces. Xobin has the final say.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/**
- * Node versions of the Xobin node before the pickers (typed track and stage IDs) and from them on
- * (Track list and stage dropdowns). A new node version joins WITH_PICKERS.
- */
+// Node versions before the pickers (typed track and stage IDs) and with them (Track list, stage
+// dropdowns); a new node version joins WITH_PICKERS.
 export const BEFORE_PICKERS = [1, 2];
 export const WITH_PICKERS = [3];
+
+const VERSION = '@version';
 
 /** The field only in these node versions (same parameter name, another declaration per version). */
 export function inVersions(versions: number[], field: Field): Field {
 	return shownWhen(field, { [VERSION]: versions });
 }
 
-const VERSION = '@version';
+/** The field, shown (and sent) only while other parameters have one of these values. */
+export function shownWhen(field: Field, show: IDisplayOptions['show']): Field {
+	const displayOptions = withShow(field.property.displayOptions ?? {}, show);
+	return { ...field, property: { ...field.property, displayOptions } };
+}
+
+function withShow(options: IDisplayOptions, show: IDisplayOptions['show']): IDisplayOptions {
+	return { ...options, show: { ...options.show, ...show } };
+}
 
 /**
- * The n8n properties for a list of fields: required ones at the top, optional ones collected (one
- * collection per node version when the versions' optional fields differ).
+ * The n8n properties for a list of fields: required ones first (their own show conditions added to
+ * the operation's), optional ones in their collections, one per node version when they differ.
  */
 export function toNodeProperties(
 	fields: Field[],
@@ -105,39 +85,30 @@ export function toNodeProperties(
 		.filter((field) => !field.optional)
 		.map((field) => ({
 			...field.property,
-			// The field's own conditions (property.displayOptions.show) add to the operation's.
-			displayOptions: {
-				...displayOptions,
-				show: { ...displayOptions.show, ...field.property.displayOptions?.show },
-			},
+			displayOptions: withShow(displayOptions, field.property.displayOptions?.show),
 		}));
 	for (const [name, { displayName, placeholder }] of Object.entries(COLLECTIONS)) {
 		const optional = fields.filter((field) => field.optional && collectionOf(field) === name);
 		const versionsOf = (field: Field) =>
-			JSON.stringify(field.property.displayOptions?.show?.[VERSION] ?? null);
-		const versionLists = [...new Set(optional.map(versionsOf))].filter((list) => list !== 'null');
-		for (const list of versionLists.length > 0 ? versionLists : ['null']) {
-			const versions = JSON.parse(list) as number[] | null;
-			// The collection shows in its versions; its options keep their other conditions only.
+			field.property.displayOptions?.show?.[VERSION] as number[] | undefined;
+		// One collection per version list its fields name; fields without one join each.
+		const lists = new Map(optional.map((field) => [String(versionsOf(field)), versionsOf(field)]));
+		if (lists.size > 1) lists.delete('undefined');
+		for (const [list, versions] of lists) {
 			const options = optional
-				.filter((field) => ['null', list].includes(versionsOf(field)))
+				.filter((field) => [list, 'undefined'].includes(String(versionsOf(field))))
 				.map(({ property }) => {
 					const show = { ...property.displayOptions?.show };
 					delete show[VERSION];
-					return Object.keys(show).length > 0
-						? { ...property, displayOptions: { show } }
-						: { ...property, displayOptions: undefined };
+					return { ...property, displayOptions: Object.keys(show).length ? { show } : undefined };
 				});
-			if (options.length === 0) continue;
 			properties.push({
 				displayName,
 				name,
 				type: 'collection',
 				placeholder,
 				default: {},
-				displayOptions: versions
-					? { ...displayOptions, show: { ...displayOptions.show, [VERSION]: versions } }
-					: displayOptions,
+				displayOptions: withShow(displayOptions, versions && { [VERSION]: versions }),
 				options,
 			});
 		}
@@ -145,30 +116,13 @@ export function toNodeProperties(
 	return properties;
 }
 
-/** The field, shown (and sent) only while other parameters have one of these values. */
-export function shownWhen(field: Field, show: NonNullable<IDisplayOptions['show']>): Field {
-	const property = { ...field.property };
-	property.displayOptions = { show: { ...property.displayOptions?.show, ...show } };
-	return { ...field, property };
-}
-
 /**
  * An ID Xobin gives something (an interview, a report): a text field with an example as its
- * placeholder (a number field would show 0 and hide both), checked to be a whole number above
- * zero before anything is sent, and sent as the number Xobin expects.
+ * placeholder (a number field would show 0 and hide both), sent as the number Xobin expects.
  */
-export function idField(
-	send: Field['send'],
-	property: Pick<
-		INodeProperties,
-		'displayName' | 'name' | 'placeholder' | 'description' | 'displayOptions'
-	>,
-): Field {
-	return {
-		send,
-		check: 'id',
-		property: { ...property, type: 'string', required: true, default: '' },
-	};
+export function idField(send: Field['send'], declared: Declared): Field {
+	const property = { ...declared, type: 'string' as const, required: true, default: '' };
+	return { send, check: 'id', property };
 }
 
 /** Return All and Limit, as n8n's own list operations word them; Limit shows while Return All is off. */
@@ -188,7 +142,7 @@ export function returnAllProperties(displayOptions: IDisplayOptions): INodePrope
 			type: 'number',
 			default: 50,
 			typeOptions: { minValue: 1 },
-			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+			displayOptions: withShow(displayOptions, { returnAll: [false] }),
 			description: 'Max number of results to return',
 		},
 	];
@@ -215,7 +169,6 @@ export function itemSources(context: IExecuteFunctions): (itemIndex: number) => 
 	});
 }
 
-/** Whether a parameter's value (or anything in a collection) is an expression. */
 function hasExpression(value: unknown): boolean {
 	if (isExpression(value)) return true;
 	return value !== null && typeof value === 'object' && Object.values(value).some(hasExpression);
@@ -233,48 +186,44 @@ export function triggerSource(context: IHookFunctions | IWebhookFunctions): Fiel
 /** Reads and checks every field shown for this item; throws for the first bad value. */
 export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 	const collections: Record<string, IDataObject> = {};
-	for (const field of fields) {
-		const name = collectionOf(field);
-		if (field.optional && !(name in collections))
-			collections[name] = (source.parameter(name, {}) as IDataObject | undefined) ?? {};
-	}
+	for (const name of new Set(fields.filter((field) => field.optional).map(collectionOf)))
+		collections[name] = (source.parameter(name, {}) as IDataObject | undefined) ?? {};
 	const parts: RequestParts = { body: {}, qs: {}, path: {} };
 	for (const field of fields) {
-		// Shown (and sent) only while the parameters its displayOptions name have those values ('/x'
-		// inside a collection is the node's x).
-		const shown = Object.entries(field.property.displayOptions?.show ?? {}).every(
-			([name, values]) =>
-				(values as unknown[]).includes(
-					name === '@version'
-						? source.node.typeVersion
-						: source.parameter(name.replace(/^\//, ''), undefined),
-				),
+		const { property } = field;
+		// Shown only while the parameters its displayOptions name have those values ('/x': node's x).
+		const shown = Object.entries(property.displayOptions?.show ?? {}).every(([name, values]) =>
+			(values as unknown[]).includes(
+				name === VERSION
+					? source.node.typeVersion
+					: source.parameter(name.replace(/^\//, ''), undefined),
+			),
 		);
 		if (!shown) continue;
 		const given = field.optional
-			? collections[collectionOf(field)][field.property.name]
-			: source.parameter(field.property.name, undefined);
+			? collections[collectionOf(field)][property.name]
+			: source.parameter(property.name, undefined);
 		// A resource locator ({ mode, value }) is checked by its value, whichever mode chose it.
 		const raw =
-			field.property.type === 'resourceLocator' && given !== null && typeof given === 'object'
+			property.type === 'resourceLocator' && given !== null && typeof given === 'object'
 				? (given as IDataObject).value
 				: given;
-		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		const refuse = (problem: string, fix: string) => {
+			const item = source.itemIndex === undefined ? '' : ` [item ${source.itemIndex}]`;
+			return new NodeOperationError(source.node, `${property.displayName} ${problem}${item}`, {
+				itemIndex: source.itemIndex,
+				description: fix,
+			});
+		};
+		if ((typeof raw === 'string' ? raw.trim() : (raw ?? '')) === '') {
 			if (field.optional) continue;
 			throw refuse(
-				source,
-				field,
 				'is empty',
-				`Fill in ${field.property.displayName}. When it comes from an expression, check that the input item has that column or field and that it is not blank.`,
+				`Fill in ${property.displayName}. When it comes from an expression, check that the input item has that column or field and that it is not blank.`,
 			);
 		}
-		const value = CHECKS[field.check]({
-			source,
-			field,
-			raw,
-			text: typeof raw === 'object' ? '' : String(raw).trim(),
-			refuse: (problem, fix) => refuse(source, field, problem, fix),
-		});
+		const text = typeof raw === 'object' ? '' : String(raw).trim();
+		const value = CHECKS[field.check]({ source, property, range: field.range, raw, text, refuse });
 		if (value !== undefined)
 			parts[field.send.type === 'query' ? 'qs' : field.send.type][field.send.property] = value;
 	}
@@ -282,139 +231,113 @@ export function readFields(source: FieldSource, fields: Field[]): RequestParts {
 }
 
 /** Fills an endpoint template such as `/ai-interviews/report/{response_id}` from the path values. */
-export function fillPath(template: string, path: IDataObject): string {
-	return template.replace(/\{(\w+)\}/g, (_match, key: string) =>
-		encodeURIComponent(String(path[key])),
-	);
-}
+export const fillPath = (template: string, path: IDataObject): string =>
+	template.replace(/\{(\w+)\}/g, (_match, key: string) => encodeURIComponent(String(path[key])));
 
-function refuse(
-	source: FieldSource,
-	field: Field,
-	problem: string,
-	fix: string,
-): NodeOperationError {
-	const item = source.itemIndex === undefined ? '' : ` [item ${source.itemIndex}]`;
-	return new NodeOperationError(source.node, `${field.property.displayName} ${problem}${item}`, {
-		itemIndex: source.itemIndex,
-		description: fix,
-	});
-}
-
-type Value = string | number | boolean | IDataObject | undefined;
-
-/** What a check gets: the raw value, its trimmed text, and how to refuse it. */
 interface Checking {
 	source: FieldSource;
-	field: Field;
+	property: INodeProperties;
+	range?: Field['range'];
 	raw: unknown;
 	text: string;
 	refuse(problem: string, fix: string): NodeOperationError;
 }
 
-/** Each check: the value to send, or undefined to leave the field out; throws to refuse. */
-const CHECKS: Record<Field['check'], (value: Checking) => Value> = {
-	text: ({ raw, text, field, refuse }) => {
+// Deliberately simple: one "@", a dot in the domain, no spaces. Xobin has the final say.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const exampleIn = (property: INodeProperties, fallback: string) =>
+	property.placeholder?.replace(/^e\.g\.\s*/, '') ?? fallback;
+
+/** A date check: `convert` reads the value in the workflow's timezone; the refusal says how. */
+const dated =
+	(convert: typeof toDay, like: string, zoned: string, sent: string) =>
+	({ raw, source, refuse }: Checking) => {
+		try {
+			return convert(raw, source.timeZone);
+		} catch (error) {
+			throw refuse(
+				`could not be read as a date: ${error.message}`,
+				`Use the date picker or a value like ${like}. ${zoned} are read in the workflow's timezone (${source.timeZone}) and sent ${sent}.`,
+			);
+		}
+	};
+
+/** Each check: the value to send, or undefined to leave the field out ('flag' off), or throws. */
+const CHECKS = {
+	text: ({ raw, text, property, refuse }: Checking) => {
 		if (typeof raw === 'object')
 			throw refuse(
 				'must be text, not an object or list',
-				`Map ${field.property.displayName} to a single column or field.`,
+				`Map ${property.displayName} to a single column or field.`,
 			);
 		return text;
 	},
-	email: ({ text, field, refuse }) => {
+	email: ({ text, property, refuse }: Checking) => {
 		if (EMAIL.test(text)) return text;
 		throw refuse(
 			`${quote(text)} is not a valid email address`,
-			`Use a full address such as name@example.com. Check the column or expression that fills ${field.property.displayName}.`,
+			`Use a full address such as name@example.com. Check the column or expression that fills ${property.displayName}.`,
 		);
 	},
-	id: ({ raw, text, field, refuse }) => {
+	id: ({ raw, text, property, refuse }: Checking) => {
 		const number = typeof raw === 'number' ? raw : /^\d+(\.0+)?$/.test(text) ? Number(text) : NaN;
 		if (Number.isSafeInteger(number) && number > 0) return number;
-		const example = field.property.placeholder?.replace(/^e\.g\.\s*/, '') ?? '305';
 		throw refuse(
 			`must be a whole number above zero, got ${quote(text)}`,
-			`Enter the number Xobin shows for it, e.g. ${example}. Decimals, zero, negative numbers and text are not accepted.`,
+			`Enter the number Xobin shows for it, e.g. ${exampleIn(property, '305')}. Decimals, zero, negative numbers and text are not accepted.`,
 		);
 	},
-	hours: ({ raw, text, field, refuse }) => {
-		const { min, max, text: inWords, hint } = field.range as NonNullable<Field['range']>;
+	hours: ({ raw, text, range, refuse }: Checking) => {
+		const { min, max, text: inWords, hint } = range as NonNullable<Field['range']>;
 		const number = typeof raw === 'number' ? raw : /^\d*\.?\d+$/.test(text) ? Number(text) : NaN;
 		if (number >= min && number <= max) return number;
 		throw refuse(`must be ${inWords}, got ${quote(text)}`, hint);
 	},
-	flag: ({ raw }) => (raw === true || raw === 'true' ? true : undefined),
-	boolean: ({ raw, text, field, refuse }) => {
+	flag: ({ raw }: Checking) => (raw === true || raw === 'true' ? true : undefined),
+	boolean: ({ raw, text, property, refuse }: Checking) => {
 		if (raw === true || raw === 'true') return true;
 		if (raw === false || raw === 'false') return false;
 		throw refuse(
 			`must be true or false, got ${quote(text)}`,
-			`Switch ${field.property.displayName} on or off, or map it to a true/false value.`,
+			`Switch ${property.displayName} on or off, or map it to a true/false value.`,
 		);
 	},
-	pairs: pairsToObject,
-	day: ({ raw, source, refuse }) => {
-		try {
-			return toDay(raw, source.timeZone);
-		} catch (error) {
-			throw refuse(
-				`could not be read as a date: ${error.message}`,
-				`Use the date picker or a value like 2025-07-18 (YYYY-MM-DD). Dates with a time are read in the workflow's timezone (${source.timeZone}) and sent as that day.`,
-			);
-		}
-	},
-	url: ({ text, field, refuse }) => {
+	day: dated(toDay, '2025-07-18 (YYYY-MM-DD)', 'Dates with a time', 'as that day'),
+	gmtDate: dated(toGmtMinutes, ACCEPTED_DATE_FORMATS, 'Times without an offset', 'to Xobin in GMT'),
+	url: ({ text, property, refuse }: Checking) => {
 		if (/^https?:\/\/[^\s/]+/i.test(text)) return text;
-		const example =
-			field.property.placeholder?.replace(/^e\.g\.\s*/, '') ?? 'https://example.com/xobin-updates';
 		throw refuse(
 			`${quote(text)} is not a valid web address`,
-			`Use a full address starting with https://, e.g. ${example}.`,
+			`Use a full address starting with https://, e.g. ${exampleIn(property, 'https://example.com/xobin-updates')}.`,
 		);
 	},
-	option: ({ raw, field, refuse }) => {
-		const allowed = (field.property.options ?? []) as INodePropertyOptions[];
+	option: ({ raw, property, refuse }: Checking) => {
+		const allowed = (property.options ?? []) as INodePropertyOptions[];
 		const match = allowed.find((option) => option.value === raw);
 		if (match) return match.value as string;
-		const choices = allowed
-			.map((option) => `"${String(option.value)}" (${option.name})`)
-			.join(' or ');
+		const choices = allowed.map(({ value, name }) => `"${String(value)}" (${name})`).join(' or ');
 		throw refuse(`${quote(raw)} is not one of the allowed values`, `Use ${choices}.`);
 	},
-	gmtDate: ({ raw, source, refuse }) => {
-		try {
-			return toGmtMinutes(raw, source.timeZone);
-		} catch (error) {
-			throw refuse(
-				`could not be read as a date: ${error.message}`,
-				`Use the date picker or a value like ${ACCEPTED_DATE_FORMATS}. Times without an offset are read in the workflow's timezone (${source.timeZone}) and sent to Xobin in GMT.`,
-			);
+	// Key/value rows (`{ pair: [{ key, value }] }`) as one object, for bodies whose keys the user
+	// knows and the node does not (a track's own fields). Values go as they are.
+	pairs: ({ raw, property, refuse }: Checking) => {
+		const rows = (raw as { pair?: unknown } | null)?.pair;
+		const list = Array.isArray(rows) ? (rows as Array<{ key?: unknown; value?: unknown }>) : [];
+		const fix = `In ${property.displayName}, give each row the field's key as Xobin names it (e.g. name, email, phone) and its value.`;
+		const result: IDataObject = {};
+		for (const [index, row] of list.entries()) {
+			const key = typeof row?.key === 'string' ? row.key.trim() : '';
+			if (key === '') throw refuse(`row ${index + 1} has no key`, fix);
+			if (key in result) throw refuse(`has the key ${quote(key)} twice`, fix);
+			const value = row.value;
+			if (value !== null && typeof value === 'object')
+				throw refuse(
+					`${quote(key)} must be a single value, not an object or list`,
+					'Map the value to one column or field.',
+				);
+			result[key] = value === undefined ? '' : (value as string | number | boolean | null);
 		}
+		return result;
 	},
 };
-
-/**
- * A fixedCollection of key/value rows (`{ pair: [{ key, value }] }`) as one object (no rows: {}),
- * for Xobin bodies whose keys the user knows and the node does not (a track's own fields). Keys are
- * trimmed and must be unique; values go as they are (text, or a number or boolean from an expression).
- */
-function pairsToObject({ raw, field, refuse }: Checking): IDataObject {
-	const rows = (raw as { pair?: unknown } | null)?.pair;
-	const list = Array.isArray(rows) ? (rows as Array<{ key?: unknown; value?: unknown }>) : [];
-	const fix = `In ${field.property.displayName}, give each row the field's key as Xobin names it (e.g. name, email, phone) and its value.`;
-	const result: IDataObject = {};
-	for (const [index, row] of list.entries()) {
-		const key = typeof row?.key === 'string' ? row.key.trim() : '';
-		if (key === '') throw refuse(`row ${index + 1} has no key`, fix);
-		if (key in result) throw refuse(`has the key ${quote(key)} twice`, fix);
-		const value = row.value;
-		if (value !== null && typeof value === 'object')
-			throw refuse(
-				`${quote(key)} must be a single value, not an object or list`,
-				'Map the value to one column or field.',
-			);
-		result[key] = value === undefined ? '' : (value as string | number | boolean | null);
-	}
-	return result;
-}

@@ -1,6 +1,5 @@
 // Shapes the items the node returns: error items that n8n's "On Error" settings understand, the
-// per-item loop of the single-output operations, and the check for running as an AI agent's tool
-// (where only the first output reaches the agent).
+// per-item loop of the single-output operations, and whether an AI agent runs the node as a tool.
 
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -9,24 +8,18 @@ import { redactSecrets } from '../transport';
 import type { FieldSource } from './fields';
 import { itemSources } from './fields';
 
-interface DescribedError extends Error {
-	description?: string | null;
-	httpCode?: string | null;
-}
-
 /**
- * An item for "Continue" / "Continue (using error output)". Only the keys `error`, `message` and
- * `details` are used: n8n moves exactly such items to the error output (and adds the input item's
- * fields there). A top-level `error` would make n8n rewrite the json to the message alone.
+ * An item for "Continue" / "Continue (using error output)": n8n moves items whose json has only
+ * `error`, `message` and `details` to the error output (adding the input item's fields there).
  */
-export function toErrorItem(error: DescribedError, itemIndex: number): INodeExecutionData {
+export function toErrorItem(
+	error: Error & { description?: string | null; httpCode?: string | null },
+	itemIndex: number,
+): INodeExecutionData {
 	const details: JsonObject = { itemIndex };
 	if (error.description) details.description = error.description;
 	if (error.httpCode) details.httpCode = error.httpCode;
-	return {
-		json: { error: error.message, details },
-		pairedItem: { item: itemIndex },
-	};
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
 /** Whether an AI agent is running the node as a tool (n8n 2.x asks; 1.x names the node type "…Tool"). */
@@ -50,11 +43,9 @@ export function asNodeError(
 }
 
 /**
- * Runs `work` for each input item in turn (with the item's field values) and collects what it
- * returns on the node's one output.
- * A failing item stops the run ("Stop Workflow") or becomes an error item in its place
- * ("Continue" / "Continue (using error output)"). All per-item work happens inside the try, so
- * n8n never passes raw input items on as if they had succeeded.
+ * Runs `work` for each input item in turn, collecting its items on the node's one output. A failing
+ * item stops the run or becomes an error item in its place. All per-item work happens inside the
+ * try, so n8n never passes raw input items on as if they had succeeded.
  */
 export async function runPerItem(
 	context: IExecuteFunctions,

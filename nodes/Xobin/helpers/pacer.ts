@@ -1,28 +1,20 @@
-// Paces parallel requests to Xobin: at most `concurrency` at once, and when Xobin pushes back
-// (429 / 503) everyone pauses for the wait it asked for and the number in flight halves, then
-// creeps back up with each success. A rate-limited run settles at the pace Xobin accepts. Waiters
-// queue and are woken by release(); the only timer is the one that ends a pause.
+// Paces parallel requests to Xobin: at most `concurrency` at once. When Xobin pushes back (429 or
+// 503) everyone pauses for the wait it asked for and the number in flight halves, then creeps back
+// up with each success, so a rate-limited run settles at the pace Xobin accepts.
 
 import { sleep } from 'n8n-workflow';
 
 import type { Pacer } from '../transport/types';
 
 export class AdaptivePacer implements Pacer {
-	private limit: number;
-
+	private limit = this.maxConcurrency;
 	private active = 0;
-
 	private pausedUntil = 0;
-
 	private sleeping = false;
-
 	private closedWith: Error | undefined;
-
 	private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
-	constructor(private readonly maxConcurrency: number) {
-		this.limit = maxConcurrency;
-	}
+	constructor(private readonly maxConcurrency: number) {}
 
 	/** Waits for a free slot (and the end of any pause), then takes it. Pair with release(). */
 	async acquire(): Promise<void> {

@@ -1,6 +1,5 @@
-// What both Download Report PDF operations share (AI interviews and assessments): the output
-// binary field, and turning Xobin's PDF answer into an item whose file has a usable name and MIME
-// type next to the input item's fields, ready for the Gmail, Google Drive or Slack nodes.
+// What both Download Report PDF operations share: the output binary field, and Xobin's PDF as an
+// item whose file has a usable name and MIME type, ready for the Gmail, Drive or Slack nodes.
 
 import type {
 	IBinaryKeyData,
@@ -13,8 +12,6 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { XobinResponse } from '../transport/types';
-
-const PDF_MIME_TYPE = 'application/pdf';
 
 export function binaryFieldProperty(displayOptions: IDisplayOptions): INodeProperties {
 	return {
@@ -33,18 +30,13 @@ export function binaryFieldProperty(displayOptions: IDisplayOptions): INodePrope
 /** The binary field the PDF goes into, checked before anything is sent. */
 export function readBinaryFieldName(context: IExecuteFunctions, itemIndex: number): string {
 	const name = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (name === '') {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Put Output File in Field is empty [item ${itemIndex}]`,
-			{
-				itemIndex,
-				description:
-					'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
-			},
-		);
-	}
-	return name;
+	if (name !== '') return name;
+	const message = `Put Output File in Field is empty [item ${itemIndex}]`;
+	throw new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description:
+			'Enter a field name for the PDF, such as "data" (the name the Gmail and Google Drive nodes expect by default).',
+	});
 }
 
 /** The input item with the PDF added in `field`; `fallbackName` when Xobin sends no file name. */
@@ -61,7 +53,7 @@ export async function toPdfItem(
 		fileNameOf(response, fallbackName),
 		mimeTypeOf(response),
 	);
-	const binary: IBinaryKeyData = { ...(item.binary ?? {}), [field]: file };
+	const binary: IBinaryKeyData = { ...item.binary, [field]: file };
 	return { json: { ...item.json } as IDataObject, binary, pairedItem: { item: itemIndex } };
 }
 
@@ -70,28 +62,24 @@ function fileNameOf(response: XobinResponse, fallbackName: string): string {
 	const disposition = String(response.headers['content-disposition'] ?? '');
 	const encoded = /filename\*\s*=\s*(?:UTF-8'[^']*')?([^;]+)/i.exec(disposition)?.[1];
 	const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1];
-	let name = '';
+	let name = plain ?? '';
 	try {
-		name = encoded ? decodeURIComponent(encoded.trim().replace(/^"|"$/g, '')) : (plain ?? '');
+		if (encoded) name = decodeURIComponent(encoded.trim().replace(/^"|"$/g, ''));
 	} catch {
-		name = plain ?? '';
+		// A malformed filename* leaves the plain filename.
 	}
 	// Keep only the last path segment and characters every file system accepts.
-	name = [...(name.split(/[\\/]/).pop() ?? '')]
-		.filter((char) => char.charCodeAt(0) >= 32 && !'<>:"|?*'.includes(char))
-		.join('')
-		.trim();
-	if (name === '') name = fallbackName;
+	name =
+		[...(name.split(/[\\/]/).pop() ?? '')]
+			.filter((char) => char.charCodeAt(0) >= 32 && !'<>:"|?*'.includes(char))
+			.join('')
+			.trim() || fallbackName;
 	return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
 }
 
 /** The PDF's MIME type; a generic or missing Content-Type still means a PDF here. */
 function mimeTypeOf(response: XobinResponse): string {
-	const contentType = String(response.headers['content-type'] ?? '')
-		.split(';')[0]
-		.trim()
-		.toLowerCase();
-	return contentType === '' || contentType === 'application/octet-stream'
-		? PDF_MIME_TYPE
-		: contentType;
+	const header = String(response.headers['content-type'] ?? '');
+	const type = header.split(';')[0].trim().toLowerCase();
+	return ['', 'application/octet-stream'].includes(type) ? 'application/pdf' : type;
 }

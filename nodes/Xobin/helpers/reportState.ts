@@ -11,15 +11,15 @@ import type { XobinResponse } from '../transport/types';
 export const NOT_COMPLETED_PATTERN =
 	/\bnot\s+(yet\s+)?(been\s+)?(complete|completed|finished|submitted|evaluated|ready)\b|\bin\s+progress\b|\bstill\s+being\s+evaluated\b/i;
 
-/** What Xobin's answer says about the report. */
+const NOT_COMPLETED = 'Not completed';
+
 export type ReportState =
 	| { ready: true; report: IDataObject }
 	| { ready: false; report: IDataObject; status: string; said?: string };
 
 /**
- * A finished report; or the status of one that is not finished, whether Xobin says so with a 2xx
- * (invite_status "Pending" / "Started", or no `scoreKey` yet) or with a 4xx whose message or
- * invite_status says it; or undefined for a real failure.
+ * A finished report, the status of an unfinished one (said with a 2xx: invite_status "Pending", or
+ * no `scoreKey` yet; or with a 4xx), or undefined for a real failure.
  */
 export function readReportState(
 	response: XobinResponse,
@@ -33,32 +33,18 @@ export function readReportState(
 	const completed = status !== undefined && /^completed$/i.test(status);
 	if (statusCode < 300) {
 		const scored = report[scoreKey] !== undefined && report[scoreKey] !== null;
-		if (completed || (status === undefined && (scored || Boolean(report.completed_date)))) {
+		if (completed || (status === undefined && (scored || Boolean(report.completed_date))))
 			return { ready: true, report };
-		}
-		return { ready: false, report, status: status ?? statusWord(report) };
+		// Without invite_status and without scores: the job-style `status` if Xobin sent one.
+		const word = typeof report.status === 'string' ? report.status.trim() : '';
+		return { ready: false, report, status: status ?? (word || NOT_COMPLETED) };
 	}
-	if (statusCode >= 400 && statusCode < 500 && !completed) {
-		const said = readXobinMessage(report) ?? '';
-		if (status !== undefined || NOT_COMPLETED_PATTERN.test(said)) {
-			// Xobin's wording goes into the node's own message; the rest (ids, status) is kept.
-			const rest = { ...report };
-			delete rest.error;
-			delete rest.message;
-			return {
-				ready: false,
-				report: rest,
-				status: status ?? 'Not completed',
-				said: said || undefined,
-			};
-		}
-	}
-	return undefined;
-}
-
-/** A 2xx without invite_status and without scores: the job-style `status` if Xobin sent one. */
-function statusWord(body: IDataObject): string {
-	return typeof body.status === 'string' && body.status.trim() !== ''
-		? body.status.trim()
-		: 'Not completed';
+	if (statusCode < 400 || statusCode >= 500 || completed) return undefined;
+	const said = readXobinMessage(report) ?? '';
+	if (status === undefined && !NOT_COMPLETED_PATTERN.test(said)) return undefined;
+	// Xobin's wording goes into the node's own message; the rest (ids, status) is kept.
+	const rest = { ...report };
+	delete rest.error;
+	delete rest.message;
+	return { ready: false, report: rest, status: status ?? NOT_COMPLETED, said: said || undefined };
 }

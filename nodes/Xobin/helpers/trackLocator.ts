@@ -46,17 +46,13 @@ export function trackLocator(displayOptions?: IDisplayOptions): INodeProperties 
 export function readTrackId(node: INode, value: unknown): string {
 	const text =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!new RegExp(TRACK_ID_PATTERN).test(text) || Number(text) < 1) {
-		throw new NodeOperationError(
-			node,
-			text === ''
-				? 'No track is chosen'
-				: `The track ID ${JSON.stringify(text)} is not a track number`,
-			{
-				description:
-					"Choose the track From List, or switch to By ID and type its number (open the track in Xobin's Tracks dashboard to find it).",
-			},
-		);
-	}
-	return String(Number(text));
+	if (new RegExp(TRACK_ID_PATTERN).test(text) && Number(text) >= 1) return String(Number(text));
+	const problem =
+		text === ''
+			? 'No track is chosen'
+			: `The track ID ${JSON.stringify(text)} is not a track number`;
+	throw new NodeOperationError(node, problem, {
+		description:
+			"Choose the track From List, or switch to By ID and type its number (open the track in Xobin's Tracks dashboard to find it).",
+	});
 }

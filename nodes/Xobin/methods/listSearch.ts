@@ -1,7 +1,5 @@
-// The editor's track list: GET /tracks/stats, the only call in Xobin's v2 API that names tracks.
-// The list is the union of its top_tracks_by_applicants and recently_updated_tracks (each track
-// once), named by title with the number, sorted by title and filtered by the search text (any
-// letter case). A failure is thrown as Xobin's reason; the editor shows it and By ID still works.
+// The editor's track list from GET /tracks/stats, the only call in Xobin's v2 API that names tracks
+// (so only its top and recently updated tracks). A failure shows in the editor; By ID still works.
 
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
@@ -11,26 +9,15 @@ export async function searchTracks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await xobinRequest(this, {
-		method: 'GET',
-		endpoint: '/tracks/stats',
-		idempotent: true,
-	});
-	const body = response.body as IDataObject;
+	const request = { method: 'GET', endpoint: '/tracks/stats', idempotent: true } as const;
+	const { body } = await xobinRequest(this, request);
+	const { top_tracks_by_applicants: top, recently_updated_tracks: recent } = body as IDataObject;
 	const byId = new Map<string, string>();
-	for (const key of ['top_tracks_by_applicants', 'recently_updated_tracks']) {
-		const list = Array.isArray(body[key]) ? (body[key] as unknown[]) : [];
-		for (const entry of list) {
-			if (entry === null || typeof entry !== 'object') continue;
-			const { track_id: id, title } = entry as IDataObject;
-			if ((typeof id !== 'number' && typeof id !== 'string') || String(id).trim() === '') continue;
-			const value = String(id).trim();
-			if (!byId.has(value))
-				byId.set(
-					value,
-					typeof title === 'string' && title.trim() !== '' ? title.trim() : 'Untitled',
-				);
-		}
+	for (const entry of [top, recent].flatMap((list) => (Array.isArray(list) ? list : []))) {
+		const { track_id: id, title } = (entry ?? {}) as IDataObject;
+		const value = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
+		if (value === '' || byId.has(value)) continue;
+		byId.set(value, (typeof title === 'string' && title.trim()) || 'Untitled');
 	}
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = [...byId]

@@ -1,6 +1,5 @@
-// The editor's stage dropdowns: the chosen track's stages from GET /tracks/<id>/stats, shown by
-// name with their type, each valued by its stage_id exactly as Xobin sends it (text such as
-// "stg_applied" or "0012", never turned into a number). Re-loaded by n8n when the track changes.
+// The editor's stage dropdowns: the chosen track's stages from GET /tracks/<id>/stats, each valued
+// by its stage_id exactly as Xobin sends it (text such as "0012", never turned into a number).
 
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
@@ -20,17 +19,11 @@ export async function getStages(this: ILoadOptionsFunctions): Promise<INodePrope
 	});
 	const stages = (response.body as IDataObject).stages;
 	return (Array.isArray(stages) ? (stages as unknown[]) : []).flatMap((entry) => {
-		if (entry === null || typeof entry !== 'object') return [];
-		const { stage_id: id, name, type } = entry as IDataObject;
+		const { stage_id: id, name, type } = (entry ?? {}) as IDataObject;
 		if (typeof id !== 'string' && typeof id !== 'number') return [];
 		const value = String(id);
-		const label = typeof name === 'string' && name !== '' ? name : value;
-		return [
-			{
-				name: label,
-				value,
-				description: `${typeof type === 'string' && type !== '' ? `Type: ${type}, ` : ''}ID: ${value}`,
-			},
-		];
+		const label = (typeof name === 'string' && name) || value;
+		const kind = typeof type === 'string' && type !== '' ? `Type: ${type}, ` : '';
+		return [{ name: label, value, description: `${kind}ID: ${value}` }];
 	});
 }
