@@ -1,17 +1,10 @@
 // What several AI Interview operations share: the Response ID field (the key of reports, share
 // links and PDFs), the way a report Xobin cannot find is explained, and what its reports are like.
 
-import type { IDisplayOptions } from 'n8n-workflow';
-
 import type { Field } from '../../helpers/fields';
 import { idField } from '../../helpers/fields';
 import type { NotFound } from '../../transport/types';
 import type { ReportKind } from '../reports';
-
-/** Show a property only for one operation of the AI Interview resource. */
-export function forOperation(operation: string): IDisplayOptions {
-	return { show: { resource: ['aiInterview'], operation: [operation] } };
-}
 
 export const responseIdField: Field = idField(
 	{ type: 'path', property: 'response_id' },
@@ -38,6 +31,7 @@ export const AI_INTERVIEW_REPORTS: ReportKind = {
 	noun: 'AI interview',
 	finishedEvent: 'AI Interview Completed',
 	finishes: 'finish',
+	scoreKey: 'score',
 	idField: responseIdField,
 	endpoint: '/ai-interviews/report/{response_id}/{option}',
 	shortestLink: {

@@ -7,81 +7,66 @@
 // (report_ready: false); a candidate Xobin has no report for (404) still comes out, with
 // details_error saying so and an execution hint counting them; any other failure fails the item.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
-import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, returnAllProperties, toNodeProperties } from '../../helpers/fields';
+import { fillPath, returnAllProperties } from '../../helpers/fields';
 import { httpDateToIso } from '../../helpers/dates';
-import { runPerItem } from '../../helpers/outputs';
 import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
 import { readReportState } from '../../helpers/reportState';
 import { DEFAULT_CONCURRENCY } from '../../invite/options';
 import { xobinRequest } from '../../transport';
-import { forOperation } from './common';
+import { operation } from '../operation';
 
-const displayOptions = forOperation('getManyInvited');
-
-export const invitedFields: Field[] = [
-	aiInterviewIdField({ sendIn: 'path', placeholder: 'e.g. 211' }),
-];
-
-export const description: INodeProperties[] = [
-	...toNodeProperties(invitedFields, displayOptions),
-	...returnAllProperties(displayOptions),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions,
-		options: [
-			{
-				displayName: 'Invite Status',
-				name: 'inviteStatus',
-				type: 'multiOptions',
-				default: [],
-				options: [
-					{ name: 'Completed', value: 'Completed' },
-					{ name: 'Pending', value: 'Pending' },
-					{ name: 'Started', value: 'Started' },
-				],
-				description:
-					'Return only candidates with one of these statuses. Xobin has no server-side filter, so the node filters the full list.',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions,
-		options: [
-			{
-				displayName: 'Add Candidate Details',
-				name: 'addDetails',
-				type: 'boolean',
-				default: false,
-				description: `Whether to add each candidate's name, email, status, score and report link from their report (Xobin's list has no names). Costs one request per candidate returned, ${DEFAULT_CONCURRENCY} at a time, retried when Xobin is busy.`,
-			},
-		],
-	},
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { path } = readFields(source, invitedFields);
+export const { fields, description, execute } = operation({
+	resource: 'aiInterview',
+	operation: 'getManyInvited',
+	fields: [aiInterviewIdField({ sendIn: 'path', placeholder: 'e.g. 211' })],
+	properties: ({ fields, displayOptions }) => [
+		...fields,
+		...returnAllProperties(displayOptions),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions,
+			options: [
+				{
+					displayName: 'Invite Status',
+					name: 'inviteStatus',
+					type: 'multiOptions',
+					default: [],
+					options: [
+						{ name: 'Completed', value: 'Completed' },
+						{ name: 'Pending', value: 'Pending' },
+						{ name: 'Started', value: 'Started' },
+					],
+					description:
+						'Return only candidates with one of these statuses. Xobin has no server-side filter, so the node filters the full list.',
+				},
+			],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions,
+			options: [
+				{
+					displayName: 'Add Candidate Details',
+					name: 'addDetails',
+					type: 'boolean',
+					default: false,
+					description: `Whether to add each candidate's name, email, status, score and report link from their report (Xobin's list has no names). Costs one request per candidate returned, ${DEFAULT_CONCURRENCY} at a time, retried when Xobin is busy.`,
+				},
+			],
+		},
+	],
+	async run({ path, itemIndex }) {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -130,9 +115,9 @@ export async function execute(
 		});
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		if (options.addDetails === true) await addDetails(this, rows, itemIndex);
-		return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-	});
-}
+		return rows;
+	},
+});
 
 /**
  * Adds each candidate's details from their report, DEFAULT_CONCURRENCY requests at a time through

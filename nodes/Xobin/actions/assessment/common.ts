@@ -2,17 +2,10 @@
 // attempt at one assessment, Xobin's report_id), how a 404 about a report reads, and what its
 // reports are like.
 
-import type { IDisplayOptions } from 'n8n-workflow';
-
 import type { Field } from '../../helpers/fields';
 import { idField } from '../../helpers/fields';
 import type { NotFound } from '../../transport/types';
 import type { ReportKind } from '../reports';
-
-/** Show a property only for one operation of the Assessment resource. */
-export function forOperation(operation: string): IDisplayOptions {
-	return { show: { resource: ['assessment'], operation: [operation] } };
-}
 
 export const reportIdField: Field = idField(
 	{ type: 'path', property: 'report_id' },
@@ -39,6 +32,7 @@ export const ASSESSMENT_REPORTS: ReportKind = {
 	noun: 'assessment',
 	finishedEvent: 'Assessment Submitted',
 	finishes: 'submit it',
+	scoreKey: 'overall_percentage',
 	idField: reportIdField,
 	endpoint: '/assessments/reports/{report_id}/{option}',
 	shortestLink: {

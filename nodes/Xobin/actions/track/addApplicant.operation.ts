@@ -6,12 +6,7 @@
 // already_exists: true and the applicant's ids and stage, so a sheet that sends the same rows again
 // runs through and an IF node can branch on it; not found, the 409 is the error, in Xobin's words.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
@@ -19,25 +14,20 @@ import {
 	BEFORE_PICKERS,
 	fillPath,
 	inVersions,
-	readFields,
 	shownWhen,
-	toNodeProperties,
 	WITH_PICKERS,
 } from '../../helpers/fields';
-import { asNodeError, runPerItem } from '../../helpers/outputs';
-import { quote } from '../../transport/text';
-import { xobinRequest } from '../../transport';
 import { emailKey } from '../../helpers/ledger';
+import { xobinRequest } from '../../transport';
+import { quote } from '../../transport/text';
+import { operation } from '../operation';
 import {
 	emailMessageField,
-	forOperation,
 	sendEmailField,
 	stageFields,
 	trackFields,
 	trackNotFound,
 } from './common';
-
-const displayOptions = forOperation('addApplicant');
 
 const nameAndEmailFields: Field[] = [
 	{
@@ -80,7 +70,7 @@ const nameAndEmail: Field[] = nameAndEmailFields.flatMap((field) => [
 ]);
 
 // Optional fields in the order the collection shows them (alphabetical).
-export const addApplicantFields: Field[] = [
+const addApplicantFields: Field[] = [
 	...trackFields,
 	{
 		send: { type: 'body', property: 'invite_applicant' },
@@ -171,25 +161,17 @@ export const addApplicantFields: Field[] = [
 	sendEmailField,
 ];
 
-export const description: INodeProperties[] = [
-	...toNodeProperties(addApplicantFields, displayOptions),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	let alreadyThere = 0;
-	const output = await runPerItem(this, items, async (itemIndex, source) => {
-		const { path, body } = readFields(source, addApplicantFields);
+const perItem = operation({
+	resource: 'track',
+	operation: 'addApplicant',
+	fields: addApplicantFields,
+	async run({ path, body, itemIndex }) {
 		body.invite_applicant = body.invite_applicant === 'invite';
 		if (!body.invite_applicant) fromTrackFields(this, body, itemIndex);
 		const track = String(path.track_id);
 		const { name, email } = body;
 		const who = String(email);
 		const endpoint = fillPath('/tracks/{track_id}/applicants', path);
-		let added: IDataObject = {};
-		let conflict: NodeApiError | undefined;
 		try {
 			// Not idempotent: a lost answer is never sent again (the transport's default for writes).
 			const response = await xobinRequest(this, {
@@ -208,25 +190,19 @@ export async function execute(
 				],
 				lostAnswer: `Xobin may have added ${who}. Running the item again is safe: if they were added, the node finds them in the track and returns already_exists: true. Get Many Applicants (filtered by email) shows them too.`,
 			});
-			added = response.body as IDataObject;
+			return { ...(response.body as IDataObject), already_exists: false };
 		} catch (error) {
-			if (!(error instanceof NodeApiError) || error.httpCode !== '409')
-				throw asNodeError(this, error as Error, itemIndex);
-			conflict = error;
-		}
-		if (conflict) {
+			if (!(error instanceof NodeApiError) || error.httpCode !== '409') throw error;
 			// A state conflict: "already in the track" only if the track has this exact email.
-			const refused = conflict;
 			const found = await findByEmail(this, endpoint, email, itemIndex).catch(
 				(lookupError: Error) => {
-					refused.description = `${refused.description ?? ''} The node could not check whether ${who} is already in the track: ${lookupError.message}`;
+					error.description = `${error.description ?? ''} The node could not check whether ${who} is already in the track: ${lookupError.message}`;
 					return undefined;
 				},
 			);
-			if (!found) throw refused;
-			alreadyThere++;
-			const said = (refused.errorResponse as IDataObject | undefined)?.xobinMessage;
-			const json: IDataObject = {
+			if (!found) throw error;
+			const said = (error.errorResponse as IDataObject | undefined)?.xobinMessage;
+			return {
 				already_exists: true,
 				track_id: path.track_id,
 				application_id: found.application_id,
@@ -237,10 +213,18 @@ export async function execute(
 				stage_name: found.stage_name ?? null,
 				message: `${who} is already an applicant in track ${track}${found.stage_name ? ` (stage ${quote(found.stage_name)})` : ''}; nothing was added.${typeof said === 'string' ? ` Xobin said: ${quote(said)}` : ''}`,
 			};
-			return [{ json, pairedItem: { item: itemIndex } }];
 		}
-		return [{ json: { ...added, already_exists: false }, pairedItem: { item: itemIndex } }];
-	});
+	},
+});
+
+export const { fields, description } = perItem;
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	const output = await perItem.execute.call(this, items);
+	const alreadyThere = output[0].filter(({ json }) => json.already_exists === true).length;
 	if (alreadyThere > 0) {
 		this.addExecutionHints({
 			message: `${alreadyThere} of ${items.length} applicants were already in the track: their items have already_exists: true and nothing was added for them.`,

@@ -4,12 +4,7 @@
 // run forever; Limit asks for min(limit, 200) a page and stops as soon as it has enough. Filters
 // go to Xobin as query parameters.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
@@ -17,29 +12,25 @@ import {
 	BEFORE_PICKERS,
 	fillPath,
 	inVersions,
-	readFields,
 	returnAllProperties,
-	toNodeProperties,
 	WITH_PICKERS,
 } from '../../helpers/fields';
-import { runPerItem } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
+import { operation } from '../operation';
 import {
 	checkDateRange,
 	dateRangeFields,
-	forOperation,
+	numberIdField,
 	stageFields,
 	trackFields,
 	trackNotFound,
 } from './common';
 
-const displayOptions = forOperation('getManyApplicants');
-
 /** Xobin's largest page. */
-export const MAX_PER_PAGE = 200;
+const MAX_PER_PAGE = 200;
 
 /** At most this many pages per item (100,000 applicants at 200 a page), then a clear error. */
-export const MAX_PAGES = 500;
+const MAX_PAGES = 500;
 
 const textFilter = (
 	name: string,
@@ -58,21 +49,16 @@ const textFilter = (
 const [fromDate, timeframeField, toDate] = dateRangeFields;
 
 /** Node versions 1 and 2: Candidate ID as a number field (from 3: text with a placeholder). */
-const candidateIdNumber: Field = {
-	send: { type: 'query', property: 'candidate_id' },
-	check: 'id',
-	optional: true,
-	collection: 'filters',
-	property: {
+const candidateIdNumber = numberIdField(
+	{ type: 'query', property: 'candidate_id' },
+	{
 		displayName: 'Candidate ID',
 		name: 'candidateId',
-		type: 'number',
-		default: 0,
 		placeholder: 'e.g. 7062',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description: "Only this candidate's application",
 	},
-};
+	true,
+);
 
 /** Node versions 1 and 2: Sort By typed as text. */
 const sortByText: Field = {
@@ -92,7 +78,7 @@ const sortByText: Field = {
 };
 
 // Filters and options in the order their collections show them (alphabetical).
-export const listFields: Field[] = [
+const listFields: Field[] = [
 	...trackFields,
 	inVersions(BEFORE_PICKERS, candidateIdNumber),
 	inVersions(WITH_PICKERS, {
@@ -179,18 +165,17 @@ export const listFields: Field[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
-	...toNodeProperties(listFields.slice(0, trackFields.length), displayOptions),
-	...returnAllProperties(displayOptions),
-	...toNodeProperties(listFields.slice(trackFields.length), displayOptions),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { path, qs } = readFields(source, listFields);
+export const { fields, description, execute } = operation({
+	resource: 'track',
+	operation: 'getManyApplicants',
+	fields: listFields,
+	// Return All and Limit between the Track field and the Filters.
+	properties: ({ fields, displayOptions }) => [
+		...fields.slice(0, trackFields.length),
+		...returnAllProperties(displayOptions),
+		...fields.slice(trackFields.length),
+	],
+	async run({ path, qs, itemIndex }) {
 		checkDateRange(this, qs, itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
@@ -253,8 +238,6 @@ export async function execute(
 				location: 'outputPane',
 			});
 		}
-		return applicants
-			.slice(0, limit)
-			.map((applicant) => ({ json: applicant, pairedItem: { item: itemIndex } }));
-	});
-}
+		return applicants.slice(0, limit);
+	},
+});

@@ -1,25 +1,11 @@
 // Track → Move Applicant: PATCH /tracks/<track_id>/applicants/<application_id>/move for each item,
 // to a destination stage, optionally only from a given source stage (Xobin answers 409 otherwise).
 
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { stageChangeOperation, stageFields } from './common';
 
-import type { Field } from '../../helpers/fields';
-import { toNodeProperties } from '../../helpers/fields';
-import {
-	applicationIdFields,
-	changeStage,
-	forOperation,
-	sourceStageFields,
-	stageFields,
-	trackFields,
-} from './common';
-
-const displayOptions = forOperation('moveApplicant');
-
-export const moveFields: Field[] = [
-	...trackFields,
-	...applicationIdFields,
-	...stageFields(
+export const { fields, description, execute } = stageChangeOperation(
+	'move',
+	stageFields(
 		{
 			send: { type: 'body', property: 'destination_stage_id' },
 			check: 'text',
@@ -37,14 +23,4 @@ export const moveFields: Field[] = [
 		'Destination Stage Name or ID',
 		'The stage of the chosen track to move the applicant to.',
 	),
-	...sourceStageFields,
-];
-
-export const description: INodeProperties[] = [...toNodeProperties(moveFields, displayOptions)];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await changeStage(this, items, 'move', moveFields);
-}
+);
