@@ -31,7 +31,8 @@ export const { fields, description, execute } = operation({
 				required: true,
 				default: '',
 				typeOptions: { rows: 6 },
-				placeholder: 'e.g. We are looking for a Senior Python Developer with 5+ years of experience…',
+				placeholder:
+					'e.g. We are looking for a Senior Python Developer with 5+ years of experience…',
 				description:
 					'The job description Xobin builds the interview plan from: responsibilities, must-have and nice-to-have skills',
 			},

@@ -106,7 +106,9 @@ export const { fields, description, execute } = operation({
 	request: ({ path, qs }) => ({
 		method: 'GET',
 		endpoint:
-			path.response_id !== undefined ? '/ai-interviews/report/{response_id}' : '/ai-interviews/report',
+			path.response_id !== undefined
+				? '/ai-interviews/report/{response_id}'
+				: '/ai-interviews/report',
 		qs,
 		idempotent: true,
 		requires: ['response_id'],

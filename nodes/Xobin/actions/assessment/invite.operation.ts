@@ -8,15 +8,10 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	candidateEmailField,
-	candidateNameField,
-	inviteFormatField,
-} from '../../helpers/candidateFields';
-import type { Field } from '../../helpers/fields';
 import { assessmentIdField, assessmentNotFound } from '../../helpers/productIdFields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
+import { gmtDateField, inviteFields } from '../inviteFields';
 
 /** Xobin's most candidates per bulk request. */
 const MAX_BATCH_SIZE = 500;
@@ -28,29 +23,17 @@ const MAX_BATCH_SIZE = 500;
  */
 const DEFAULT_BATCH_SIZE = 100;
 
-export const inviteFields: Field[] = [
-	candidateNameField,
-	candidateEmailField,
-	assessmentIdField(),
-	inviteFormatField,
-	{
-		send: { type: 'body', property: 'expiry_date' },
-		check: 'gmtDate',
-		optional: true,
-		property: {
-			displayName: 'Expiry Date',
-			name: 'expiryDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				"When the invite link stops working. Xobin does not say which timezone it reads assessment dates in; the node assumes GMT, as for AI interviews: it reads the value in the workflow's timezone and sends it in GMT. Leave empty for Xobin's default.",
-		},
-	},
-];
-
-export const { description, execute } = inviteOperation({
+export const { fields, description, execute } = inviteOperation({
 	resource: 'assessment',
-	fields: inviteFields,
+	fields: inviteFields(
+		assessmentIdField(),
+		gmtDateField(
+			'expiry_date',
+			'expiryDate',
+			'Expiry Date',
+			"When the invite link stops working. Xobin does not say which timezone it reads assessment dates in; the node assumes GMT, as for AI interviews: it reads the value in the workflow's timezone and sends it in GMT. Leave empty for Xobin's default.",
+		),
+	),
 	options: [
 		{
 			displayName: 'Batch Size',
