@@ -3,40 +3,26 @@
 // is built in the background, and Xobin reports progress to the Notification URL when one is given.
 
 import { operation } from '../operation';
+import { textField } from '../commonFields';
 
 export const { fields, description, execute } = operation({
 	resource: 'aiInterview',
 	operation: 'generate',
 	fields: [
-		{
-			send: { type: 'body', property: 'job_role' },
-			check: 'text',
-			property: {
-				displayName: 'Job Role',
-				name: 'jobRole',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. Senior Python Developer',
-				description: 'Title of the role the AI interview is for',
-			},
-		},
-		{
-			send: { type: 'body', property: 'job_description' },
-			check: 'text',
-			property: {
-				displayName: 'Job Description',
-				name: 'jobDescription',
-				type: 'string',
-				required: true,
-				default: '',
-				typeOptions: { rows: 6 },
-				placeholder:
-					'e.g. We are looking for a Senior Python Developer with 5+ years of experience…',
-				description:
-					'The job description Xobin builds the interview plan from: responsibilities, must-have and nice-to-have skills',
-			},
-		},
+		textField({ type: 'body', property: 'job_role' }, 'text', {
+			displayName: 'Job Role',
+			name: 'jobRole',
+			placeholder: 'e.g. Senior Python Developer',
+			description: 'Title of the role the AI interview is for',
+		}),
+		textField({ type: 'body', property: 'job_description' }, 'text', {
+			displayName: 'Job Description',
+			name: 'jobDescription',
+			typeOptions: { rows: 6 },
+			placeholder: 'e.g. We are looking for a Senior Python Developer with 5+ years of experience…',
+			description:
+				'The job description Xobin builds the interview plan from: responsibilities, must-have and nice-to-have skills',
+		}),
 		{
 			send: { type: 'body', property: 'notification_url' },
 			check: 'url',

@@ -10,6 +10,7 @@ import { quote } from '../../transport/text';
 import { operation } from '../operation';
 import { isReport, reportOutput } from '../reports';
 import { AI_INTERVIEW_REPORTS, reportNotFound, responseIdField } from './common';
+import { textField } from '../commonFields';
 
 const BY_RESPONSE_ID = 'responseId';
 const BY_CUSTOM_FIELD_ID = 'customFieldId';
@@ -29,21 +30,14 @@ const recordingsField: Field = {
 
 const reportFields: Field[] = [
 	shownWhen(responseIdField, { lookupBy: [BY_RESPONSE_ID] }),
-	{
-		send: { type: 'query', property: 'custom_field_id' },
-		check: 'text',
-		property: {
-			displayName: 'Custom Field ID',
-			name: 'customFieldId',
-			displayOptions: { show: { lookupBy: [BY_CUSTOM_FIELD_ID] } },
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. CAND-2025-001',
-			description:
-				'The Custom Field ID given when the candidate was invited (Invite Candidate → Additional Fields), such as a CRM or sheet row ID',
-		},
-	},
+	textField({ type: 'query', property: 'custom_field_id' }, 'text', {
+		displayName: 'Custom Field ID',
+		name: 'customFieldId',
+		displayOptions: { show: { lookupBy: [BY_CUSTOM_FIELD_ID] } },
+		placeholder: 'e.g. CAND-2025-001',
+		description:
+			'The Custom Field ID given when the candidate was invited (Invite Candidate → Additional Fields), such as a CRM or sheet row ID',
+	}),
 	// Node versions 1 and 2 show it on the main panel; from 3 it sits under Options.
 	inVersions(BEFORE_PICKERS, recordingsField),
 	inVersions(WITH_PICKERS, { ...recordingsField, optional: true, collection: 'options' }),

@@ -14,7 +14,7 @@ import { inviteOperation } from '../../invite/operation';
 import type { InviteSettings } from '../../invite/options';
 import { xobinRequest } from '../../transport';
 import type { Pacer } from '../../transport/types';
-import { gmtDateField, inviteFields } from '../inviteFields';
+import { gmtDateField, inviteFields } from '../commonFields';
 
 /** Xobin's record of this candidate, found by Custom Field ID, or undefined when there is none. */
 async function findByCustomFieldId(

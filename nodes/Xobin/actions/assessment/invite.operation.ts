@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { assessmentIdField, assessmentNotFound } from '../../helpers/productIdFields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
-import { gmtDateField, inviteFields } from '../inviteFields';
+import { gmtDateField, inviteFields } from '../commonFields';
 
 /** Xobin's most candidates per bulk request. */
 const MAX_BATCH_SIZE = 500;

@@ -7,7 +7,7 @@
 import { idField } from '../../helpers/fields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
-import { inviteFields } from '../inviteFields';
+import { inviteFields } from '../commonFields';
 
 /** Xobin's key for the candidate's response, misspelled in its answer (and docs). */
 const XOBIN_RESPONSE_ID_KEY = 'interview_reponse_id';

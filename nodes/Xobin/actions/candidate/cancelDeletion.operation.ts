@@ -6,25 +6,19 @@ import type { IDataObject } from 'n8n-workflow';
 import { quote } from '../../transport/text';
 import { operation } from '../operation';
 import { DELETION_DELAY_DAYS } from './delete.operation';
+import { textField } from '../commonFields';
 
 export const { fields, description, execute } = operation({
 	resource: 'candidate',
 	operation: 'cancelDeletion',
 	fields: [
-		{
-			// Xobin's task IDs are strings: sent as text, never turned into a number.
-			send: { type: 'body', property: 'task_id' },
-			check: 'text',
-			property: {
-				displayName: 'Task ID',
-				name: 'taskId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. 3f2a9c1e-5d7b-4e8a-9b0c-1d2e3f4a5b6c',
-				description: `The task_id that Candidate → Delete returned. Works only within ${DELETION_DELAY_DAYS} days of the deletion request.`,
-			},
-		},
+		// Xobin's task IDs are strings: sent as text, never turned into a number.
+		textField({ type: 'body', property: 'task_id' }, 'text', {
+			displayName: 'Task ID',
+			name: 'taskId',
+			placeholder: 'e.g. 3f2a9c1e-5d7b-4e8a-9b0c-1d2e3f4a5b6c',
+			description: `The task_id that Candidate → Delete returned. Works only within ${DELETION_DELAY_DAYS} days of the deletion request.`,
+		}),
 	],
 	once: ({ body }) => ({
 		ledger: 'xobinCancelledDeletions',

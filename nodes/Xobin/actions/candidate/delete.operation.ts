@@ -9,6 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { emailKey } from '../../helpers/ledger';
 import { quote } from '../../transport/text';
 import { operation } from '../operation';
+import { textField } from '../commonFields';
 
 /** Xobin keeps a candidate for this many days after a deletion request; Cancel Deletion works until then. */
 export const DELETION_DELAY_DAYS = 7;
@@ -22,19 +23,12 @@ export const { fields, description, execute } = operation({
 	resource: 'candidate',
 	operation: 'delete',
 	fields: [
-		{
-			send: { type: 'body', property: 'email' },
-			check: 'email',
-			property: {
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. alex.tanaka@example.com',
-				description: `Email address of the candidate in Xobin. Xobin deletes the candidate permanently ${DELETION_DELAY_DAYS} days later; until then Cancel Deletion can undo it.`,
-			},
-		},
+		textField({ type: 'body', property: 'email' }, 'email', {
+			displayName: 'Email',
+			name: 'email',
+			placeholder: 'e.g. alex.tanaka@example.com',
+			description: `Email address of the candidate in Xobin. Xobin deletes the candidate permanently ${DELETION_DELAY_DAYS} days later; until then Cancel Deletion can undo it.`,
+		}),
 	],
 	properties: ({ fields, displayOptions }) => [
 		{

@@ -8,6 +8,7 @@ import { createHash } from 'crypto';
 
 import { quote } from '../../transport/text';
 import { operation } from '../operation';
+import { textField } from '../commonFields';
 
 const ONLY_WHEN_SCORING = { onlyParse: [false] };
 
@@ -18,20 +19,13 @@ export const { fields, description, execute } = operation({
 	resource: 'candidate',
 	operation: 'parseResume',
 	fields: [
-		{
-			send: { type: 'body', property: 'resume' },
-			check: 'url',
-			property: {
-				displayName: 'Resume URL',
-				name: 'resumeUrl',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. https://example.com/resumes/alex-tanaka.pdf',
-				description:
-					'Web address of the resume file. Xobin downloads it from there, so it must open without a login.',
-			},
-		},
+		textField({ type: 'body', property: 'resume' }, 'url', {
+			displayName: 'Resume URL',
+			name: 'resumeUrl',
+			placeholder: 'e.g. https://example.com/resumes/alex-tanaka.pdf',
+			description:
+				'Web address of the resume file. Xobin downloads it from there, so it must open without a login.',
+		}),
 		{
 			send: { type: 'body', property: 'only_parse' },
 			check: 'boolean',
@@ -44,36 +38,22 @@ export const { fields, description, execute } = operation({
 					"Whether Xobin only reads the resume's details (no fitment score). When off, Xobin also scores the resume against the Job Description and Criteria.",
 			},
 		},
-		{
-			send: { type: 'body', property: 'job_description' },
-			check: 'text',
-			property: {
-				displayName: 'Job Description',
-				name: 'jobDescription',
-				displayOptions: { show: ONLY_WHEN_SCORING },
-				type: 'string',
-				required: true,
-				default: '',
-				typeOptions: { rows: 4 },
-				placeholder: 'e.g. We are hiring a senior data engineer to build our data pipelines…',
-				description: 'The job the resume is scored against',
-			},
-		},
-		{
-			send: { type: 'body', property: 'criteria' },
-			check: 'text',
-			property: {
-				displayName: 'Criteria',
-				name: 'criteria',
-				displayOptions: { show: ONLY_WHEN_SCORING },
-				type: 'string',
-				required: true,
-				default: '',
-				typeOptions: { rows: 3 },
-				placeholder: 'e.g. 5+ years of Python and SQL; experience with Airflow',
-				description: 'What matters most when scoring the resume for this job',
-			},
-		},
+		textField({ type: 'body', property: 'job_description' }, 'text', {
+			displayName: 'Job Description',
+			name: 'jobDescription',
+			displayOptions: { show: ONLY_WHEN_SCORING },
+			typeOptions: { rows: 4 },
+			placeholder: 'e.g. We are hiring a senior data engineer to build our data pipelines…',
+			description: 'The job the resume is scored against',
+		}),
+		textField({ type: 'body', property: 'criteria' }, 'text', {
+			displayName: 'Criteria',
+			name: 'criteria',
+			displayOptions: { show: ONLY_WHEN_SCORING },
+			typeOptions: { rows: 3 },
+			placeholder: 'e.g. 5+ years of Python and SQL; experience with Airflow',
+			description: 'What matters most when scoring the resume for this job',
+		}),
 	],
 	once: ({ body }) => ({
 		ledger: 'xobinParsedResumes',

@@ -28,35 +28,21 @@ import {
 	trackFields,
 	trackNotFound,
 } from './common';
+import { textField } from '../commonFields';
 
 const nameAndEmailFields: Field[] = [
-	{
-		send: { type: 'body', property: 'name' },
-		check: 'text',
-		property: {
-			displayName: 'Name',
-			name: 'applicantName',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Priya Raman',
-			description: "The applicant's full name",
-		},
-	},
-	{
-		send: { type: 'body', property: 'email' },
-		check: 'email',
-		property: {
-			displayName: 'Email',
-			name: 'applicantEmail',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. name@email.com',
-			description:
-				"The applicant's email address. Xobin keeps one application per email in a track.",
-		},
-	},
+	textField({ type: 'body', property: 'name' }, 'text', {
+		displayName: 'Name',
+		name: 'applicantName',
+		placeholder: 'e.g. Priya Raman',
+		description: "The applicant's full name",
+	}),
+	textField({ type: 'body', property: 'email' }, 'email', {
+		displayName: 'Email',
+		name: 'applicantEmail',
+		placeholder: 'e.g. name@email.com',
+		description: "The applicant's email address. Xobin keeps one application per email in a track.",
+	}),
 ];
 
 /**

@@ -2,24 +2,18 @@
 // to a destination stage, optionally only from a given source stage (Xobin answers 409 otherwise).
 
 import { stageChangeOperation, stageFields } from './common';
+import { textField } from '../commonFields';
 
 export const { fields, description, execute } = stageChangeOperation(
 	'move',
 	stageFields(
-		{
-			send: { type: 'body', property: 'destination_stage_id' },
-			check: 'text',
-			property: {
-				displayName: 'Destination Stage ID',
-				name: 'destinationStageId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. stg_interview',
-				description:
-					'The stage to move the applicant to. Stage IDs are text, sent exactly as typed ("0012" stays "0012"); Get Applicant with Simplify off lists the track\'s stages with their stage_id.',
-			},
-		},
+		textField({ type: 'body', property: 'destination_stage_id' }, 'text', {
+			displayName: 'Destination Stage ID',
+			name: 'destinationStageId',
+			placeholder: 'e.g. stg_interview',
+			description:
+				'The stage to move the applicant to. Stage IDs are text, sent exactly as typed ("0012" stays "0012"); Get Applicant with Simplify off lists the track\'s stages with their stage_id.',
+		}),
 		'Destination Stage Name or ID',
 		'The stage of the chosen track to move the applicant to.',
 	),

@@ -7,7 +7,7 @@
 import { idField } from '../../helpers/fields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
-import { inviteFields } from '../inviteFields';
+import { inviteFields } from '../commonFields';
 
 export const { fields, description, execute } = inviteOperation({
 	resource: 'xoForm',
