@@ -9,7 +9,7 @@ import { BEFORE_PICKERS, inVersions, shownWhen, WITH_PICKERS } from '../../helpe
 import { quote } from '../../transport/text';
 import { operation } from '../operation';
 import { isReport, reportOutput } from '../reports';
-import { AI_INTERVIEW_REPORTS, reportNotFound, responseIdField } from './common';
+import { AI_INTERVIEW_REPORTS, reportNotFound } from './common';
 import { textField } from '../commonFields';
 
 const BY_RESPONSE_ID = 'responseId';
@@ -29,7 +29,7 @@ const recordingsField: Field = {
 };
 
 const reportFields: Field[] = [
-	shownWhen(responseIdField, { lookupBy: [BY_RESPONSE_ID] }),
+	shownWhen(AI_INTERVIEW_REPORTS.idField, { lookupBy: [BY_RESPONSE_ID] }),
 	textField({ type: 'query', property: 'custom_field_id' }, 'text', {
 		displayName: 'Custom Field ID',
 		name: 'customFieldId',
@@ -117,25 +117,15 @@ export const { fields, description, execute } = operation({
 	}),
 	output(response, { path, qs, simplify }) {
 		const asked = path.response_id !== undefined ? path : { custom_field_id: qs.custom_field_id };
-		const version = this.getNode().typeVersion;
-		return reportOutput(
-			AI_INTERVIEW_REPORTS,
-			response,
-			asked,
-			simplify && ((report) => simplified(report, qs.is_downloadable === true, version)),
-		);
+		const v1 = this.getNode().typeVersion < 2;
+		const simplified = (report: IDataObject) => {
+			const json: IDataObject = {};
+			for (const [name, key] of SIMPLIFIED)
+				if (v1 || !ONLY_IN_V1.includes(name)) json[name] = report[key] ?? null;
+			if (qs.is_downloadable === true)
+				json.interview_recording = report.interview_recording ?? null;
+			return json;
+		};
+		return reportOutput(AI_INTERVIEW_REPORTS, response, asked, simplify && simplified);
 	},
 });
-
-function simplified(
-	report: IDataObject,
-	withRecordings: boolean,
-	nodeVersion: number,
-): IDataObject {
-	const json: IDataObject = {};
-	for (const [name, key] of SIMPLIFIED) {
-		if (nodeVersion < 2 || !ONLY_IN_V1.includes(name)) json[name] = report[key] ?? null;
-	}
-	if (withRecordings) json.interview_recording = report.interview_recording ?? null;
-	return json;
-}

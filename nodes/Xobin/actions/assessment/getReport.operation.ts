@@ -8,12 +8,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { columnName, setOnce } from '../../helpers/columns';
 import { operation } from '../operation';
 import { isReport, reportOutput } from '../reports';
-import { ASSESSMENT_REPORTS, reportIdField, reportNotFound } from './common';
+import { ASSESSMENT_REPORTS } from './common';
 
 export const { fields, description, execute } = operation({
 	resource: 'assessment',
 	operation: 'getReport',
-	fields: [reportIdField],
+	fields: [ASSESSMENT_REPORTS.idField],
 	simplify: 'ten fields, plus one column per section and per skill score',
 	request: ({ path }) => ({
 		method: 'GET',
@@ -21,7 +21,7 @@ export const { fields, description, execute } = operation({
 		idempotent: true,
 		requires: ['report_id'],
 		passThrough: isReport(ASSESSMENT_REPORTS),
-		notFound: reportNotFound(path.report_id),
+		notFound: ASSESSMENT_REPORTS.notFound(path.report_id),
 	}),
 	output: (response, { path, simplify }) =>
 		reportOutput(ASSESSMENT_REPORTS, response, path, simplify && simplified),

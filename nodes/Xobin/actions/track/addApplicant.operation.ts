@@ -18,6 +18,7 @@ import {
 	WITH_PICKERS,
 } from '../../helpers/fields';
 import { emailKey } from '../../helpers/ledger';
+import { asNodeError } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import { quote } from '../../transport/text';
 import { operation } from '../operation';
@@ -178,16 +179,17 @@ const perItem = operation({
 			});
 			return { ...(response.body as IDataObject), already_exists: false };
 		} catch (error) {
-			if (!(error instanceof NodeApiError) || error.httpCode !== '409') throw error;
+			const refused = asNodeError(this, error as Error, itemIndex);
+			if (!(refused instanceof NodeApiError) || refused.httpCode !== '409') throw refused;
 			// A state conflict: "already in the track" only if the track has this exact email.
 			const found = await findByEmail(this, endpoint, email, itemIndex).catch(
 				(lookupError: Error) => {
-					error.description = `${error.description ?? ''} The node could not check whether ${who} is already in the track: ${lookupError.message}`;
+					refused.description = `${refused.description ?? ''} The node could not check whether ${who} is already in the track: ${lookupError.message}`;
 					return undefined;
 				},
 			);
-			if (!found) throw error;
-			const said = (error.errorResponse as IDataObject | undefined)?.xobinMessage;
+			if (!found) throw refused;
+			const said = (refused.errorResponse as IDataObject | undefined)?.xobinMessage;
 			return {
 				already_exists: true,
 				track_id: path.track_id,

@@ -32,65 +32,60 @@ const MAX_PER_PAGE = 200;
 /** At most this many pages per item (100,000 applicants at 200 a page), then a clear error. */
 const MAX_PAGES = 500;
 
+/** An optional query parameter typed as text, in Filters unless said otherwise. */
 const textFilter = (
 	name: string,
 	property: string,
 	displayName: string,
 	placeholder: string,
 	description: string,
+	collection: Field['collection'] = 'filters',
 ): Field => ({
 	send: { type: 'query', property },
 	check: 'text',
 	optional: true,
-	collection: 'filters',
+	collection,
 	property: { displayName, name, type: 'string', default: '', placeholder, description },
 });
 
 const [fromDate, timeframeField, toDate] = dateRangeFields;
 
-/** Node versions 1 and 2: Candidate ID as a number field (from 3: text with a placeholder). */
-const candidateIdNumber = numberIdField(
-	{ type: 'query', property: 'candidate_id' },
-	{
-		displayName: 'Candidate ID',
-		name: 'candidateId',
-		placeholder: 'e.g. 7062',
-		description: "Only this candidate's application",
-	},
-	true,
+/** Node versions 1 and 2: Sort By typed as text (from 3: a list). */
+const sortByText = textFilter(
+	'sortBy',
+	'sort_by',
+	'Sort By',
+	'e.g. date_added',
+	"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
+	'options',
 );
-
-/** Node versions 1 and 2: Sort By typed as text. */
-const sortByText: Field = {
-	send: { type: 'query', property: 'sort_by' },
-	check: 'text',
-	optional: true,
-	collection: 'options',
-	property: {
-		displayName: 'Sort By',
-		name: 'sortBy',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. date_added',
-		description:
-			"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
-	},
-};
 
 // Filters and options in the order their collections show them (alphabetical).
 const listFields: Field[] = [
 	...trackFields,
-	inVersions(BEFORE_PICKERS, candidateIdNumber),
+	// Node versions 1 and 2: a number field; from 3, text with a placeholder.
+	inVersions(
+		BEFORE_PICKERS,
+		numberIdField(
+			{ type: 'query', property: 'candidate_id' },
+			{
+				displayName: 'Candidate ID',
+				name: 'candidateId',
+				placeholder: 'e.g. 7062',
+				description: "Only this candidate's application",
+			},
+			true,
+		),
+	),
 	inVersions(WITH_PICKERS, {
-		...candidateIdNumber,
-		property: {
-			displayName: 'Candidate ID',
-			name: 'candidateId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 7062',
-			description: "Only this candidate's application",
-		},
+		...textFilter(
+			'candidateId',
+			'candidate_id',
+			'Candidate ID',
+			'e.g. 7062',
+			"Only this candidate's application",
+		),
+		check: 'id',
 	}),
 	textFilter(
 		'email',

@@ -7,8 +7,29 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { columnName, setOnce } from '../../helpers/columns';
 import { BEFORE_PICKERS, shownWhen, WITH_PICKERS } from '../../helpers/fields';
-import { operation } from '../operation';
+import { forOperation, operation } from '../operation';
 import { asObject, checkDateRange, dateRangeFields, trackFields, trackNotFound } from './common';
+
+const scopeProperty: INodeProperties = {
+	displayName: 'Scope',
+	name: 'scope',
+	type: 'options',
+	default: 'track',
+	displayOptions: forOperation('track', 'getStats'),
+	options: [
+		{
+			name: 'All Tracks',
+			value: 'account',
+			description: 'Totals for the whole account, with the busiest and latest tracks',
+		},
+		{
+			name: 'One Track',
+			value: 'track',
+			description: "One track's totals and its count per stage",
+		},
+	],
+	description: 'Whether to get the statistics of one track or of every track in the account',
+};
 
 export const { fields, description, execute } = operation({
 	resource: 'track',
@@ -24,24 +45,9 @@ export const { fields, description, execute } = operation({
 		// versions 1 and 2 keep One Track, their default, which n8n does not store).
 		...[BEFORE_PICKERS, WITH_PICKERS].map(
 			(versions): INodeProperties => ({
-				displayName: 'Scope',
-				name: 'scope',
-				type: 'options',
+				...scopeProperty,
 				default: versions === BEFORE_PICKERS ? 'track' : 'account',
 				displayOptions: { show: { ...displayOptions.show, '@version': versions } },
-				options: [
-					{
-						name: 'All Tracks',
-						value: 'account',
-						description: 'Totals for the whole account, with the busiest and latest tracks',
-					},
-					{
-						name: 'One Track',
-						value: 'track',
-						description: "One track's totals and its count per stage",
-					},
-				],
-				description: 'Whether to get the statistics of one track or of every track in the account',
 			}),
 		),
 		...fields,
