@@ -1,6 +1,6 @@
 // Builds an operation from its declaration: its fields, the request one input item makes and what
-// the output holds. The per-item loop, the field checks, the Simplify switch and the "show only for
-// this operation" conditions live here once; an operation file declares only what is its own.
+// the output holds. The per-item loop, the field checks, Simplify, Return All / Limit, the
+// Operation dropdown and the "show only for this operation" conditions live here once.
 
 import type {
 	IDataObject,
@@ -12,20 +12,19 @@ import type {
 } from 'n8n-workflow';
 
 import type { Field } from '../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../helpers/fields';
+import { fillPath, readFields, returnAllProperties, toNodeProperties } from '../helpers/fields';
 import { oncePerExecution } from '../helpers/once';
 import { runPerItem } from '../helpers/outputs';
 import { xobinRequest } from '../transport';
 import type { XobinRequest, XobinResponse } from '../transport/types';
 
-/** One input item: its checked field values, by where they go, and Simplify's value. */
-export interface Item {
+/** One input item: its checked field values by where they go, Simplify's value and a list's Limit. */
+export type Item = ReturnType<typeof readFields> & {
 	itemIndex: number;
-	body: IDataObject;
-	qs: IDataObject;
-	path: IDataObject;
 	simplify: boolean;
-}
+	/** Infinity with Return All. */
+	limit: number;
+};
 
 type Json = IDataObject | IDataObject[];
 
@@ -56,13 +55,26 @@ type Declaration = (OneRequest | OwnWork) & {
 	fields: Field[];
 	/** What Simplify keeps, said after "…instead of the raw data: ". */
 	simplify?: string;
-	/** The properties in the editor's order, when not the fields' followed by Simplify. */
+	/** A list: Return All and Limit follow the required fields. */
+	list?: true;
+	/** Once after all items, e.g. for one execution hint about them all. */
+	after?(this: IExecuteFunctions, output: INodeExecutionData[], items: INodeExecutionData[]): void;
+	/** The properties in the editor's order, when not as the parts are listed here. */
 	properties?(parts: {
 		fields: INodeProperties[];
+		list: INodeProperties[];
+		collections: INodeProperties[];
 		simplify: INodeProperties[];
 		displayOptions: IDisplayOptions;
 	}): INodeProperties[];
 };
+
+/** A part of Xobin's answer as an object; {} when it is missing or not an object. */
+export function asObject(value: unknown): IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
+}
 
 /** Show a property only for one operation of one resource. */
 export function forOperation(resource: string, operation: string): IDisplayOptions {
@@ -87,29 +99,41 @@ export function operationDropdown(
 }
 
 export function operation(declaration: Declaration): Operation {
-	const { fields, simplify } = declaration;
+	const { fields, simplify, list } = declaration;
 	const displayOptions = forOperation(declaration.resource, declaration.operation);
+	const properties = toNodeProperties(fields, displayOptions);
 	const parts = {
-		fields: toNodeProperties(fields, displayOptions),
+		fields: properties.filter((property) => property.type !== 'collection'),
+		list: list ? returnAllProperties(displayOptions) : [],
+		collections: properties.filter((property) => property.type === 'collection'),
 		simplify: simplify ? [simplifyProperty(displayOptions, simplify)] : [],
 		displayOptions,
 	};
 	const run = 'run' in declaration ? declaration.run : oneRequest(declaration);
 	return {
 		fields,
-		description: declaration.properties?.(parts) ?? [...parts.fields, ...parts.simplify],
+		description: declaration.properties?.(parts) ?? [
+			...parts.fields,
+			...parts.list,
+			...parts.collections,
+			...parts.simplify,
+		],
 		async execute(items) {
-			return await runPerItem(this, items, async (itemIndex, source) => {
+			const output = await runPerItem(this, items, async (itemIndex, source) => {
+				const parameter = (name: string, fallback: unknown) =>
+					this.getNodeParameter(name, itemIndex, fallback);
 				const item: Item = {
 					itemIndex,
 					...readFields(source, fields),
-					simplify: simplify
-						? (this.getNodeParameter('simplify', itemIndex, true) as boolean)
-						: false,
+					simplify: simplify ? (parameter('simplify', true) as boolean) : false,
+					limit:
+						list && !parameter('returnAll', false) ? (parameter('limit', 50) as number) : Infinity,
 				};
 				const json = await run.call(this, item);
 				return [json].flat().map((row) => ({ json: row, pairedItem: { item: itemIndex } }));
 			});
+			declaration.after?.call(this, output[0], items);
+			return output;
 		},
 	};
 }

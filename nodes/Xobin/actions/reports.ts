@@ -50,10 +50,6 @@ function notFinished(kind: ReportKind): KnownRefusal {
 	};
 }
 
-function idOf(kind: ReportKind, path: IDataObject): unknown {
-	return path[kind.idField.send.property];
-}
-
 /** Get Shareable Report Link: a signed, time-limited URL that opens without a Xobin login. */
 export function shareLinkOperation(kind: ReportKind): Operation {
 	const { hours, text, hint, description } = kind.shortestLink;
@@ -90,7 +86,7 @@ export function shareLinkOperation(kind: ReportKind): Operation {
 			idempotent: true,
 			refusals: [notFinished(kind)],
 			requires: ['signed_url'],
-			notFound: kind.notFound(idOf(kind, path)),
+			notFound: kind.notFound(path[kind.idField.send.property]),
 		}),
 	});
 }
@@ -106,7 +102,7 @@ export function downloadPdfOperation(kind: ReportKind): Operation {
 			return await runPerItem(this, items, async (itemIndex, source) => {
 				const { path } = readFields(source, fields);
 				const field = readBinaryFieldName(this, itemIndex);
-				const id = idOf(kind, path);
+				const id = path[kind.idField.send.property];
 				const response = await xobinRequest(this, {
 					method: 'POST',
 					endpoint: fillPath(kind.endpoint, { ...path, option: 'download' }),

@@ -72,7 +72,7 @@ export const { fields, description, execute } = operation({
 	fields: reportFields,
 	simplify:
 		'the IDs, name, email, score, recommendation, integrity score, completion date and report link',
-	properties: ({ fields, simplify, displayOptions }) => [
+	properties: ({ fields, collections, simplify, displayOptions }) => [
 		{
 			displayName: 'Look Up By',
 			name: 'lookupBy',
@@ -93,9 +93,9 @@ export const { fields, description, execute } = operation({
 			],
 			description: 'Which ID the report is found by',
 		},
-		...fields.filter((property) => property.type !== 'collection'),
+		...fields,
 		...simplify,
-		...fields.filter((property) => property.type === 'collection'),
+		...collections,
 	],
 	request: ({ path, qs }) => ({
 		method: 'GET',

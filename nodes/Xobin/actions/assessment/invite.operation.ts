@@ -1,10 +1,9 @@
-// Assessment → Invite Candidate: invites each item's candidate to a Xobin assessment, many per
-// request (Xobin's bulk invite, POST /assessment/invite, up to 500; a request for one candidate
-// uses POST /assessments/invite). Invited candidates leave on the first output with their own
-// invite link, found in Xobin's answer by email; when the account runs out of invites, the rest
-// leave on the second output so the workflow can park them for later, exactly as for AI
-// interviews. Xobin documents no list of an assessment's invitees, so nothing can prove an invite
-// whose answer was lost: those candidates are uncertain and not sent again.
+// Assessment → Invite Candidate: each item's candidate, many per request (Xobin's bulk invite, POST
+// /assessment/invite, up to 500; one candidate alone goes to POST /assessments/invite). Invited
+// candidates leave on the first output with their own invite link, found in Xobin's answer by
+// email; once the account runs out of invites, the rest leave on the second. Xobin documents no list
+// of an assessment's invitees, so an invite whose answer was lost cannot be proven: those
+// candidates are uncertain and not sent again.
 
 import type { IDataObject } from 'n8n-workflow';
 

@@ -12,9 +12,6 @@ import { textField } from '../commonFields';
 
 const ONLY_WHEN_SCORING = { onlyParse: [false] };
 
-const NO_AI_EVALUATE_FIX =
-	'Parse Resume needs the AI Evaluate feature on the Xobin account, and each call spends one AI Evaluate credit. Ask Xobin support or your Xobin account manager to turn on AI Evaluate or add credits, then run this item again. Nothing was parsed and no credit was spent.';
-
 export const { fields, description, execute } = operation({
 	resource: 'candidate',
 	operation: 'parseResume',
@@ -73,7 +70,7 @@ export const { fields, description, execute } = operation({
 				status: 403,
 				message:
 					'Xobin refused to parse the resume: the account has no AI Evaluate, or no AI Evaluate credits left',
-				fix: NO_AI_EVALUATE_FIX,
+				fix: 'Parse Resume needs the AI Evaluate feature on the Xobin account, and each call spends one AI Evaluate credit. Ask Xobin support or your Xobin account manager to turn on AI Evaluate or add credits, then run this item again. Nothing was parsed and no credit was spent.',
 			},
 		],
 		lostAnswer: `So Xobin may have parsed ${quote(body.resume)} anyway: one AI Evaluate credit may have been spent and a candidate profile created. The node does not send it again (each try spends a credit). Look for the candidate in Xobin before running this item again.`,

@@ -1,12 +1,12 @@
 // Track → Add Applicant: POST /tracks/<track_id>/applicants for each item, with name and email at
-// the top level in both modes: invite mode (a pending invitation with an invite link) or direct
-// mode (plus the track's other fields as key/value pairs, placed in a stage). Xobin's docs say only that a 409 is a state conflict, "for
-// example, the applicant already exists", so the node does not guess from its words: on a 409 it
-// looks the email up in the track (one extra request). Found, the item comes out with
-// already_exists: true and the applicant's ids and stage, so a sheet that sends the same rows again
-// runs through and an IF node can branch on it; not found, the 409 is the error, in Xobin's words.
+// the top level in both modes: invite (a pending invitation with an invite link) or direct (plus
+// the track's other fields as key/value pairs, placed in a stage). Xobin's docs say only that a 409
+// is a state conflict ("for example, the applicant already exists"), so on a 409 the node looks the
+// email up in the track: found, the item comes out with already_exists: true and the applicant's
+// ids and stage (a sheet that sends the same rows again runs through); not found, the 409 is the
+// error, in Xobin's words.
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
@@ -21,7 +21,7 @@ import { emailKey } from '../../helpers/ledger';
 import { asNodeError } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import { quote } from '../../transport/text';
-import { operation } from '../operation';
+import { asObject, operation } from '../operation';
 import {
 	emailMessageField,
 	sendEmailField,
@@ -141,14 +141,13 @@ const addApplicantFields: Field[] = [
 					'Direct mode only: the stage to place the applicant in; left out, the first stage. Stage IDs are text, sent exactly as typed.',
 			},
 		},
-		'Destination Stage Name or ID',
 		'Direct mode only: the stage of the chosen track to place the applicant in; left out, the first stage.',
 	),
 	emailMessageField,
 	sendEmailField,
 ];
 
-const perItem = operation({
+export const { fields, description, execute } = operation({
 	resource: 'track',
 	operation: 'addApplicant',
 	fields: addApplicantFields,
@@ -203,24 +202,16 @@ const perItem = operation({
 			};
 		}
 	},
+	after(output, items) {
+		const alreadyThere = output.filter(({ json }) => json.already_exists === true).length;
+		if (alreadyThere > 0) {
+			this.addExecutionHints({
+				message: `${alreadyThere} of ${items.length} applicants were already in the track: their items have already_exists: true and nothing was added for them.`,
+				location: 'outputPane',
+			});
+		}
+	},
 });
-
-export const { fields, description } = perItem;
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	const output = await perItem.execute.call(this, items);
-	const alreadyThere = output[0].filter(({ json }) => json.already_exists === true).length;
-	if (alreadyThere > 0) {
-		this.addExecutionHints({
-			message: `${alreadyThere} of ${items.length} applicants were already in the track: their items have already_exists: true and nothing was added for them.`,
-			location: 'outputPane',
-		});
-	}
-	return output;
-}
 
 /**
  * Direct mode of node versions 1 and 2: Name and Email were not asked for, the workflow has them in
@@ -228,11 +219,9 @@ export async function execute(
  */
 function fromTrackFields(context: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
 	const fields = (body.fields ?? {}) as IDataObject;
-	for (const [key, label] of [
-		['name', 'Name'],
-		['email', 'Email'],
-	]) {
+	for (const key of ['name', 'email']) {
 		if (body[key] !== undefined) continue;
+		const label = key === 'name' ? 'Name' : 'Email';
 		const value = fields[key];
 		if (value === undefined || value === null || String(value).trim() === '') {
 			throw new NodeOperationError(
@@ -268,9 +257,6 @@ async function findByEmail(
 	});
 	const data = (body as IDataObject).data;
 	const wanted = emailKey(email);
-	return Array.isArray(data)
-		? (data as IDataObject[]).find(
-				(entry) => entry !== null && typeof entry === 'object' && emailKey(entry.email) === wanted,
-			)
-		: undefined;
+	const entries = Array.isArray(data) ? (data as unknown[]).map(asObject) : [];
+	return entries.find((entry) => emailKey(entry.email) === wanted);
 }

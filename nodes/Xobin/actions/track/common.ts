@@ -58,10 +58,11 @@ export const trackFields: Field[] = [
 ];
 
 /**
- * A stage field in both forms: typed text in node versions 1 and 2, and from version 3 a dropdown
- * of the chosen track's stages (valued by stage_id, text; an expression still gives any ID).
+ * A stage field in both forms: typed text in node versions 1 and 2 ("… ID"), and from version 3 a
+ * dropdown of the chosen track's stages ("… Name or ID", valued by stage_id, text; an expression
+ * still gives any ID) with `description` and a word on expressions.
  */
-export function stageFields(field: Field, displayName: string, description: string): Field[] {
+export function stageFields(field: Field, description: string): Field[] {
 	const property = { ...field.property };
 	delete property.placeholder;
 	return [
@@ -70,7 +71,7 @@ export function stageFields(field: Field, displayName: string, description: stri
 			...field,
 			property: {
 				...property,
-				displayName,
+				displayName: field.property.displayName.replace(/ID$/, 'Name or ID'),
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getStages', loadOptionsDependsOn: ['track.value'] },
 				description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
@@ -112,7 +113,6 @@ export const sourceStageFields: Field[] = stageFields(
 				'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes. Stage IDs are text, sent exactly as typed. Get Applicant shows the current one as stage_id.',
 		},
 	},
-	'Source Stage Name or ID',
 	'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes.',
 );
 
@@ -195,13 +195,6 @@ export function checkDateRange(
 			{ itemIndex, description: 'Swap the two dates, or clear one of them.' },
 		);
 	}
-}
-
-/** A nested part of Xobin's answer as an object; {} when it is missing or not an object. */
-export function asObject(value: unknown): IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
 }
 
 /** How a 404 on a track reads: which one, and where to find the right number. */

@@ -4,8 +4,8 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { operation } from '../operation';
-import { applicantNotFound, applicationIdFields, asObject, trackFields } from './common';
+import { asObject, operation } from '../operation';
+import { applicantNotFound, applicationIdFields, trackFields } from './common';
 
 export const { fields, description, execute } = operation({
 	resource: 'track',

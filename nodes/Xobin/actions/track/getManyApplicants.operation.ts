@@ -8,15 +8,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import {
-	BEFORE_PICKERS,
-	fillPath,
-	inVersions,
-	returnAllProperties,
-	WITH_PICKERS,
-} from '../../helpers/fields';
+import { BEFORE_PICKERS, fillPath, inVersions, WITH_PICKERS } from '../../helpers/fields';
 import { xobinRequest } from '../../transport';
-import { operation } from '../operation';
+import { asObject, operation } from '../operation';
 import {
 	checkDateRange,
 	dateRangeFields,
@@ -59,6 +53,13 @@ const sortByText = textFilter(
 	"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
 	'options',
 );
+
+/** Sort By (from node version 3): the dates Dates Refer To offers, then name and score. */
+const SORT_OPTIONS = [
+	...(timeframeField.property.options ?? []),
+	{ name: 'Name', value: 'name' },
+	{ name: 'Score', value: 'score' },
+];
 
 // Filters and options in the order their collections show them (alphabetical).
 const listFields: Field[] = [
@@ -110,7 +111,6 @@ const listFields: Field[] = [
 			'e.g. stg_interview',
 			'Only applicants in this stage. Stage IDs are text, sent exactly as typed.',
 		),
-		'Stage Name or ID',
 		'Only applicants in this stage of the chosen track.',
 	),
 	textFilter(
@@ -131,12 +131,7 @@ const listFields: Field[] = [
 			name: 'sortBy',
 			type: 'options',
 			default: 'date_added',
-			options: [
-				{ name: 'Date Added', value: 'date_added' },
-				{ name: 'Last Updated', value: 'last_updated_at' },
-				{ name: 'Name', value: 'name' },
-				{ name: 'Score', value: 'score' },
-			],
+			options: SORT_OPTIONS,
 			description:
 				"What Xobin sorts the applicants by, in the Sort Order beside it. Xobin's docs do not list the values it accepts; these are the applicant fields it returns.",
 		},
@@ -164,16 +159,9 @@ export const { fields, description, execute } = operation({
 	resource: 'track',
 	operation: 'getManyApplicants',
 	fields: listFields,
-	// Return All and Limit between the Track field and the Filters.
-	properties: ({ fields, displayOptions }) => [
-		...fields.slice(0, trackFields.length),
-		...returnAllProperties(displayOptions),
-		...fields.slice(trackFields.length),
-	],
-	async run({ path, qs, itemIndex }) {
+	list: true,
+	async run({ path, qs, itemIndex, limit }) {
 		checkDateRange(this, qs, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		// One page size for the whole walk: Xobin counts pages in it.
 		const perPage = Math.min(limit, MAX_PER_PAGE);
 		const track = String(path.track_id);
@@ -203,9 +191,8 @@ export const { fields, description, execute } = operation({
 				);
 			}
 			const data = (body.data as unknown[]).filter(
-				(entry): entry is IDataObject =>
-					entry !== null && typeof entry === 'object' && !Array.isArray(entry),
-			);
+				(entry) => asObject(entry) === entry,
+			) as IDataObject[];
 			applicants.push(...data);
 			const pagination = (body.pagination ?? {}) as IDataObject;
 			total = pagination.total;

@@ -7,8 +7,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { columnName, setOnce } from '../../helpers/columns';
 import { BEFORE_PICKERS, shownWhen, WITH_PICKERS } from '../../helpers/fields';
-import { forOperation, operation } from '../operation';
-import { asObject, checkDateRange, dateRangeFields, trackFields, trackNotFound } from './common';
+import { asObject, forOperation, operation } from '../operation';
+import { checkDateRange, dateRangeFields, trackFields, trackNotFound } from './common';
 
 const scopeProperty: INodeProperties = {
 	displayName: 'Scope',
@@ -40,7 +40,7 @@ export const { fields, description, execute } = operation({
 	],
 	simplify:
 		'one flat row (totals, a column per status and per stage); the track lists top_tracks_by_applicants and recently_updated_tracks are in the raw data only',
-	properties: ({ fields, simplify, displayOptions }) => [
+	properties: ({ fields, collections, simplify, displayOptions }) => [
 		// The whole account needs no ID, so it is the default from node version 3 (saved workflows of
 		// versions 1 and 2 keep One Track, their default, which n8n does not store).
 		...[BEFORE_PICKERS, WITH_PICKERS].map(
@@ -51,6 +51,7 @@ export const { fields, description, execute } = operation({
 			}),
 		),
 		...fields,
+		...collections,
 		...simplify,
 	],
 	request({ path, qs, itemIndex }) {

@@ -14,7 +14,6 @@ export const { fields, description, execute } = stageChangeOperation(
 			description:
 				'The stage to move the applicant to. Stage IDs are text, sent exactly as typed ("0012" stays "0012"); Get Applicant with Simplify off lists the track\'s stages with their stage_id.',
 		}),
-		'Destination Stage Name or ID',
 		'The stage of the chosen track to move the applicant to.',
 	),
 );
