@@ -57,6 +57,8 @@ type Declaration = (OneRequest | OwnWork) & {
 	simplify?: string;
 	/** A list: Return All and Limit follow the required fields. */
 	list?: true;
+	/** Filters and options the node applies itself (nothing of them goes to Xobin). */
+	own?: { filters?: INodeProperties[]; options?: INodeProperties[] };
 	/** Once after all items, e.g. for one execution hint about them all. */
 	after?(this: IExecuteFunctions, output: INodeExecutionData[], items: INodeExecutionData[]): void;
 	/** The properties in the editor's order, when not as the parts are listed here. */
@@ -105,7 +107,20 @@ export function operation(declaration: Declaration): Operation {
 	const parts = {
 		fields: properties.filter((property) => property.type !== 'collection'),
 		list: list ? returnAllProperties(displayOptions) : [],
-		collections: properties.filter((property) => property.type === 'collection'),
+		collections: [
+			...properties.filter((property) => property.type === 'collection'),
+			...Object.entries(declaration.own ?? {}).map(
+				([name, options]): INodeProperties => ({
+					displayName: name === 'filters' ? 'Filters' : 'Options',
+					name,
+					type: 'collection',
+					placeholder: name === 'filters' ? 'Add Filter' : 'Add Option',
+					default: {},
+					displayOptions,
+					options,
+				}),
+			),
+		],
 		simplify: simplify ? [simplifyProperty(displayOptions, simplify)] : [],
 		displayOptions,
 	};

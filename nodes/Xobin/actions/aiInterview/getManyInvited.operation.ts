@@ -21,50 +21,32 @@ export const { fields, description, execute } = operation({
 	operation: 'getManyInvited',
 	fields: [aiInterviewIdField({ sendIn: 'path', placeholder: 'e.g. 211' })],
 	list: true,
-	properties: ({ fields, list, displayOptions }) => [
-		...fields,
-		...list,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions,
-			options: [
-				{
-					displayName: 'Invite Status',
-					name: 'inviteStatus',
-					type: 'multiOptions',
-					default: [],
-					options: [
-						{ name: 'Completed', value: 'Completed' },
-						{ name: 'Pending', value: 'Pending' },
-						{ name: 'Started', value: 'Started' },
-					],
-					description:
-						'Return only candidates with one of these statuses. Xobin has no server-side filter, so the node filters the full list.',
-				},
-			],
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions,
-			options: [
-				{
-					displayName: 'Add Candidate Details',
-					name: 'addDetails',
-					type: 'boolean',
-					default: false,
-					description: `Whether to add each candidate's name, email, status, score and report link from their report (Xobin's list has no names). Costs one request per candidate returned, ${DEFAULT_CONCURRENCY} at a time, retried when Xobin is busy.`,
-				},
-			],
-		},
-	],
+	own: {
+		filters: [
+			{
+				displayName: 'Invite Status',
+				name: 'inviteStatus',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'Completed', value: 'Completed' },
+					{ name: 'Pending', value: 'Pending' },
+					{ name: 'Started', value: 'Started' },
+				],
+				description:
+					'Return only candidates with one of these statuses. Xobin has no server-side filter, so the node filters the full list.',
+			},
+		],
+		options: [
+			{
+				displayName: 'Add Candidate Details',
+				name: 'addDetails',
+				type: 'boolean',
+				default: false,
+				description: `Whether to add each candidate's name, email, status, score and report link from their report (Xobin's list has no names). Costs one request per candidate returned, ${DEFAULT_CONCURRENCY} at a time, retried when Xobin is busy.`,
+			},
+		],
+	},
 	async run({ path, itemIndex, limit }) {
 		const statuses = (this.getNodeParameter('filters', itemIndex, {}) as IDataObject).inviteStatus;
 		const wanted = (Array.isArray(statuses) ? statuses : []).map((status) =>
