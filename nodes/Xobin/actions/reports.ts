@@ -1,23 +1,20 @@
 // A report is one candidate's attempt at an AI interview or an assessment, and Xobin treats both
 // alike: a signed share link, a PDF, and a "not finished yet" state. Each product describes its
 // reports once as data (ReportKind, in its resource's common.ts); Get Shareable Report Link,
-// Download Report PDF and the not-ready part of Get Report are built here from that description.
+// Download Report PDF and the report-reading part of Get Report are built here from that description.
 
-import type {
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { Field } from '../helpers/fields';
 import { fillPath, readFields, toNodeProperties } from '../helpers/fields';
 import { runPerItem } from '../helpers/outputs';
 import { binaryFieldProperty, readBinaryFieldName, toPdfItem } from '../helpers/reportPdf';
 import type { ReportState } from '../helpers/reportState';
-import { NOT_COMPLETED_PATTERN } from '../helpers/reportState';
+import { NOT_COMPLETED_PATTERN, readReportState } from '../helpers/reportState';
 import { xobinRequest } from '../transport';
-import type { KnownRefusal, NotFound } from '../transport/types';
+import type { KnownRefusal, NotFound, XobinResponse } from '../transport/types';
+import type { Operation } from './operation';
+import { forOperation, operation } from './operation';
 
 const MAX_EXPIRATION_HOURS = 24;
 
@@ -31,6 +28,8 @@ export interface ReportKind {
 	finishes: string;
 	/** The Xobin Trigger event that says a candidate finished: 'AI Interview Completed'. */
 	finishedEvent: string;
+	/** The key whose value makes a report finished: 'score', 'overall_percentage'. */
+	scoreKey: string;
 	/** The report's ID field, sent in the path (response_id, report_id). */
 	idField: Field;
 	/** The share and download endpoints, with `{option}` for share / download. */
@@ -42,17 +41,6 @@ export interface ReportKind {
 	notFound(id: unknown): NotFound;
 }
 
-type Operation = {
-	/** The declared fields (the field tables in docs/operations.md are generated from them). */
-	fields: Field[];
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
-};
-
-function forOperation(kind: ReportKind, operation: string): IDisplayOptions {
-	return { show: { resource: [kind.resource], operation: [operation] } };
-}
-
 /** Xobin's "not finished yet" on a share link or PDF: said in the product's words, with what to do. */
 function notFinished(kind: ReportKind): KnownRefusal {
 	return {
@@ -62,63 +50,50 @@ function notFinished(kind: ReportKind): KnownRefusal {
 	};
 }
 
-function idOf(kind: ReportKind, path: Record<string, unknown>): unknown {
-	return path[kind.idField.send.property];
-}
-
 /** Get Shareable Report Link: a signed, time-limited URL that opens without a Xobin login. */
 export function shareLinkOperation(kind: ReportKind): Operation {
 	const { hours, text, hint, description } = kind.shortestLink;
-	const fields: Field[] = [
-		kind.idField,
-		{
-			send: { type: 'body', property: 'expiration_hours' },
-			check: 'hours',
-			range: { min: hours, max: MAX_EXPIRATION_HOURS, text, hint },
-			property: {
-				displayName: 'Expiration (Hours)',
-				name: 'expirationHours',
-				type: 'number',
-				required: true,
-				default: 1,
-				// The editor's bound, at the field's four decimals: 1/60 shows as 0.0167.
-				typeOptions: {
-					minValue: Math.ceil(hours * 1e4) / 1e4,
-					maxValue: MAX_EXPIRATION_HOURS,
-					numberPrecision: 4,
+	return operation({
+		resource: kind.resource,
+		operation: 'getShareLink',
+		fields: [
+			kind.idField,
+			{
+				send: { type: 'body', property: 'expiration_hours' },
+				check: 'hours',
+				range: { min: hours, max: MAX_EXPIRATION_HOURS, text, hint },
+				property: {
+					displayName: 'Expiration (Hours)',
+					name: 'expirationHours',
+					type: 'number',
+					required: true,
+					default: 1,
+					// The editor's bound, at the field's four decimals: 1/60 shows as 0.0167.
+					typeOptions: {
+						minValue: Math.ceil(hours * 1e4) / 1e4,
+						maxValue: MAX_EXPIRATION_HOURS,
+						numberPrecision: 4,
+					},
+					description,
 				},
-				description,
 			},
-		},
-	];
-	return {
-		fields,
-		description: toNodeProperties(fields, forOperation(kind, 'getShareLink')),
-		async execute(items) {
-			return await runPerItem(this, items, async (itemIndex, source) => {
-				const { path, body } = readFields(source, fields);
-				// A new signed link changes nothing else in Xobin, so a lost answer may be asked again.
-				const response = await xobinRequest(this, {
-					method: 'POST',
-					endpoint: fillPath(kind.endpoint, { ...path, option: 'share' }),
-					body,
-					itemIndex,
-					idempotent: true,
-					refusals: [notFinished(kind)],
-					requires: ['signed_url'],
-					notFound: kind.notFound(idOf(kind, path)),
-				});
-				return [
-					{ json: response.body as INodeExecutionData['json'], pairedItem: { item: itemIndex } },
-				];
-			});
-		},
-	};
+		],
+		// A new signed link changes nothing else in Xobin, so a lost answer may be asked again.
+		request: ({ path, body }) => ({
+			method: 'POST',
+			endpoint: kind.endpoint.replace('{option}', 'share'),
+			body,
+			idempotent: true,
+			refusals: [notFinished(kind)],
+			requires: ['signed_url'],
+			notFound: kind.notFound(path[kind.idField.send.property]),
+		}),
+	});
 }
 
 /** Download Report PDF: the PDF as binary data next to the input item's fields. */
 export function downloadPdfOperation(kind: ReportKind): Operation {
-	const displayOptions = forOperation(kind, 'downloadReportPdf');
+	const displayOptions = forOperation(kind.resource, 'downloadReportPdf');
 	const fields: Field[] = [kind.idField];
 	return {
 		fields,
@@ -127,7 +102,7 @@ export function downloadPdfOperation(kind: ReportKind): Operation {
 			return await runPerItem(this, items, async (itemIndex, source) => {
 				const { path } = readFields(source, fields);
 				const field = readBinaryFieldName(this, itemIndex);
-				const id = idOf(kind, path);
+				const id = path[kind.idField.send.property];
 				const response = await xobinRequest(this, {
 					method: 'POST',
 					endpoint: fillPath(kind.endpoint, { ...path, option: 'download' }),
@@ -144,8 +119,29 @@ export function downloadPdfOperation(kind: ReportKind): Operation {
 	};
 }
 
-/** Get Report's words for a report the candidate has not finished: its status, and Xobin's. */
-export function notReadyMessage(kind: ReportKind, state: ReportState & { ready: false }): string {
-	const said = state.said ? ` Xobin said: "${state.said}".` : '';
-	return `The candidate has not completed this ${kind.noun} yet (status: ${state.status}). The report is available once they ${kind.finishes} and Xobin has evaluated it.${said}`;
+/** Whether Get Report reads this answer itself: a report, finished or not (readReportState). */
+export function isReport(kind: ReportKind): (response: XobinResponse) => boolean {
+	return (response) => readReportState(response, kind.scoreKey) !== undefined;
+}
+
+/**
+ * Get Report's output: what was asked for and the report, whole or `simplified`, with report_ready;
+ * a report the candidate has not finished gives its status and a message, not an error.
+ */
+export function reportOutput(
+	kind: ReportKind,
+	response: XobinResponse,
+	asked: IDataObject,
+	simplified: false | ((report: IDataObject) => IDataObject),
+): IDataObject {
+	const state = readReportState(response, kind.scoreKey) as ReportState;
+	const report = { ...asked, ...state.report };
+	const json: IDataObject = simplified ? simplified(report) : { ...report };
+	json.report_ready = state.ready;
+	if (!state.ready) {
+		json.invite_status = state.status;
+		const said = state.said ? ` Xobin said: "${state.said}".` : '';
+		json.message = `The candidate has not completed this ${kind.noun} yet (status: ${state.status}). The report is available once they ${kind.finishes} and Xobin has evaluated it.${said}`;
+	}
+	return json;
 }

@@ -9,11 +9,7 @@ import * as automatedInterview from './automatedInterview/AutomatedInterview.res
 import * as candidate from './candidate/Candidate.resource';
 import * as track from './track/Track.resource';
 import * as xoForm from './xoForm/XoForm.resource';
-
-type Operation = (
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-) => Promise<INodeExecutionData[][]>;
+import type { Operation } from './operation';
 
 /** Each resource module re-exports its operation modules by operation value. */
 const resources = {
@@ -23,7 +19,7 @@ const resources = {
 	candidate,
 	track,
 	xoForm,
-} as unknown as Record<string, Record<string, { execute?: Operation }>>;
+} as unknown as Record<string, Record<string, Partial<Operation>>>;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

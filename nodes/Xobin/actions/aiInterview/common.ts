@@ -1,28 +1,9 @@
-// What several AI Interview operations share: the Response ID field (the key of reports, share
-// links and PDFs), the way a report Xobin cannot find is explained, and what its reports are like.
+// What AI Interview reports are like: the Response ID field (the key of reports, share links and
+// PDFs), how a report Xobin cannot find is explained, share-link bounds and file names.
 
-import type { IDisplayOptions } from 'n8n-workflow';
-
-import type { Field } from '../../helpers/fields';
 import { idField } from '../../helpers/fields';
 import type { NotFound } from '../../transport/types';
 import type { ReportKind } from '../reports';
-
-/** Show a property only for one operation of the AI Interview resource. */
-export function forOperation(operation: string): IDisplayOptions {
-	return { show: { resource: ['aiInterview'], operation: [operation] } };
-}
-
-export const responseIdField: Field = idField(
-	{ type: 'path', property: 'response_id' },
-	{
-		displayName: 'Response ID',
-		name: 'responseId',
-		placeholder: 'e.g. 7421',
-		description:
-			"Xobin's number for one candidate's attempt at an AI interview. Invite Candidate returns it as response_id; Get Many Invited Candidates and the Xobin Trigger do too.",
-	},
-);
 
 /** How a 404 on a report, share link or PDF reads: which response, and where to find the right one. */
 export function reportNotFound(responseId: unknown): NotFound {
@@ -38,7 +19,17 @@ export const AI_INTERVIEW_REPORTS: ReportKind = {
 	noun: 'AI interview',
 	finishedEvent: 'AI Interview Completed',
 	finishes: 'finish',
-	idField: responseIdField,
+	scoreKey: 'score',
+	idField: idField(
+		{ type: 'path', property: 'response_id' },
+		{
+			displayName: 'Response ID',
+			name: 'responseId',
+			placeholder: 'e.g. 7421',
+			description:
+				"Xobin's number for one candidate's attempt at an AI interview. Invite Candidate returns it as response_id; Get Many Invited Candidates and the Xobin Trigger do too.",
+		},
+	),
 	endpoint: '/ai-interviews/report/{response_id}/{option}',
 	shortestLink: {
 		hours: 1 / 60,

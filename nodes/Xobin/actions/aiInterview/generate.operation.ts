@@ -2,79 +2,49 @@
 // queues the job and answers 202 at once with its job_id (status "pending"); the interview itself
 // is built in the background, and Xobin reports progress to the Notification URL when one is given.
 
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { operation } from '../operation';
+import { textField } from '../commonFields';
 
-import type { Field } from '../../helpers/fields';
-import { readFields, toNodeProperties } from '../../helpers/fields';
-import { runPerItem } from '../../helpers/outputs';
-import { xobinRequest } from '../../transport';
-import { forOperation } from './common';
-
-const displayOptions = forOperation('generate');
-
-export const generateFields: Field[] = [
-	{
-		send: { type: 'body', property: 'job_role' },
-		check: 'text',
-		property: {
+export const { fields, description, execute } = operation({
+	resource: 'aiInterview',
+	operation: 'generate',
+	fields: [
+		textField({ type: 'body', property: 'job_role' }, 'text', {
 			displayName: 'Job Role',
 			name: 'jobRole',
-			type: 'string',
-			required: true,
-			default: '',
 			placeholder: 'e.g. Senior Python Developer',
 			description: 'Title of the role the AI interview is for',
-		},
-	},
-	{
-		send: { type: 'body', property: 'job_description' },
-		check: 'text',
-		property: {
+		}),
+		textField({ type: 'body', property: 'job_description' }, 'text', {
 			displayName: 'Job Description',
 			name: 'jobDescription',
-			type: 'string',
-			required: true,
-			default: '',
 			typeOptions: { rows: 6 },
 			placeholder: 'e.g. We are looking for a Senior Python Developer with 5+ years of experience…',
 			description:
 				'The job description Xobin builds the interview plan from: responsibilities, must-have and nice-to-have skills',
+		}),
+		{
+			send: { type: 'body', property: 'notification_url' },
+			check: 'url',
+			optional: true,
+			property: {
+				displayName: 'Notification URL',
+				name: 'notificationUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://your-n8n.example.com/webhook/xobin-generation',
+				description:
+					"Address Xobin sends status updates about the generation job to, such as an n8n Webhook node's URL",
+			},
 		},
-	},
-	{
-		send: { type: 'body', property: 'notification_url' },
-		check: 'url',
-		optional: true,
-		property: {
-			displayName: 'Notification URL',
-			name: 'notificationUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://your-n8n.example.com/webhook/xobin-generation',
-			description:
-				"Address Xobin sends status updates about the generation job to, such as an n8n Webhook node's URL",
-		},
-	},
-];
-
-export const description: INodeProperties[] = [...toNodeProperties(generateFields, displayOptions)];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { body } = readFields(source, generateFields);
-		// Each request queues a new job: retried only when Xobin says it did not take it (429 / 503).
-		const response = await xobinRequest(this, {
-			method: 'POST',
-			endpoint: '/ai-interviews/generate-interview',
-			body,
-			itemIndex,
-			requires: ['job_id'],
-			lostAnswer:
-				'Xobin may have queued the generation job anyway: check the AI Interviews dashboard in Xobin before running this item again, or the interview may be generated twice.',
-		});
-		return [{ json: response.body as INodeExecutionData['json'], pairedItem: { item: itemIndex } }];
-	});
-}
+	],
+	// Each request queues a new job: retried only when Xobin says it did not take it (429 / 503).
+	request: ({ body }) => ({
+		method: 'POST',
+		endpoint: '/ai-interviews/generate-interview',
+		body,
+		requires: ['job_id'],
+		lostAnswer:
+			'Xobin may have queued the generation job anyway: check the AI Interviews dashboard in Xobin before running this item again, or the interview may be generated twice.',
+	}),
+});

@@ -1,47 +1,28 @@
-// AI Interview → Get Many Invited Candidates: GET /ai-interviews/invited/<ai_interview_id> for each item, one
-// output item per invited candidate. Xobin returns the whole list at once (no paging, no filters),
+// AI Interview → Get Many Invited Candidates: GET /ai-interviews/invited/<ai_interview_id> for each
+// item, one output item per candidate. Xobin returns the whole list at once (no paging, no filters),
 // so the status filter and the limit are applied here; last_updated_at becomes ISO 8601. The list
-// has no names: the Add Candidate Details option reads each candidate's report (GET
-// /ai-interviews/report/<response_id>, as many at once and with the same retries as invites) for
-// name, email, status, score and report link. A report not finished yet is not an error
-// (report_ready: false); a candidate Xobin has no report for (404) still comes out, with
-// details_error saying so and an execution hint counting them; any other failure fails the item.
+// has no names: Add Candidate Details reads each candidate's report (paced and retried as invites
+// are). A report not finished yet is report_ready: false; one Xobin has none of (404) gives
+// details_error and an execution hint; any other failure fails the item.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
-import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, returnAllProperties, toNodeProperties } from '../../helpers/fields';
+import { fillPath } from '../../helpers/fields';
 import { httpDateToIso } from '../../helpers/dates';
-import { runPerItem } from '../../helpers/outputs';
 import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
 import { readReportState } from '../../helpers/reportState';
 import { DEFAULT_CONCURRENCY } from '../../invite/options';
 import { xobinRequest } from '../../transport';
-import { forOperation } from './common';
+import { asObject, operation } from '../operation';
 
-const displayOptions = forOperation('getManyInvited');
-
-export const invitedFields: Field[] = [
-	aiInterviewIdField({ sendIn: 'path', placeholder: 'e.g. 211' }),
-];
-
-export const description: INodeProperties[] = [
-	...toNodeProperties(invitedFields, displayOptions),
-	...returnAllProperties(displayOptions),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions,
-		options: [
+export const { fields, description, execute } = operation({
+	resource: 'aiInterview',
+	operation: 'getManyInvited',
+	fields: [aiInterviewIdField({ sendIn: 'path', placeholder: 'e.g. 211' })],
+	list: true,
+	own: {
+		filters: [
 			{
 				displayName: 'Invite Status',
 				name: 'inviteStatus',
@@ -56,14 +37,6 @@ export const description: INodeProperties[] = [
 					'Return only candidates with one of these statuses. Xobin has no server-side filter, so the node filters the full list.',
 			},
 		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions,
 		options: [
 			{
 				displayName: 'Add Candidate Details',
@@ -74,18 +47,8 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { path } = readFields(source, invitedFields);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const statuses = filters.inviteStatus;
+	async run({ path, itemIndex, limit }) {
+		const statuses = (this.getNodeParameter('filters', itemIndex, {}) as IDataObject).inviteStatus;
 		const wanted = (Array.isArray(statuses) ? statuses : []).map((status) =>
 			String(status).toLowerCase(),
 		);
@@ -100,12 +63,8 @@ export async function execute(
 		// Entries that are not candidates (null, text, no response_id) are skipped, and the user told.
 		const entries = response.body as unknown[];
 		const invitees = entries.filter(
-			(entry): entry is IDataObject =>
-				entry !== null &&
-				typeof entry === 'object' &&
-				!Array.isArray(entry) &&
-				(entry as IDataObject).response_id != null,
-		);
+			(entry) => asObject(entry).response_id != null,
+		) as IDataObject[];
 		if (invitees.length < entries.length) {
 			this.addExecutionHints({
 				message: `Skipped ${entries.length - invitees.length} of the ${entries.length} entries Xobin listed for AI interview ${String(path.ai_interview_id)} (item ${itemIndex}): they are not candidates with a response_id.`,
@@ -130,9 +89,9 @@ export async function execute(
 		});
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		if (options.addDetails === true) await addDetails(this, rows, itemIndex);
-		return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-	});
-}
+		return rows;
+	},
+});
 
 /**
  * Adds each candidate's details from their report, DEFAULT_CONCURRENCY requests at a time through

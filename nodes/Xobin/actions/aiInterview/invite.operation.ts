@@ -7,12 +7,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	candidateEmailField,
-	candidateNameField,
-	inviteFormatField,
-} from '../../helpers/candidateFields';
-import type { Field } from '../../helpers/fields';
 import { emailKey } from '../../helpers/ledger';
 import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
 import { quote } from '../../transport/text';
@@ -20,53 +14,7 @@ import { inviteOperation } from '../../invite/operation';
 import type { InviteSettings } from '../../invite/options';
 import { xobinRequest } from '../../transport';
 import type { Pacer } from '../../transport/types';
-
-export const inviteFields: Field[] = [
-	candidateNameField,
-	candidateEmailField,
-	aiInterviewIdField(),
-	inviteFormatField,
-	{
-		send: { type: 'body', property: 'start_date' },
-		check: 'gmtDate',
-		optional: true,
-		property: {
-			displayName: 'Start Date',
-			name: 'startDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				"Earliest time the candidate can start the interview. Read in the workflow's timezone and sent to Xobin in GMT. Leave empty to allow starting at once.",
-		},
-	},
-	{
-		send: { type: 'body', property: 'expiry_date' },
-		check: 'gmtDate',
-		optional: true,
-		property: {
-			displayName: 'Expiry Date',
-			name: 'expiryDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				"When the invite link stops working. Read in the workflow's timezone and sent to Xobin in GMT. Leave empty for a link that never expires.",
-		},
-	},
-	{
-		send: { type: 'body', property: 'custom_field_id' },
-		check: 'text',
-		optional: true,
-		property: {
-			displayName: 'Custom Field ID',
-			name: 'customFieldId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. CAND-2025-001',
-			description:
-				'Your own ID for this candidate, such as a CRM or sheet row ID. Use it later to look up the interview report.',
-		},
-	},
-];
+import { gmtDateField, inviteFields } from '../commonFields';
 
 /** Xobin's record of this candidate, found by Custom Field ID, or undefined when there is none. */
 async function findByCustomFieldId(
@@ -103,9 +51,37 @@ async function findByCustomFieldId(
 	};
 }
 
-export const { description, execute } = inviteOperation({
+export const { fields, description, execute } = inviteOperation({
 	resource: 'aiInterview',
-	fields: inviteFields,
+	fields: inviteFields(
+		aiInterviewIdField(),
+		gmtDateField(
+			'start_date',
+			'startDate',
+			'Start Date',
+			"Earliest time the candidate can start the interview. Read in the workflow's timezone and sent to Xobin in GMT. Leave empty to allow starting at once.",
+		),
+		gmtDateField(
+			'expiry_date',
+			'expiryDate',
+			'Expiry Date',
+			"When the invite link stops working. Read in the workflow's timezone and sent to Xobin in GMT. Leave empty for a link that never expires.",
+		),
+		{
+			send: { type: 'body', property: 'custom_field_id' },
+			check: 'text',
+			optional: true,
+			property: {
+				displayName: 'Custom Field ID',
+				name: 'customFieldId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. CAND-2025-001',
+				description:
+					'Your own ID for this candidate, such as a CRM or sheet row ID. Use it later to look up the interview report.',
+			},
+		},
+	),
 	options: [
 		{
 			displayName: 'Skip If Already Invited',

@@ -1,37 +1,8 @@
-// What several Assessment operations share: the Report ID field (a report is one candidate's
-// attempt at one assessment, Xobin's report_id), how a 404 about a report reads, and what its
-// reports are like.
+// What Assessment reports are like (a report is one candidate's attempt at one assessment, Xobin's
+// report_id): the Report ID field, how a 404 about a report reads, share-link bounds and file names.
 
-import type { IDisplayOptions } from 'n8n-workflow';
-
-import type { Field } from '../../helpers/fields';
 import { idField } from '../../helpers/fields';
-import type { NotFound } from '../../transport/types';
 import type { ReportKind } from '../reports';
-
-/** Show a property only for one operation of the Assessment resource. */
-export function forOperation(operation: string): IDisplayOptions {
-	return { show: { resource: ['assessment'], operation: [operation] } };
-}
-
-export const reportIdField: Field = idField(
-	{ type: 'path', property: 'report_id' },
-	{
-		displayName: 'Report ID',
-		name: 'reportId',
-		placeholder: 'e.g. 318',
-		description:
-			"Xobin's number for one candidate's attempt at an assessment. Invite Candidate returns it as report_id; the Xobin Trigger's assessment events carry it too.",
-	},
-);
-
-/** How a 404 on a report, share link or PDF reads: which report, and where to find the right one. */
-export function reportNotFound(reportId: unknown): NotFound {
-	return {
-		what: `an assessment report with report ID ${String(reportId)}`,
-		fix: 'Check the Report ID: Invite Candidate (Assessment) returns it as report_id. The API key must belong to the Xobin account that owns the assessment.',
-	};
-}
 
 /** Assessment reports: plural "reports" in the path, share links last 15 minutes to 24 hours. */
 export const ASSESSMENT_REPORTS: ReportKind = {
@@ -39,7 +10,17 @@ export const ASSESSMENT_REPORTS: ReportKind = {
 	noun: 'assessment',
 	finishedEvent: 'Assessment Submitted',
 	finishes: 'submit it',
-	idField: reportIdField,
+	scoreKey: 'overall_percentage',
+	idField: idField(
+		{ type: 'path', property: 'report_id' },
+		{
+			displayName: 'Report ID',
+			name: 'reportId',
+			placeholder: 'e.g. 318',
+			description:
+				"Xobin's number for one candidate's attempt at an assessment. Invite Candidate returns it as report_id; the Xobin Trigger's assessment events carry it too.",
+		},
+	),
 	endpoint: '/assessments/reports/{report_id}/{option}',
 	shortestLink: {
 		hours: 0.25,
@@ -49,5 +30,8 @@ export const ASSESSMENT_REPORTS: ReportKind = {
 			'How long the link works, in hours: from 15 minutes (0.25) to 24 hours. Decimals are fine, e.g. 0.5 for 30 minutes.',
 	},
 	fileName: 'xobin-assessment-report',
-	notFound: reportNotFound,
+	notFound: (reportId) => ({
+		what: `an assessment report with report ID ${String(reportId)}`,
+		fix: 'Check the Report ID: Invite Candidate (Assessment) returns it as report_id. The API key must belong to the Xobin account that owns the assessment.',
+	}),
 };

@@ -3,67 +3,29 @@
 // and skill scores flattened into one column each); one the candidate has not finished yet gives
 // its status (report_ready: false), not an error.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { columnName, setOnce } from '../../helpers/columns';
-import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
-import { runPerItem } from '../../helpers/outputs';
-import type { ReportState } from '../../helpers/reportState';
-import { readReportState } from '../../helpers/reportState';
-import { xobinRequest } from '../../transport';
-import { notReadyMessage } from '../reports';
-import { ASSESSMENT_REPORTS, forOperation, reportIdField, reportNotFound } from './common';
+import { operation } from '../operation';
+import { isReport, reportOutput } from '../reports';
+import { ASSESSMENT_REPORTS } from './common';
 
-const displayOptions = forOperation('getReport');
-
-export const reportFields: Field[] = [reportIdField];
-
-export const description: INodeProperties[] = [
-	...toNodeProperties(reportFields, displayOptions),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions,
-		description:
-			'Whether to return a simplified version of the response instead of the raw data: ten fields, plus one column per section and per skill score',
-	},
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { path } = readFields(source, reportFields);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const response = await xobinRequest(this, {
-			method: 'GET',
-			endpoint: fillPath('/assessments/report/{report_id}', path),
-			itemIndex,
-			idempotent: true,
-			requires: ['report_id'],
-			passThrough: (answer) => readReportState(answer, 'overall_percentage') !== undefined,
-			notFound: reportNotFound(path.report_id),
-		});
-		const state = readReportState(response, 'overall_percentage') as ReportState;
-		const report = { ...path, ...state.report };
-		const json: IDataObject = simplify ? simplified(report) : { ...report };
-		json.report_ready = state.ready;
-		if (!state.ready) {
-			json.invite_status = state.status;
-			json.message = notReadyMessage(ASSESSMENT_REPORTS, state);
-		}
-		return [{ json, pairedItem: { item: itemIndex } }];
-	});
-}
+export const { fields, description, execute } = operation({
+	resource: 'assessment',
+	operation: 'getReport',
+	fields: [ASSESSMENT_REPORTS.idField],
+	simplify: 'ten fields, plus one column per section and per skill score',
+	request: ({ path }) => ({
+		method: 'GET',
+		endpoint: '/assessments/report/{report_id}',
+		idempotent: true,
+		requires: ['report_id'],
+		passThrough: isReport(ASSESSMENT_REPORTS),
+		notFound: ASSESSMENT_REPORTS.notFound(path.report_id),
+	}),
+	output: (response, { path, simplify }) =>
+		reportOutput(ASSESSMENT_REPORTS, response, path, simplify && simplified),
+});
 
 /**
  * Ten fields a sheet keeps (report_ready is added by the caller), then each section's score as

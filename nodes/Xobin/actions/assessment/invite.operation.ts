@@ -1,22 +1,16 @@
-// Assessment → Invite Candidate: invites each item's candidate to a Xobin assessment, many per
-// request (Xobin's bulk invite, POST /assessment/invite, up to 500; a request for one candidate
-// uses POST /assessments/invite). Invited candidates leave on the first output with their own
-// invite link, found in Xobin's answer by email; when the account runs out of invites, the rest
-// leave on the second output so the workflow can park them for later, exactly as for AI
-// interviews. Xobin documents no list of an assessment's invitees, so nothing can prove an invite
-// whose answer was lost: those candidates are uncertain and not sent again.
+// Assessment → Invite Candidate: each item's candidate, many per request (Xobin's bulk invite, POST
+// /assessment/invite, up to 500; one candidate alone goes to POST /assessments/invite). Invited
+// candidates leave on the first output with their own invite link, found in Xobin's answer by
+// email; once the account runs out of invites, the rest leave on the second. Xobin documents no list
+// of an assessment's invitees, so an invite whose answer was lost cannot be proven: those
+// candidates are uncertain and not sent again.
 
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	candidateEmailField,
-	candidateNameField,
-	inviteFormatField,
-} from '../../helpers/candidateFields';
-import type { Field } from '../../helpers/fields';
 import { assessmentIdField, assessmentNotFound } from '../../helpers/productIdFields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
+import { gmtDateField, inviteFields } from '../commonFields';
 
 /** Xobin's most candidates per bulk request. */
 const MAX_BATCH_SIZE = 500;
@@ -28,29 +22,17 @@ const MAX_BATCH_SIZE = 500;
  */
 const DEFAULT_BATCH_SIZE = 100;
 
-export const inviteFields: Field[] = [
-	candidateNameField,
-	candidateEmailField,
-	assessmentIdField(),
-	inviteFormatField,
-	{
-		send: { type: 'body', property: 'expiry_date' },
-		check: 'gmtDate',
-		optional: true,
-		property: {
-			displayName: 'Expiry Date',
-			name: 'expiryDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				"When the invite link stops working. Xobin does not say which timezone it reads assessment dates in; the node assumes GMT, as for AI interviews: it reads the value in the workflow's timezone and sends it in GMT. Leave empty for Xobin's default.",
-		},
-	},
-];
-
-export const { description, execute } = inviteOperation({
+export const { fields, description, execute } = inviteOperation({
 	resource: 'assessment',
-	fields: inviteFields,
+	fields: inviteFields(
+		assessmentIdField(),
+		gmtDateField(
+			'expiry_date',
+			'expiryDate',
+			'Expiry Date',
+			"When the invite link stops working. Xobin does not say which timezone it reads assessment dates in; the node assumes GMT, as for AI interviews: it reads the value in the workflow's timezone and sends it in GMT. Leave empty for Xobin's default.",
+		),
+	),
 	options: [
 		{
 			displayName: 'Batch Size',

@@ -4,39 +4,29 @@
 // docs call the format field `invite_type` in their table and `invite_format` in their example, so
 // both are sent with the same value (docs/assumptions.md).
 
-import {
-	candidateEmailField,
-	candidateNameField,
-	inviteFormatField,
-} from '../../helpers/candidateFields';
-import type { Field } from '../../helpers/fields';
 import { idField } from '../../helpers/fields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
+import { inviteFields } from '../commonFields';
 
 /** Xobin's key for the candidate's response, misspelled in its answer (and docs). */
 const XOBIN_RESPONSE_ID_KEY = 'interview_reponse_id';
 const RESPONSE_ID_KEY = 'interview_response_id';
 
-export const inviteFields: Field[] = [
-	candidateNameField,
-	candidateEmailField,
-	idField(
-		{ type: 'body', property: 'interview_id' },
-		{
-			displayName: 'Automated Interview ID',
-			name: 'interviewId',
-			placeholder: 'e.g. 5101',
-			description:
-				"The number of the automated interview in Xobin. Open the interview in Xobin's Automated Interviews to find it.",
-		},
-	),
-	inviteFormatField,
-];
-
-export const { description, execute } = inviteOperation({
+export const { fields, description, execute } = inviteOperation({
 	resource: 'automatedInterview',
-	fields: inviteFields,
+	fields: inviteFields(
+		idField(
+			{ type: 'body', property: 'interview_id' },
+			{
+				displayName: 'Automated Interview ID',
+				name: 'interviewId',
+				placeholder: 'e.g. 5101',
+				description:
+					"The number of the automated interview in Xobin. Open the interview in Xobin's Automated Interviews to find it.",
+			},
+		),
+	),
 	product: {
 		name: 'automated interview',
 		idKey: 'interview_id',

@@ -4,94 +4,68 @@
 // second request would schedule another task, so a request that may have reached Xobin is never
 // sent again, and n8n's Retry On Fail gets the first answer back.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { Field } from '../../helpers/fields';
-import { readFields, toNodeProperties } from '../../helpers/fields';
 import { emailKey } from '../../helpers/ledger';
-import { oncePerExecution } from '../../helpers/once';
-import { runPerItem } from '../../helpers/outputs';
 import { quote } from '../../transport/text';
-import { xobinRequest } from '../../transport';
-import { DELETION_DELAY_DAYS, forOperation } from './common';
+import { operation } from '../operation';
+import { textField } from '../commonFields';
 
-const displayOptions = forOperation('delete');
+/** Xobin keeps a candidate for this many days after a deletion request; Cancel Deletion works until then. */
+export const DELETION_DELAY_DAYS = 7;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const deleteFields: Field[] = [
-	{
-		send: { type: 'body', property: 'email' },
-		check: 'email',
-		property: {
+const NOT_FOUND_FIX =
+	'Check the email address: it must be the one the candidate has in Xobin. The candidate may also have been deleted already.';
+
+export const { fields, description, execute } = operation({
+	resource: 'candidate',
+	operation: 'delete',
+	fields: [
+		textField({ type: 'body', property: 'email' }, 'email', {
 			displayName: 'Email',
 			name: 'email',
-			type: 'string',
-			required: true,
-			default: '',
 			placeholder: 'e.g. alex.tanaka@example.com',
 			description: `Email address of the candidate in Xobin. Xobin deletes the candidate permanently ${DELETION_DELAY_DAYS} days later; until then Cancel Deletion can undo it.`,
+		}),
+	],
+	properties: ({ fields, displayOptions }) => [
+		{
+			displayName: `Xobin deletes the candidate and all their data permanently ${DELETION_DELAY_DAYS} days after this request. Keep the task_id from the output: Cancel Deletion needs it to undo the deletion within those ${DELETION_DELAY_DAYS} days.`,
+			name: 'deleteNotice',
+			type: 'notice',
+			default: '',
+			displayOptions,
 		},
-	},
-];
-
-export const description: INodeProperties[] = [
-	{
-		displayName: `Xobin deletes the candidate and all their data permanently ${DELETION_DELAY_DAYS} days after this request. Keep the task_id from the output: Cancel Deletion needs it to undo the deletion within those ${DELETION_DELAY_DAYS} days.`,
-		name: 'deleteNotice',
-		type: 'notice',
-		default: '',
-		displayOptions,
-	},
-	...toNodeProperties(deleteFields, displayOptions),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { body } = readFields(source, deleteFields);
-		const email = quote(body.email);
-		const notFound = {
-			message: `Xobin has no candidate with the email ${email}`,
-			fix: 'Check the email address: it must be the one the candidate has in Xobin. The candidate may also have been deleted already.',
-		};
-		const answer = await oncePerExecution(
-			this,
+		...fields,
+	],
+	once: ({ body }) => ({
+		ledger: 'xobinCandidateDeletions',
+		key: emailKey(body.email),
+		mayHave: `scheduled the deletion of ${quote(body.email)}`,
+		check: `Look the candidate up in Xobin before running this item again. If the deletion was scheduled, its task ID was lost with the answer: ask Xobin support to cancel it if it was a mistake.`,
+	}),
+	request: ({ body }) => ({
+		method: 'POST',
+		endpoint: '/candidate/delete',
+		body,
+		requires: ['task_id'],
+		// Xobin's documented answer is {"success": false, "error": "Candidate not found"}, status unstated.
+		refusals: [
 			{
-				ledger: 'xobinCandidateDeletions',
-				key: emailKey(body.email),
-				itemIndex,
-				mayHave: `scheduled the deletion of ${email}`,
-				check: `Look the candidate up in Xobin before running this item again. If the deletion was scheduled, its task ID was lost with the answer: ask Xobin support to cancel it if it was a mistake.`,
+				said: /candidate\s+not\s+found/i,
+				message: `Xobin has no candidate with the email ${quote(body.email)}`,
+				fix: NOT_FOUND_FIX,
 			},
-			async () => {
-				const response = await xobinRequest(this, {
-					method: 'POST',
-					endpoint: '/candidate/delete',
-					body,
-					itemIndex,
-					requires: ['task_id'],
-					// Xobin's documented answer is {"success": false, "error": "Candidate not found"}, status unstated.
-					refusals: [{ said: /candidate\s+not\s+found/i, ...notFound }],
-					notFound: { what: `a candidate with the email ${email}`, fix: notFound.fix },
-					lostAnswer: `So Xobin may have scheduled the deletion of ${email} anyway, and its task ID (which Cancel Deletion needs) was lost with the answer. Look the candidate up in Xobin before running this item again.`,
-				});
-				const scheduledFor = new Date(Date.now() + DELETION_DELAY_DAYS * DAY_MS).toISOString();
-				return {
-					...(response.body as IDataObject),
-					email: body.email,
-					deletion_scheduled_for: scheduledFor,
-					note: `Xobin deletes this candidate permanently ${DELETION_DELAY_DAYS} days after the request (deletion_scheduled_for is the node's estimate, not Xobin's). To undo it before then, use Candidate → Cancel Deletion with this task_id.`,
-				};
-			},
-		);
-		return [{ json: answer, pairedItem: { item: itemIndex } }];
-	});
-}
+		],
+		notFound: { what: `a candidate with the email ${quote(body.email)}`, fix: NOT_FOUND_FIX },
+		lostAnswer: `So Xobin may have scheduled the deletion of ${quote(body.email)} anyway, and its task ID (which Cancel Deletion needs) was lost with the answer. Look the candidate up in Xobin before running this item again.`,
+	}),
+	output: ({ body: answer }, { body }) => ({
+		...(answer as IDataObject),
+		email: body.email,
+		deletion_scheduled_for: new Date(Date.now() + DELETION_DELAY_DAYS * DAY_MS).toISOString(),
+		note: `Xobin deletes this candidate permanently ${DELETION_DELAY_DAYS} days after the request (deletion_scheduled_for is the node's estimate, not Xobin's). To undo it before then, use Candidate → Cancel Deletion with this task_id.`,
+	}),
+});

@@ -1,17 +1,12 @@
 // Track → Add Applicant: POST /tracks/<track_id>/applicants for each item, with name and email at
-// the top level in both modes: invite mode (a pending invitation with an invite link) or direct
-// mode (plus the track's other fields as key/value pairs, placed in a stage). Xobin's docs say only that a 409 is a state conflict, "for
-// example, the applicant already exists", so the node does not guess from its words: on a 409 it
-// looks the email up in the track (one extra request). Found, the item comes out with
-// already_exists: true and the applicant's ids and stage, so a sheet that sends the same rows again
-// runs through and an IF node can branch on it; not found, the 409 is the error, in Xobin's words.
+// the top level in both modes: invite (a pending invitation with an invite link) or direct (plus
+// the track's other fields as key/value pairs, placed in a stage). Xobin's docs say only that a 409
+// is a state conflict ("for example, the applicant already exists"), so on a 409 the node looks the
+// email up in the track: found, the item comes out with already_exists: true and the applicant's
+// ids and stage (a sheet that sends the same rows again runs through); not found, the 409 is the
+// error, in Xobin's words.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
@@ -19,54 +14,36 @@ import {
 	BEFORE_PICKERS,
 	fillPath,
 	inVersions,
-	readFields,
 	shownWhen,
-	toNodeProperties,
 	WITH_PICKERS,
 } from '../../helpers/fields';
-import { asNodeError, runPerItem } from '../../helpers/outputs';
-import { quote } from '../../transport/text';
-import { xobinRequest } from '../../transport';
 import { emailKey } from '../../helpers/ledger';
+import { asNodeError } from '../../helpers/outputs';
+import { xobinRequest } from '../../transport';
+import { quote } from '../../transport/text';
+import { asObject, operation } from '../operation';
 import {
 	emailMessageField,
-	forOperation,
 	sendEmailField,
 	stageFields,
 	trackFields,
 	trackNotFound,
 } from './common';
-
-const displayOptions = forOperation('addApplicant');
+import { textField } from '../commonFields';
 
 const nameAndEmailFields: Field[] = [
-	{
-		send: { type: 'body', property: 'name' },
-		check: 'text',
-		property: {
-			displayName: 'Name',
-			name: 'applicantName',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Priya Raman',
-			description: "The applicant's full name",
-		},
-	},
-	{
-		send: { type: 'body', property: 'email' },
-		check: 'email',
-		property: {
-			displayName: 'Email',
-			name: 'applicantEmail',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. name@email.com',
-			description:
-				"The applicant's email address. Xobin keeps one application per email in a track.",
-		},
-	},
+	textField({ type: 'body', property: 'name' }, 'text', {
+		displayName: 'Name',
+		name: 'applicantName',
+		placeholder: 'e.g. Priya Raman',
+		description: "The applicant's full name",
+	}),
+	textField({ type: 'body', property: 'email' }, 'email', {
+		displayName: 'Email',
+		name: 'applicantEmail',
+		placeholder: 'e.g. name@email.com',
+		description: "The applicant's email address. Xobin keeps one application per email in a track.",
+	}),
 ];
 
 /**
@@ -80,7 +57,7 @@ const nameAndEmail: Field[] = nameAndEmailFields.flatMap((field) => [
 ]);
 
 // Optional fields in the order the collection shows them (alphabetical).
-export const addApplicantFields: Field[] = [
+const addApplicantFields: Field[] = [
 	...trackFields,
 	{
 		send: { type: 'body', property: 'invite_applicant' },
@@ -164,32 +141,23 @@ export const addApplicantFields: Field[] = [
 					'Direct mode only: the stage to place the applicant in; left out, the first stage. Stage IDs are text, sent exactly as typed.',
 			},
 		},
-		'Destination Stage Name or ID',
 		'Direct mode only: the stage of the chosen track to place the applicant in; left out, the first stage.',
 	),
 	emailMessageField,
 	sendEmailField,
 ];
 
-export const description: INodeProperties[] = [
-	...toNodeProperties(addApplicantFields, displayOptions),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	let alreadyThere = 0;
-	const output = await runPerItem(this, items, async (itemIndex, source) => {
-		const { path, body } = readFields(source, addApplicantFields);
+export const { fields, description, execute } = operation({
+	resource: 'track',
+	operation: 'addApplicant',
+	fields: addApplicantFields,
+	async run({ path, body, itemIndex }) {
 		body.invite_applicant = body.invite_applicant === 'invite';
 		if (!body.invite_applicant) fromTrackFields(this, body, itemIndex);
 		const track = String(path.track_id);
 		const { name, email } = body;
 		const who = String(email);
 		const endpoint = fillPath('/tracks/{track_id}/applicants', path);
-		let added: IDataObject = {};
-		let conflict: NodeApiError | undefined;
 		try {
 			// Not idempotent: a lost answer is never sent again (the transport's default for writes).
 			const response = await xobinRequest(this, {
@@ -208,15 +176,11 @@ export async function execute(
 				],
 				lostAnswer: `Xobin may have added ${who}. Running the item again is safe: if they were added, the node finds them in the track and returns already_exists: true. Get Many Applicants (filtered by email) shows them too.`,
 			});
-			added = response.body as IDataObject;
+			return { ...(response.body as IDataObject), already_exists: false };
 		} catch (error) {
-			if (!(error instanceof NodeApiError) || error.httpCode !== '409')
-				throw asNodeError(this, error as Error, itemIndex);
-			conflict = error;
-		}
-		if (conflict) {
+			const refused = asNodeError(this, error as Error, itemIndex);
+			if (!(refused instanceof NodeApiError) || refused.httpCode !== '409') throw refused;
 			// A state conflict: "already in the track" only if the track has this exact email.
-			const refused = conflict;
 			const found = await findByEmail(this, endpoint, email, itemIndex).catch(
 				(lookupError: Error) => {
 					refused.description = `${refused.description ?? ''} The node could not check whether ${who} is already in the track: ${lookupError.message}`;
@@ -224,9 +188,8 @@ export async function execute(
 				},
 			);
 			if (!found) throw refused;
-			alreadyThere++;
 			const said = (refused.errorResponse as IDataObject | undefined)?.xobinMessage;
-			const json: IDataObject = {
+			return {
 				already_exists: true,
 				track_id: path.track_id,
 				application_id: found.application_id,
@@ -237,18 +200,18 @@ export async function execute(
 				stage_name: found.stage_name ?? null,
 				message: `${who} is already an applicant in track ${track}${found.stage_name ? ` (stage ${quote(found.stage_name)})` : ''}; nothing was added.${typeof said === 'string' ? ` Xobin said: ${quote(said)}` : ''}`,
 			};
-			return [{ json, pairedItem: { item: itemIndex } }];
 		}
-		return [{ json: { ...added, already_exists: false }, pairedItem: { item: itemIndex } }];
-	});
-	if (alreadyThere > 0) {
-		this.addExecutionHints({
-			message: `${alreadyThere} of ${items.length} applicants were already in the track: their items have already_exists: true and nothing was added for them.`,
-			location: 'outputPane',
-		});
-	}
-	return output;
-}
+	},
+	after(output, items) {
+		const alreadyThere = output.filter(({ json }) => json.already_exists === true).length;
+		if (alreadyThere > 0) {
+			this.addExecutionHints({
+				message: `${alreadyThere} of ${items.length} applicants were already in the track: their items have already_exists: true and nothing was added for them.`,
+				location: 'outputPane',
+			});
+		}
+	},
+});
 
 /**
  * Direct mode of node versions 1 and 2: Name and Email were not asked for, the workflow has them in
@@ -256,11 +219,9 @@ export async function execute(
  */
 function fromTrackFields(context: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
 	const fields = (body.fields ?? {}) as IDataObject;
-	for (const [key, label] of [
-		['name', 'Name'],
-		['email', 'Email'],
-	]) {
+	for (const key of ['name', 'email']) {
 		if (body[key] !== undefined) continue;
+		const label = key === 'name' ? 'Name' : 'Email';
 		const value = fields[key];
 		if (value === undefined || value === null || String(value).trim() === '') {
 			throw new NodeOperationError(
@@ -296,9 +257,6 @@ async function findByEmail(
 	});
 	const data = (body as IDataObject).data;
 	const wanted = emailKey(email);
-	return Array.isArray(data)
-		? (data as IDataObject[]).find(
-				(entry) => entry !== null && typeof entry === 'object' && emailKey(entry.email) === wanted,
-			)
-		: undefined;
+	const entries = Array.isArray(data) ? (data as unknown[]).map(asObject) : [];
+	return entries.find((entry) => emailKey(entry.email) === wanted);
 }

@@ -1,53 +1,51 @@
 // What the Track operations share: the Track field (node versions 1-2: a typed number; 3 on: the
 // Track list, helpers/trackLocator.ts) and Application ID, the stage fields (versions 1-2 typed text,
 // 3 on a dropdown of the chosen track's stages; stage IDs are text in Xobin, e.g. "stg_applied" or
-// "0012", and are never turned into numbers), the
-// e-mail options of Add and Reject, how a 404 or a 409 about a track or applicant reads, and the
-// shape of a move / reject / hire request.
+// "0012", and are never turned into numbers), the e-mail options of Add and Reject, the date range,
+// how a 404 about a track or applicant reads, and the Move / Reject / Hire operations.
 
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import {
-	BEFORE_PICKERS,
-	fillPath,
-	idField,
-	inVersions,
-	readFields,
-	WITH_PICKERS,
-} from '../../helpers/fields';
+import { BEFORE_PICKERS, idField, inVersions, WITH_PICKERS } from '../../helpers/fields';
 import { trackLocator } from '../../helpers/trackLocator';
-import { runPerItem } from '../../helpers/outputs';
-import { xobinRequest } from '../../transport';
 import type { NotFound } from '../../transport/types';
+import type { Operation } from '../operation';
+import { operation } from '../operation';
 
-/** Show a property only for one operation of the Track resource. */
-export function forOperation(operation: string): IDisplayOptions {
-	return { show: { resource: ['track'], operation: [operation] } };
+type IdText = Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description'>;
+
+/** Node versions 1 and 2: an ID typed as a number (from 3, text with its example or a list). */
+export function numberIdField(send: Field['send'], text: IdText, optional = false): Field {
+	const { displayName, name, placeholder, description } = text;
+	return {
+		send,
+		check: 'id',
+		...(optional ? { optional, collection: 'filters' } : {}),
+		property: {
+			displayName,
+			name,
+			type: 'number',
+			...(optional ? {} : { required: true }),
+			default: 0,
+			placeholder,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description,
+		},
+	};
 }
 
-/** Node versions 1 and 2: the track typed as a number. */
-const trackIdField: Field = {
-	send: { type: 'path', property: 'track_id' },
-	check: 'id',
-	property: {
+const trackIdField = numberIdField(
+	{ type: 'path', property: 'track_id' },
+	{
 		displayName: 'Track ID',
 		name: 'trackId',
-		type: 'number',
-		required: true,
-		default: 0,
 		placeholder: 'e.g. 6578',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description:
 			"The number of the track (job pipeline) in Xobin. Open the track in Xobin's Tracks dashboard to find it, or run Get Stats for all tracks with Simplify off (top_tracks_by_applicants).",
 	},
-};
+);
 
 /** The track: a number in node versions 1 and 2, the Track list (or By ID) from version 3. */
 export const trackFields: Field[] = [
@@ -60,10 +58,11 @@ export const trackFields: Field[] = [
 ];
 
 /**
- * A stage field in both forms: typed text in node versions 1 and 2, and from version 3 a dropdown
- * of the chosen track's stages (valued by stage_id, text; an expression still gives any ID).
+ * A stage field in both forms: typed text in node versions 1 and 2 ("… ID"), and from version 3 a
+ * dropdown of the chosen track's stages ("… Name or ID", valued by stage_id, text; an expression
+ * still gives any ID) with `description` and a word on expressions.
  */
-export function stageFields(field: Field, displayName: string, description: string): Field[] {
+export function stageFields(field: Field, description: string): Field[] {
 	const property = { ...field.property };
 	delete property.placeholder;
 	return [
@@ -72,7 +71,7 @@ export function stageFields(field: Field, displayName: string, description: stri
 			...field,
 			property: {
 				...property,
-				displayName,
+				displayName: field.property.displayName.replace(/ID$/, 'Name or ID'),
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getStages', loadOptionsDependsOn: ['track.value'] },
 				description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
@@ -81,35 +80,21 @@ export function stageFields(field: Field, displayName: string, description: stri
 	];
 }
 
-/** Node versions 1 and 2: a number field. */
-const applicationIdNumber: Field = {
-	send: { type: 'path', property: 'application_id' },
-	check: 'id',
-	property: {
-		displayName: 'Application ID',
-		name: 'applicationId',
-		type: 'number',
-		required: true,
-		default: 0,
-		placeholder: 'e.g. 67865',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description:
-			"Xobin's number for one applicant in one track. Add Applicant and Get Many Applicants return it as application_id.",
-	},
+const applicationId: IdText = {
+	displayName: 'Application ID',
+	name: 'applicationId',
+	placeholder: 'e.g. 67865',
+	description:
+		"Xobin's number for one applicant in one track. Add Applicant and Get Many Applicants return it as application_id.",
 };
 
 /** The application: a number field in node versions 1 and 2, a text field with a placeholder from 3. */
 export const applicationIdFields: Field[] = [
-	inVersions(BEFORE_PICKERS, applicationIdNumber),
 	inVersions(
-		WITH_PICKERS,
-		idField(applicationIdNumber.send, {
-			displayName: 'Application ID',
-			name: 'applicationId',
-			placeholder: 'e.g. 67865',
-			description: applicationIdNumber.property.description,
-		}),
+		BEFORE_PICKERS,
+		numberIdField({ type: 'path', property: 'application_id' }, applicationId),
 	),
+	inVersions(WITH_PICKERS, idField({ type: 'path', property: 'application_id' }, applicationId)),
 ];
 
 /** The stage an applicant must be in for the request to go ahead: Xobin answers 409 otherwise. */
@@ -128,7 +113,6 @@ export const sourceStageFields: Field[] = stageFields(
 				'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes. Stage IDs are text, sent exactly as typed. Get Applicant shows the current one as stage_id.',
 		},
 	},
-	'Source Stage Name or ID',
 	'Only go ahead if the applicant is still in this stage; Xobin refuses otherwise and nothing changes.',
 );
 
@@ -213,13 +197,6 @@ export function checkDateRange(
 	}
 }
 
-/** A nested part of Xobin's answer as an object; {} when it is missing or not an object. */
-export function asObject(value: unknown): IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
-}
-
 /** How a 404 on a track reads: which one, and where to find the right number. */
 export function trackNotFound(trackId: unknown): NotFound {
 	return {
@@ -242,44 +219,41 @@ export type StageChange = 'move' | 'reject' | 'hire';
 const VERB: Record<StageChange, string> = { move: 'moved', reject: 'rejected', hire: 'hired' };
 
 /**
- * PATCH /tracks/<track_id>/applicants/<application_id>/<change> for each item, with the fields'
- * body. A 409 means the applicant is not in the asserted source stage; it is said plainly, with
- * Xobin's words, and nothing is retried.
+ * Move, Reject or Hire: PATCH /tracks/<track_id>/applicants/<application_id>/<change> for each
+ * item, with the fields' body. A 409 means the applicant is not in the asserted source stage; it is
+ * said plainly, with Xobin's words, and nothing is retried.
  *
  * None of the three is retried once it may have reached Xobin: a move or hire can start the
  * destination stage's own steps (an assessment invite, an email), a reject may email the
  * applicant, and a second try after a lost answer would meet a 409 on the source stage anyway.
  */
-export async function changeStage(
-	context: IExecuteFunctions,
-	items: INodeExecutionData[],
-	change: StageChange,
-	fields: Field[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(context, items, async (itemIndex, source) => {
-		const { path, body } = readFields(source, fields);
-		const track = String(path.track_id);
-		const application = String(path.application_id);
-		const stage = body.source_stage_id;
-		const response = await xobinRequest(context, {
-			method: 'PATCH',
-			endpoint: fillPath(`/tracks/{track_id}/applicants/{application_id}/${change}`, path),
-			body,
-			itemIndex,
-			requires: ['application_id', 'to_stage'],
-			notFound: applicantNotFound(track, application),
-			refusals: [
-				{
-					status: 409,
-					message:
-						stage === undefined
-							? `Applicant ${application} of track ${track} cannot be ${VERB[change]} from the stage they are in`
-							: `Applicant ${application} is not in stage ${String(stage)} of track ${track}`,
-					fix: `Nothing changed in Xobin. Run Get Applicant (Track ${track}, Application ${application}) to see the applicant's current stage (stage_id), then fix Source Stage ID or leave it empty to ${change} from any stage.`,
-				},
-			],
-			lostAnswer: `Xobin may have ${VERB[change]} the applicant. Run Get Applicant (Track ${track}, Application ${application}) to see the current stage before running this item again.`,
-		});
-		return [{ json: response.body as IDataObject, pairedItem: { item: itemIndex } }];
+export function stageChangeOperation(change: StageChange, fields: Field[]): Operation {
+	return operation({
+		resource: 'track',
+		operation: `${change}Applicant`,
+		fields: [...trackFields, ...applicationIdFields, ...fields, ...sourceStageFields],
+		request({ path, body }) {
+			const track = String(path.track_id);
+			const application = String(path.application_id);
+			const stage = body.source_stage_id;
+			return {
+				method: 'PATCH',
+				endpoint: `/tracks/{track_id}/applicants/{application_id}/${change}`,
+				body,
+				requires: ['application_id', 'to_stage'],
+				notFound: applicantNotFound(track, application),
+				refusals: [
+					{
+						status: 409,
+						message:
+							stage === undefined
+								? `Applicant ${application} of track ${track} cannot be ${VERB[change]} from the stage they are in`
+								: `Applicant ${application} is not in stage ${String(stage)} of track ${track}`,
+						fix: `Nothing changed in Xobin. Run Get Applicant (Track ${track}, Application ${application}) to see the applicant's current stage (stage_id), then fix Source Stage ID or leave it empty to ${change} from any stage.`,
+					},
+				],
+				lostAnswer: `Xobin may have ${VERB[change]} the applicant. Run Get Applicant (Track ${track}, Application ${application}) to see the current stage before running this item again.`,
+			};
+		},
 	});
 }

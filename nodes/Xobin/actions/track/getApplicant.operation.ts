@@ -2,61 +2,26 @@
 // whole answer (stages, submitted form, stage-wise report, parsed resume), or with Simplify the
 // ten fields a sheet or an IF node needs, current stage included.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { Field } from '../../helpers/fields';
-import { fillPath, readFields, toNodeProperties } from '../../helpers/fields';
-import { runPerItem } from '../../helpers/outputs';
-import { xobinRequest } from '../../transport';
-import {
-	applicantNotFound,
-	applicationIdFields,
-	asObject,
-	forOperation,
-	trackFields,
-} from './common';
+import { asObject, operation } from '../operation';
+import { applicantNotFound, applicationIdFields, trackFields } from './common';
 
-const displayOptions = forOperation('getApplicant');
-
-export const getApplicantFields: Field[] = [...trackFields, ...applicationIdFields];
-
-export const description: INodeProperties[] = [
-	...toNodeProperties(getApplicantFields, displayOptions),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions,
-		description:
-			'Whether to return a simplified version of the response instead of the raw data: ten fields, current stage included',
-	},
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { path } = readFields(source, getApplicantFields);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const response = await xobinRequest(this, {
-			method: 'GET',
-			endpoint: fillPath('/tracks/{track_id}/applicants/{application_id}', path),
-			itemIndex,
-			idempotent: true,
-			requires: ['applicant'],
-			notFound: applicantNotFound(path.track_id, path.application_id),
-		});
-		const detail = response.body as IDataObject;
-		return [{ json: simplify ? simplified(detail) : detail, pairedItem: { item: itemIndex } }];
-	});
-}
+export const { fields, description, execute } = operation({
+	resource: 'track',
+	operation: 'getApplicant',
+	fields: [...trackFields, ...applicationIdFields],
+	simplify: 'ten fields, current stage included',
+	request: ({ path }) => ({
+		method: 'GET',
+		endpoint: '/tracks/{track_id}/applicants/{application_id}',
+		idempotent: true,
+		requires: ['applicant'],
+		notFound: applicantNotFound(path.track_id, path.application_id),
+	}),
+	output: ({ body }, { simplify }) =>
+		simplify ? simplified(body as IDataObject) : (body as IDataObject),
+});
 
 /** The applicant and their current stage, flat: what Move, Reject and Hire need next. */
 function simplified(detail: IDataObject): IDataObject {

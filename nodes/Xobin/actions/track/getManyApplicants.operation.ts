@@ -4,107 +4,89 @@
 // run forever; Limit asks for min(limit, 200) a page and stops as soon as it has enough. Filters
 // go to Xobin as query parameters.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import {
-	BEFORE_PICKERS,
-	fillPath,
-	inVersions,
-	readFields,
-	returnAllProperties,
-	toNodeProperties,
-	WITH_PICKERS,
-} from '../../helpers/fields';
-import { runPerItem } from '../../helpers/outputs';
+import { BEFORE_PICKERS, fillPath, inVersions, WITH_PICKERS } from '../../helpers/fields';
 import { xobinRequest } from '../../transport';
+import { asObject, operation } from '../operation';
 import {
 	checkDateRange,
 	dateRangeFields,
-	forOperation,
+	numberIdField,
 	stageFields,
 	trackFields,
 	trackNotFound,
 } from './common';
 
-const displayOptions = forOperation('getManyApplicants');
-
 /** Xobin's largest page. */
-export const MAX_PER_PAGE = 200;
+const MAX_PER_PAGE = 200;
 
 /** At most this many pages per item (100,000 applicants at 200 a page), then a clear error. */
-export const MAX_PAGES = 500;
+const MAX_PAGES = 500;
 
+/** An optional query parameter typed as text, in Filters unless said otherwise. */
 const textFilter = (
 	name: string,
 	property: string,
 	displayName: string,
 	placeholder: string,
 	description: string,
+	collection: Field['collection'] = 'filters',
 ): Field => ({
 	send: { type: 'query', property },
 	check: 'text',
 	optional: true,
-	collection: 'filters',
+	collection,
 	property: { displayName, name, type: 'string', default: '', placeholder, description },
 });
 
 const [fromDate, timeframeField, toDate] = dateRangeFields;
 
-/** Node versions 1 and 2: Candidate ID as a number field (from 3: text with a placeholder). */
-const candidateIdNumber: Field = {
-	send: { type: 'query', property: 'candidate_id' },
-	check: 'id',
-	optional: true,
-	collection: 'filters',
-	property: {
-		displayName: 'Candidate ID',
-		name: 'candidateId',
-		type: 'number',
-		default: 0,
-		placeholder: 'e.g. 7062',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: "Only this candidate's application",
-	},
-};
+/** Node versions 1 and 2: Sort By typed as text (from 3: a list). */
+const sortByText = textFilter(
+	'sortBy',
+	'sort_by',
+	'Sort By',
+	'e.g. date_added',
+	"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
+	'options',
+);
 
-/** Node versions 1 and 2: Sort By typed as text. */
-const sortByText: Field = {
-	send: { type: 'query', property: 'sort_by' },
-	check: 'text',
-	optional: true,
-	collection: 'options',
-	property: {
-		displayName: 'Sort By',
-		name: 'sortBy',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. date_added',
-		description:
-			"The applicant field Xobin sorts by. Xobin's docs do not list the allowed values; date_added and last_updated_at are the likely ones.",
-	},
-};
+/** Sort By (from node version 3): the dates Dates Refer To offers, then name and score. */
+const SORT_OPTIONS = [
+	...(timeframeField.property.options ?? []),
+	{ name: 'Name', value: 'name' },
+	{ name: 'Score', value: 'score' },
+];
 
 // Filters and options in the order their collections show them (alphabetical).
-export const listFields: Field[] = [
+const listFields: Field[] = [
 	...trackFields,
-	inVersions(BEFORE_PICKERS, candidateIdNumber),
+	// Node versions 1 and 2: a number field; from 3, text with a placeholder.
+	inVersions(
+		BEFORE_PICKERS,
+		numberIdField(
+			{ type: 'query', property: 'candidate_id' },
+			{
+				displayName: 'Candidate ID',
+				name: 'candidateId',
+				placeholder: 'e.g. 7062',
+				description: "Only this candidate's application",
+			},
+			true,
+		),
+	),
 	inVersions(WITH_PICKERS, {
-		...candidateIdNumber,
-		property: {
-			displayName: 'Candidate ID',
-			name: 'candidateId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 7062',
-			description: "Only this candidate's application",
-		},
+		...textFilter(
+			'candidateId',
+			'candidate_id',
+			'Candidate ID',
+			'e.g. 7062',
+			"Only this candidate's application",
+		),
+		check: 'id',
 	}),
 	textFilter(
 		'email',
@@ -129,7 +111,6 @@ export const listFields: Field[] = [
 			'e.g. stg_interview',
 			'Only applicants in this stage. Stage IDs are text, sent exactly as typed.',
 		),
-		'Stage Name or ID',
 		'Only applicants in this stage of the chosen track.',
 	),
 	textFilter(
@@ -150,12 +131,7 @@ export const listFields: Field[] = [
 			name: 'sortBy',
 			type: 'options',
 			default: 'date_added',
-			options: [
-				{ name: 'Date Added', value: 'date_added' },
-				{ name: 'Last Updated', value: 'last_updated_at' },
-				{ name: 'Name', value: 'name' },
-				{ name: 'Score', value: 'score' },
-			],
+			options: SORT_OPTIONS,
 			description:
 				"What Xobin sorts the applicants by, in the Sort Order beside it. Xobin's docs do not list the values it accepts; these are the applicant fields it returns.",
 		},
@@ -179,21 +155,13 @@ export const listFields: Field[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
-	...toNodeProperties(listFields.slice(0, trackFields.length), displayOptions),
-	...returnAllProperties(displayOptions),
-	...toNodeProperties(listFields.slice(trackFields.length), displayOptions),
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { path, qs } = readFields(source, listFields);
+export const { fields, description, execute } = operation({
+	resource: 'track',
+	operation: 'getManyApplicants',
+	fields: listFields,
+	list: true,
+	async run({ path, qs, itemIndex, limit }) {
 		checkDateRange(this, qs, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		// One page size for the whole walk: Xobin counts pages in it.
 		const perPage = Math.min(limit, MAX_PER_PAGE);
 		const track = String(path.track_id);
@@ -223,9 +191,8 @@ export async function execute(
 				);
 			}
 			const data = (body.data as unknown[]).filter(
-				(entry): entry is IDataObject =>
-					entry !== null && typeof entry === 'object' && !Array.isArray(entry),
-			);
+				(entry) => asObject(entry) === entry,
+			) as IDataObject[];
 			applicants.push(...data);
 			const pagination = (body.pagination ?? {}) as IDataObject;
 			total = pagination.total;
@@ -253,8 +220,6 @@ export async function execute(
 				location: 'outputPane',
 			});
 		}
-		return applicants
-			.slice(0, limit)
-			.map((applicant) => ({ json: applicant, pairedItem: { item: itemIndex } }));
-	});
-}
+		return applicants.slice(0, limit);
+	},
+});

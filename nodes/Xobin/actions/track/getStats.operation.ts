@@ -3,47 +3,19 @@
 // one flat row for a sheet: the totals, each status count as status_<status>, and (for one track)
 // each stage's count as stage_<stage name>, (for the account) each stage type's as stage_type_<type>.
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { columnName, setOnce } from '../../helpers/columns';
-import type { Field } from '../../helpers/fields';
-import {
-	BEFORE_PICKERS,
-	fillPath,
-	readFields,
-	shownWhen,
-	toNodeProperties,
-	WITH_PICKERS,
-} from '../../helpers/fields';
-import { runPerItem } from '../../helpers/outputs';
-import { xobinRequest } from '../../transport';
-import {
-	asObject,
-	checkDateRange,
-	dateRangeFields,
-	forOperation,
-	trackFields,
-	trackNotFound,
-} from './common';
-
-const displayOptions = forOperation('getStats');
-
-export const statsFields: Field[] = [
-	...trackFields.map((field) => shownWhen(field, { scope: ['track'] })),
-	...dateRangeFields,
-];
+import { BEFORE_PICKERS, shownWhen, WITH_PICKERS } from '../../helpers/fields';
+import { asObject, forOperation, operation } from '../operation';
+import { checkDateRange, dateRangeFields, trackFields, trackNotFound } from './common';
 
 const scopeProperty: INodeProperties = {
 	displayName: 'Scope',
 	name: 'scope',
 	type: 'options',
 	default: 'track',
-	displayOptions,
+	displayOptions: forOperation('track', 'getStats'),
 	options: [
 		{
 			name: 'All Tracks',
@@ -59,51 +31,45 @@ const scopeProperty: INodeProperties = {
 	description: 'Whether to get the statistics of one track or of every track in the account',
 };
 
-export const description: INodeProperties[] = [
-	// The whole account needs no ID, so it is the default from node version 3 (saved workflows of
-	// versions 1 and 2 keep One Track, their default, which n8n does not store).
-	...[BEFORE_PICKERS, WITH_PICKERS].map(
-		(versions): INodeProperties => ({
-			...scopeProperty,
-			default: versions === BEFORE_PICKERS ? 'track' : 'account',
-			displayOptions: { show: { ...displayOptions.show, '@version': versions } },
-		}),
-	),
-	...toNodeProperties(statsFields, displayOptions),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions,
-		description:
-			'Whether to return a simplified version of the response instead of the raw data: one flat row (totals, a column per status and per stage); the track lists top_tracks_by_applicants and recently_updated_tracks are in the raw data only',
-	},
-];
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, items, async (itemIndex, source) => {
-		const { path, qs } = readFields(source, statsFields);
+export const { fields, description, execute } = operation({
+	resource: 'track',
+	operation: 'getStats',
+	fields: [
+		...trackFields.map((field) => shownWhen(field, { scope: ['track'] })),
+		...dateRangeFields,
+	],
+	simplify:
+		'one flat row (totals, a column per status and per stage); the track lists top_tracks_by_applicants and recently_updated_tracks are in the raw data only',
+	properties: ({ fields, collections, simplify, displayOptions }) => [
+		// The whole account needs no ID, so it is the default from node version 3 (saved workflows of
+		// versions 1 and 2 keep One Track, their default, which n8n does not store).
+		...[BEFORE_PICKERS, WITH_PICKERS].map(
+			(versions): INodeProperties => ({
+				...scopeProperty,
+				default: versions === BEFORE_PICKERS ? 'track' : 'account',
+				displayOptions: { show: { ...displayOptions.show, '@version': versions } },
+			}),
+		),
+		...fields,
+		...collections,
+		...simplify,
+	],
+	request({ path, qs, itemIndex }) {
 		checkDateRange(this, qs, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const oneTrack = this.getNodeParameter('scope', itemIndex) !== 'account';
-		const response = await xobinRequest(this, {
+		// The Track field shows, and is read, only for One Track.
+		const oneTrack = path.track_id !== undefined;
+		return {
 			method: 'GET',
-			endpoint: oneTrack ? fillPath('/tracks/{track_id}/stats', path) : '/tracks/stats',
+			endpoint: oneTrack ? '/tracks/{track_id}/stats' : '/tracks/stats',
 			qs,
-			itemIndex,
 			idempotent: true,
 			requires: ['totals'],
 			notFound: oneTrack ? trackNotFound(path.track_id) : undefined,
-		});
-		const stats = response.body as IDataObject;
-		const json = simplify ? flatten(stats, oneTrack) : stats;
-		return [{ json, pairedItem: { item: itemIndex } }];
-	});
-}
+		};
+	},
+	output: ({ body }, { path, simplify }) =>
+		simplify ? flatten(body as IDataObject, path.track_id !== undefined) : (body as IDataObject),
+});
 
 /** One row: identity, totals, then status_<status>, stage_<stage> / stage_type_<type> counts. */
 function flatten(stats: IDataObject, oneTrack: boolean): IDataObject {

@@ -4,34 +4,25 @@
 // offers no way to look a form invite up by API, so an invite whose answer was lost is never sent
 // again by the node: the error names the candidate and says where to check in Xobin.
 
-import {
-	candidateEmailField,
-	candidateNameField,
-	inviteFormatField,
-} from '../../helpers/candidateFields';
-import type { Field } from '../../helpers/fields';
 import { idField } from '../../helpers/fields';
 import { inviteOperation } from '../../invite/operation';
 import { checkInXobin } from '../../invite/product';
+import { inviteFields } from '../commonFields';
 
-export const inviteFields: Field[] = [
-	candidateNameField,
-	candidateEmailField,
-	idField(
-		{ type: 'body', property: 'form_id' },
-		{
-			displayName: 'XoForm ID',
-			name: 'formId',
-			placeholder: 'e.g. 4101',
-			description: "The number of the form in Xobin. Open the form in Xobin's XoForms to find it.",
-		},
-	),
-	inviteFormatField,
-];
-
-export const { description, execute } = inviteOperation({
+export const { fields, description, execute } = inviteOperation({
 	resource: 'xoForm',
-	fields: inviteFields,
+	fields: inviteFields(
+		idField(
+			{ type: 'body', property: 'form_id' },
+			{
+				displayName: 'XoForm ID',
+				name: 'formId',
+				placeholder: 'e.g. 4101',
+				description:
+					"The number of the form in Xobin. Open the form in Xobin's XoForms to find it.",
+			},
+		),
+	),
 	product: {
 		name: 'XoForm',
 		idKey: 'form_id',
