@@ -10,6 +10,11 @@ import {
 	useMockXobin,
 } from './support';
 
+/** The execution hints the node left on its output pane in this run. */
+function hintsOf(result: Awaited<ReturnType<typeof runInvite>>): unknown[] {
+	return result.runData[result.nodeName]?.[0]?.hints ?? [];
+}
+
 describe('Invites Exhausted output', () => {
 	const mock = useMockXobin({ invitesLeft: 3 });
 
@@ -36,6 +41,20 @@ describe('Invites Exhausted output', () => {
 		// 3 invites, then exactly one request that got the "Invites Exhausted" answer.
 		expect(inviteRequests(mock())).toHaveLength(4);
 		expect(exhausted.map((item) => item.json.inviteAttempted)).toEqual([true, false, false]);
+		// The output pane says so, counting those parked without a request.
+		expect(hintsOf(result)).toEqual([
+			{
+				message:
+					'3 of 6 candidates were not invited because the Xobin account has no AI interview invites left (2 of them without a request). They are on the Invites Exhausted output.',
+				location: 'outputPane',
+			},
+		]);
+	});
+
+	test('a run with invites left shows no Invites Exhausted hint', async () => {
+		const result = await runInvite(mock(), { items: candidates(2) });
+		expect(result.outputs.map((output) => output.length)).toEqual([2, 0]);
+		expect(hintsOf(result)).toEqual([]);
 	});
 
 	test('a parked candidate keeps its input fields and carries Xobin\'s message and code', async () => {

@@ -4,9 +4,14 @@
 // again and what is never sent twice, and the words a user reads. The same guarantees over real
 // HTTP are in hostileServer.test.ts and concurrencyAndRetries.test.ts.
 
+// A real Node stream, as n8n hands the node an answer's body (tests ship in no package).
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
 import { Readable } from 'stream';
 
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { MOCK_API_KEY as API_KEY } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const transport = require('../dist/nodes/Xobin/transport/index.js') as typeof import('../nodes/Xobin/transport');
@@ -17,9 +22,9 @@ type Request = import('../nodes/Xobin/transport/types').XobinRequest;
 type Answer =
 	| { statusCode: number; headers?: IDataObject; body?: unknown }
 	| { fail: IDataObject | Error }
+	| { late: number; answer: { statusCode: number; body: unknown } }
 	| 'hang';
 
-const API_KEY = 'sk_live_0123456789abcdef';
 const NODE: INode = {
 	id: 'n1',
 	name: 'Xobin',
@@ -31,10 +36,10 @@ const NODE: INode = {
 };
 
 /** A node run's context whose HTTP helper plays the answers in order; it records what was sent. */
-function scripted(answers: Answer[], credential: IDataObject = {}) {
+function scripted(answers: Answer[], credential: IDataObject = {}, node: INode = NODE) {
 	const sent: Array<{ options: IHttpRequestOptions; extra: IDataObject }> = [];
 	const context = {
-		getNode: () => NODE,
+		getNode: () => node,
 		getCredentials: async () => ({ apiKey: API_KEY, baseUrl: 'https://xobin.test/api/v2', ...credential }),
 		helpers: {
 			httpRequestWithAuthentication: async (type: string, options: IHttpRequestOptions, extra: IDataObject) => {
@@ -44,6 +49,10 @@ function scripted(answers: Answer[], credential: IDataObject = {}) {
 				if (answer === undefined) throw new Error('the test scripted no more answers');
 				if (answer === 'hang') return await new Promise(() => {});
 				if ('fail' in answer) throw answer.fail;
+				if ('late' in answer) {
+					await sleep(answer.late);
+					return { headers: {}, ...answer.answer };
+				}
 				return { headers: {}, body: '', ...answer };
 			},
 		},
@@ -72,7 +81,6 @@ async function failureOf(promise: Promise<unknown>): Promise<Thrown> {
 	throw new Error('expected the request to fail');
 }
 
-beforeEach(() => jest.spyOn(Math, 'random').mockReturnValue(0));
 afterEach(() => jest.restoreAllMocks());
 
 describe('The transport (xobinRequest)', () => {
@@ -84,6 +92,7 @@ describe('The transport (xobinRequest)', () => {
 			[{ baseUrl: 'http://xobin.test/api/v2' }, 'The Base URL in the Xobin API credential must start with https://'],
 			[{ baseUrl: 'ftp://xobin.test' }, 'The Base URL in the Xobin API credential must start with https://'],
 			[{ baseUrl: 'https://me:pw@xobin.test' }, 'The Base URL in the Xobin API credential must not contain a user name or password'],
+			[{ baseUrl: 'https://me@xobin.test' }, 'The Base URL in the Xobin API credential must not contain a user name or password'],
 			[{ baseUrl: 'https://xobin.test/api?x=1' }, 'The Base URL in the Xobin API credential must not contain a query (?) or fragment (#)'],
 			[{ baseUrl: 'https://xobin.test/api#x' }, 'The Base URL in the Xobin API credential must not contain a query (?) or fragment (#)'],
 			[{ baseUrl: 'not a url' }, 'The Base URL in the Xobin API credential is not a web address'],
@@ -98,6 +107,8 @@ describe('The transport (xobinRequest)', () => {
 
 		test.each([
 			['', 'https://app.xobin.com/api/v2/tracks/7'],
+			[undefined, 'https://app.xobin.com/api/v2/tracks/7'],
+			['HTTPS://XOBIN.TEST/API', 'HTTPS://XOBIN.TEST/API/tracks/7'],
 			['  https://xobin.test/api/v2//  ', 'https://xobin.test/api/v2/tracks/7'],
 			['http://localhost:5678/api', 'http://localhost:5678/api/tracks/7'],
 			['http://127.0.0.1/api', 'http://127.0.0.1/api/tracks/7'],
@@ -112,7 +123,7 @@ describe('The transport (xobinRequest)', () => {
 			const { context, sent } = scripted([json(200, { id: 7 })]);
 			const response = await transport.xobinRequest(context, { ...read, qs: { page: 2 } });
 			expect(response).toEqual({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: { id: 7 } });
-			expect(sent[0].options).toEqual({
+			expect(sent[0].options).toStrictEqual({
 				method: 'GET',
 				url: 'https://xobin.test/api/v2/tracks/7',
 				headers: { Accept: 'application/json' },
@@ -137,10 +148,16 @@ describe('The transport (xobinRequest)', () => {
 			await transport.xobinRequest(context, invite);
 			const pdf = await transport.xobinRequest(context, { method: 'GET', endpoint: '/r.pdf', expect: 'pdf' });
 			expect(sent[0].options.body).toEqual({ email: 'a@x.io' });
-			expect(sent[0].options.qs).toBeUndefined();
-			expect(sent[1].options.body).toBeUndefined();
+			expect('qs' in sent[0].options).toBe(false);
+			expect('body' in sent[1].options).toBe(false);
 			expect(sent[1].options.headers).toEqual({ Accept: 'application/pdf, application/json;q=0.9' });
 			expect(pdf.body).toEqual(Buffer.from('%PDF-1.7 x'));
+		});
+
+		test('a node without a stored credential reference still sends the key (n8n fills the credential in)', async () => {
+			const { context, sent } = scripted([json(200, { id: 7 })], {}, { ...NODE, credentials: undefined });
+			await transport.xobinRequest(context, read);
+			expect(sent[0].extra).toMatchObject({ credentialsDecrypted: { id: '', name: '', type: 'xobinApi' } });
 		});
 
 		test('the credential is read once per node run, however many requests it makes', async () => {
@@ -258,6 +275,8 @@ describe('The transport (xobinRequest)', () => {
 			[502, 'Bad Gateway', 'Xobin could not complete the request (HTTP 502)', true],
 			[418, { message: 'teapot' }, 'Xobin answered with HTTP 418: teapot', false],
 			[302, {}, 'The Base URL redirected the request to xobin.test (HTTP 302)', false],
+			[300, {}, 'The Base URL redirected the request to xobin.test (HTTP 300)', false],
+			[418, '<html>teapot</html>', 'Xobin sent an answer the node cannot read (HTTP 418, no content type)', false],
 		])('HTTP %i %j: "%s", may have acted: %s', async (statusCode, body, message, uncertain) => {
 			const { context, sent } = scripted([typeof body === 'string' ? { statusCode, body } : json(statusCode, body)]);
 			const error = await failureOf(transport.xobinRequest(context, invite));
@@ -283,6 +302,28 @@ describe('The transport (xobinRequest)', () => {
 			expect([sent.length, relative.sent.length, broken.sent.length]).toEqual([1, 1, 1]);
 		});
 
+		test.each([
+			[{ message: '   ', error: 'Bad email' }, ': Bad email'],
+			[{ message: 5, error: 'Bad email' }, ': Bad email'],
+			[{ error: '  ' }, ''],
+			[{ error: { error: 'deep words' } }, ': deep words'],
+			[{ error: { message: '  ' } }, ''],
+			[{ error: null, message: null }, ''],
+			[[{ message: 'in a list' }], ''],
+			[{ message: 'x'.repeat(300) }, `: ${'x'.repeat(300)}`],
+			[{ message: 'x'.repeat(301) }, `: ${'x'.repeat(299)}…`],
+		])('Xobin\'s words are read from %j', async (body, words) => {
+			const { context } = scripted([json(400, body)]);
+			const error = await failureOf(transport.xobinRequest(context, invite));
+			expect(error.message).toBe(`Xobin rejected the request${words} [item 2]`);
+		});
+
+		test('a content type is named without its parameters', async () => {
+			const { context } = scripted([{ statusCode: 200, headers: { 'content-type': 'text/html ; charset=utf-8' }, body: '<p>' }]);
+			const error = await failureOf(transport.xobinRequest(context, invite));
+			expect(error.message).toBe('Xobin sent an answer the node cannot read (HTTP 200, text/html) [item 2]');
+		});
+
 		test('a 404 says what the operation was looking for and how to find it', async () => {
 			const { context } = scripted([json(404, { message: 'no such interview' })]);
 			const error = await failureOf(transport.xobinRequest(context, { ...invite, notFound: { what: 'AI interview 305', fix: 'Pick the interview from the list.' } }));
@@ -305,6 +346,10 @@ describe('The transport (xobinRequest)', () => {
 			const second = await failureOf(transport.xobinRequest(context, { ...invite, refusals }));
 			expect([second.message, second.uncertain]).toEqual(['Already there: Duplicate entry [item 2]', false]);
 			const third = await failureOf(transport.xobinRequest(context, { ...invite, refusals }));
+			// A refusal is read only from an answer: a broken connection stays what it is.
+			const broken = scripted([connectionError('ECONNRESET')]);
+			const lost = await failureOf(transport.xobinRequest(broken.context, { ...invite, refusals: [{ said: /.*/, message: 'Refused', fix: '-' }] }));
+			expect([lost.message, lost.uncertain]).toEqual(['The connection to Xobin broke before it answered [item 2]', true]);
 			expect(third.message).toBe('Xobin rejected the request: other [item 2]');
 			const fourth = await failureOf(transport.xobinRequest(context, { ...invite, refusals: [refusals[0]] }));
 			expect([fourth.message, fourth.uncertain]).toEqual(['Xobin could not complete the request (HTTP 502): duplicate [item 2]', true]);
@@ -329,6 +374,8 @@ describe('The transport (xobinRequest)', () => {
 			expect((error.errorResponse?.xobinMessage as string).length).toBeLessThanOrEqual(300);
 			const short = scripted([json(400, { message: 'has abc in it' })], { apiKey: 'abc' });
 			expect((await failureOf(transport.xobinRequest(short.context, invite))).message).toBe('Xobin rejected the request: has abc in it [item 2]');
+			const four = scripted([json(400, { message: 'has abcd in it' })], { apiKey: 'abcd' });
+			expect((await failureOf(transport.xobinRequest(four.context, invite))).message).toBe('Xobin rejected the request: has [redacted] in it [item 2]');
 		});
 
 		test('redactSecrets clears the key and the password from any error of the run', async () => {
@@ -343,10 +390,15 @@ describe('The transport (xobinRequest)', () => {
 	});
 
 	describe('tried again only when it cannot do harm', () => {
+		// No jitter: a backoff is then 0 ms, so retries take no real time.
+		beforeEach(() => jest.spyOn(Math, 'random').mockReturnValue(0));
+
 		test.each([
 			[429, { 'retry-after': '0' }],
 			[503, { 'retry-after': ['0'] }],
-			[429, { 'retry-after': '  0.0 ' }],
+			[429, { 'retry-after': ' 0 ' }],
+			[429, { 'retry-after': '5 seconds' }],
+			[429, { 'retry-after': 'x5' }],
 			[503, {}],
 			[429, { 'retry-after': 'soon' }],
 		])('HTTP %i %j: waits, then sends again', async (statusCode, headers) => {
@@ -363,9 +415,33 @@ describe('The transport (xobinRequest)', () => {
 
 		test('Retry-After in seconds is the wait the pacer is told', async () => {
 			const pacer = { acquire: async () => {}, release: () => {}, onBusy: jest.fn(), onSuccess: () => {} };
-			const { context } = scripted([json(429, {}, { 'retry-after': '0.05' }), json(200, { invite_link: 'l' })]);
+			const { context } = scripted([json(429, {}, { 'retry-after': '0.05' }), json(429, {}, { 'retry-after': '  0.03 ' }), json(200, { invite_link: 'l' })]);
 			await transport.xobinRequest(context, { ...invite, pacer });
-			expect(pacer.onBusy).toHaveBeenCalledWith(50);
+			expect(pacer.onBusy.mock.calls).toEqual([[50], [30]]);
+		});
+
+		test('a connection never made is retried without telling the pacer Xobin is busy', async () => {
+			const pacer = { acquire: async () => {}, release: () => {}, onBusy: jest.fn(), onSuccess: jest.fn() };
+			const { context } = scripted([connectionError('ECONNREFUSED'), json(200, { invite_link: 'l' })]);
+			await transport.xobinRequest(context, { ...invite, pacer });
+			expect(pacer.onBusy).not.toHaveBeenCalled();
+			expect(pacer.onSuccess).toHaveBeenCalledTimes(1);
+		});
+
+		test('Retry-After on an answer that is not 429 or 503 changes nothing', async () => {
+			const { context, sent } = scripted([json(500, { message: 'boom' }, { 'retry-after': '120' }), json(200, { invite_link: 'l' })]);
+			const error = await failureOf(transport.xobinRequest(context, invite));
+			expect([error.message, error.uncertain]).toEqual(['Xobin could not complete the request (HTTP 500): boom [item 2]', true]);
+			await transport.xobinRequest(context, invite);
+			expect(sent).toHaveLength(2);
+		});
+
+		test('with retryBusy off, a long Retry-After is an ordinary 429 and the run goes on', async () => {
+			const { context, sent } = scripted([json(429, { message: 'slow' }, { 'retry-after': '120' }), json(200, { invite_link: 'l' })]);
+			const error = await failureOf(transport.xobinRequest(context, { ...invite, retryBusy: false }));
+			expect(error.message).toBe('Xobin is limiting how fast requests can be sent: slow [item 2]');
+			await transport.xobinRequest(context, invite);
+			expect(sent).toHaveLength(2);
 		});
 
 		test('a past HTTP date in Retry-After means no wait', async () => {
@@ -411,6 +487,67 @@ describe('The transport (xobinRequest)', () => {
 				expect(later.message).toBe(error.message.replace('[item 2]', '[item 3]'));
 				expect(sent).toHaveLength(1);
 			}
+		});
+
+		describe('the 2-minute window (a clock that moves 50 s with each answer)', () => {
+			const T0 = Date.UTC(2026, 0, 5, 10, 0, 0);
+			let now = T0;
+			beforeEach(() => {
+				now = T0;
+				jest.spyOn(Date, 'now').mockImplementation(() => now);
+			});
+			const ticking = (answers: Answer[]) => {
+				const run = scripted(answers);
+				const send = run.context as unknown as { helpers: { httpRequestWithAuthentication: (...args: unknown[]) => Promise<unknown> } };
+				const original = send.helpers.httpRequestWithAuthentication;
+				send.helpers.httpRequestWithAuthentication = async (...args) => {
+					now += 50_000;
+					return await original(...args);
+				};
+				return run;
+			};
+
+			test('429 for 2 minutes: the run stops asking, says since when, and sends nothing more', async () => {
+				const { context, sent } = ticking(Array.from({ length: 6 }, () => json(429, {})));
+				const error = await failureOf(transport.xobinRequest(context, invite));
+				expect(sent).toHaveLength(3);
+				expect(error.message).toBe('Xobin kept answering "too many requests" (HTTP 429) for 2 minutes [item 2]');
+				expect(error.description).toBe('No request got through since 10:00:00 UTC, so the node stopped asking and did not send this one. Run these items again in a few minutes, or run fewer at once.');
+				expect(error.uncertain).toBe(false);
+				const later = await failureOf(transport.xobinRequest(context, { ...invite, itemIndex: 4 }));
+				expect(later.message).toBe('Xobin kept answering "too many requests" (HTTP 429) for 2 minutes [item 4]');
+				expect(sent).toHaveLength(3);
+			});
+
+			test('with Retry-After, it says when to run again', async () => {
+				const { context } = ticking(Array.from({ length: 6 }, () => json(429, {}, { 'retry-after': '1' })));
+				const error = await failureOf(transport.xobinRequest(context, invite));
+				expect(error.description).toBe('No request got through since 10:00:00 UTC, so the node stopped asking and did not send this one. Run these items again after 10:02:31 UTC, as Xobin asked, or run fewer at once.');
+			});
+
+			test('503 for 2 minutes fails this item only, saying how many tries', async () => {
+				const { context, sent } = ticking([...Array.from({ length: 3 }, () => json(503, {})), json(200, { invite_link: 'l' })]);
+				const error = await failureOf(transport.xobinRequest(context, invite));
+				expect(error.message).toBe('Xobin could not complete the request (HTTP 503) [item 2]');
+				expect(error.description).toContain('The node sent the request 3 times');
+				await transport.xobinRequest(context, invite);
+				expect(sent).toHaveLength(4);
+			});
+
+			test('the window runs from the run\'s last success, not only from this request\'s start', async () => {
+				const { context, sent } = ticking([json(429, {}), json(429, {}), json(400, { message: 'bad' }), json(429, {}), json(200, { invite_link: 'l' })]);
+				await failureOf(transport.xobinRequest(context, invite));
+				const error = await failureOf(transport.xobinRequest(context, { ...invite, itemIndex: 3 }));
+				expect(sent).toHaveLength(4);
+				expect(error.message).toBe('Xobin kept answering "too many requests" (HTTP 429) for 2 minutes [item 3]');
+			});
+
+			test('a Retry-After beyond 60 s names the time Xobin gave', async () => {
+				const { context } = ticking([json(429, {}, { 'retry-after': '61' })]);
+				const error = await failureOf(transport.xobinRequest(context, invite));
+				expect(error.message).toBe('Xobin asked for no more requests until 10:01:51 UTC (HTTP 429) [item 2]');
+				expect(error.description).toContain('Run the items that were not invited again after 10:01:51 UTC.');
+			});
 		});
 
 		test('a connection never made is tried again, and Xobin did not act', async () => {
@@ -464,6 +601,12 @@ describe('The transport (xobinRequest)', () => {
 				[Object.assign(new Error('x'), { code: 'not-a-code', cause: { code: 'EPIPE' } }), 'EPIPE'],
 				[new Error('socket hang up: read ECONNRESET'), 'ECONNRESET'],
 				[new Error('something odd'), 'UNKNOWN_NETWORK_ERROR'],
+				[Object.assign(new Error('x'), { code: 'XEPIPE' }), 'UNKNOWN_NETWORK_ERROR'],
+				[Object.assign(new Error('x'), { code: 'ERR_closed' }), 'UNKNOWN_NETWORK_ERROR'],
+				[Object.assign(new Error('x'), { cause: 'EPIPE' }), 'UNKNOWN_NETWORK_ERROR'],
+				[[1, 2, 3, 4, 5, 6].reduce<object>((cause) => ({ cause }), { code: 'EPIPE' }), 'UNKNOWN_NETWORK_ERROR'],
+				[[1, 2, 3, 4].reduce<object>((cause) => ({ cause }), { code: 'EPIPE' }), 'EPIPE'],
+				[(() => { const loop: { cause?: unknown } = {}; loop.cause = loop; return loop; })(), 'UNKNOWN_NETWORK_ERROR'],
 				['a string', 'UNKNOWN_NETWORK_ERROR'],
 			];
 			for (const [fail, code] of cases) {
@@ -514,14 +657,46 @@ describe('The transport (xobinRequest)', () => {
 			expect(body.destroyed).toBe(true);
 		});
 
-		test('a body just at the cap is read, and a non-stream body over it is refused', async () => {
+		test('a body of exactly 10 MB is read, one byte more is refused', async () => {
+			const exactly = (extra: number) => Buffer.concat([Buffer.from('{"id":1}'), Buffer.alloc(10 * 1024 * 1024 - 8 + extra, 32)]);
 			const { context } = scripted([
-				{ statusCode: 200, headers: { 'content-length': String(10 * 1024 * 1024) }, body: stream(['{"id":1}']) },
-				{ statusCode: 200, headers: {}, body: Buffer.alloc(10 * 1024 * 1024 + 1, 32) },
+				{ statusCode: 200, headers: { 'content-length': String(10 * 1024 * 1024) }, body: stream([exactly(0)]) },
+				{ statusCode: 200, headers: {}, body: exactly(0) },
+				{ statusCode: 200, headers: {}, body: exactly(1) },
 			]);
 			await expect(transport.xobinRequest(context, read)).resolves.toMatchObject({ body: { id: 1 } });
+			await expect(transport.xobinRequest(context, read)).resolves.toMatchObject({ body: { id: 1 } });
 			const error = await failureOf(transport.xobinRequest(context, read));
-			expect(error.message).toMatch(/larger than the 10 MB/);
+			expect(error.message).toBe("Xobin's answer is larger than the 10 MB the node accepts (HTTP 200) [item 0]");
+			expect(error.description).toContain("The node stopped reading it to protect n8n's memory.");
+		});
+
+		test('a PDF may be up to 100 MB', async () => {
+			const { context } = scripted([{ statusCode: 200, headers: { 'content-type': 'application/pdf', 'content-length': String(100 * 1024 * 1024 + 1) }, body: stream(['%PDF-']) }]);
+			const error = await failureOf(transport.xobinRequest(context, { ...read, expect: 'pdf' }));
+			expect(error.message).toBe("Xobin's answer is larger than the 100 MB the node accepts (HTTP 200) [item 0]");
+		});
+
+		test('an error answer to a PDF request is read as JSON even without a content type', async () => {
+			const { context } = scripted([{ statusCode: 404, headers: {}, body: '{"message":"Report gone"}' }]);
+			const error = await failureOf(transport.xobinRequest(context, { ...read, expect: 'pdf' }));
+			expect(error.message).toBe('Xobin could not find what was asked for: Report gone [item 0]');
+		});
+
+		test('a body n8n already parsed, or none at all, is read as such', async () => {
+			const { context } = scripted([{ statusCode: 200, headers: {}, body: { id: 9 } }, { statusCode: 200, headers: {}, body: undefined }]);
+			await expect(transport.xobinRequest(context, read)).resolves.toMatchObject({ body: { id: 9 } });
+			const error = await failureOf(transport.xobinRequest(context, read));
+			expect(error.message).toBe('Xobin sent an answer the node cannot read (HTTP 200, no content type) [item 0]');
+		});
+
+		test('an answer that arrives after the Timeout is thrown away unread', async () => {
+			const body = stream(['{"invite_link":"late"}'], false);
+			const { context } = scripted([{ late: 300, answer: { statusCode: 200, body } }], { timeoutSeconds: 0.1 });
+			const error = await failureOf(transport.xobinRequest(context, invite));
+			expect(error.message).toBe('Xobin did not answer within 0.1 seconds [item 2]');
+			await sleep(400);
+			expect(body.destroyed).toBe(true);
 		});
 
 		test('an answer cut off mid-stream is a broken connection', async () => {
@@ -529,6 +704,7 @@ describe('The transport (xobinRequest)', () => {
 			const { context } = scripted([{ statusCode: 200, headers: {}, body }]);
 			const error = await failureOf(transport.xobinRequest(context, invite));
 			expect(error.message).toBe('The connection to Xobin broke before it answered [item 2]');
+			expect(error.description).toContain('(ECONNRESET)');
 			expect(error.uncertain).toBe(true);
 		});
 
@@ -556,12 +732,17 @@ describe('The transport (xobinRequest)', () => {
 			expect(copy.message).toBe('Xobin could not complete the request (HTTP 500): boom [item 5]');
 			expect(copy.description).toBe(original.description);
 			expect([copy.httpCode, copy.uncertain]).toEqual(['500', true]);
+			expect(copy.errorResponse).toMatchObject({ httpCode: 500, xobinMessage: 'boom', uncertain: true });
+			const twice = errors.forItem(NODE, copy as never, 12) as unknown as Thrown;
+			expect(errors.forItem(NODE, twice as never, 3).message).toBe('Xobin could not complete the request (HTTP 500): boom [item 3]');
+			const refused = scripted([json(400, { message: 'bad' })]);
+			const certain = await failureOf(transport.xobinRequest(refused.context, invite));
+			expect((errors.forItem(NODE, certain as never, 1) as unknown as Thrown).uncertain).toBe(false);
 			const told = errors.forItem(NODE, original as never, 6, 'Only about b@x.io.') as unknown as Thrown;
 			expect([told.message, told.description]).toEqual(['Xobin could not complete the request (HTTP 500): boom [item 6]', 'Only about b@x.io.']);
 		});
 
 		test('an operation error stays one, without a claim about Xobin', () => {
-			const { NodeOperationError } = require('n8n-workflow') as typeof import('n8n-workflow');
 			const copy = errors.forItem(NODE, new NodeOperationError(NODE, 'Bad email [item 1]', { description: 'Fix it.' }), 4) as unknown as Thrown;
 			expect(copy).toBeInstanceOf(NodeOperationError);
 			expect([copy.message, copy.description, copy.uncertain]).toEqual(['Bad email [item 4]', 'Fix it.', undefined]);

@@ -11,7 +11,10 @@ describe('Invite Candidate errors from Xobin', () => {
 
 		expect(result.error?.message).toBe('Xobin rejected the API key: Invalid API key [item 0]');
 		expect(result.error?.httpCode).toBe('401');
-		expect(result.error?.description).toMatch(/Open the Xobin API credential/);
+		// Nobody was invited before it stopped, so the error says nothing about re-running safely.
+		expect(result.error?.description).toBe(
+			"Open the Xobin API credential and paste the API key Xobin support issued for your account (keys are case-sensitive; check for spaces at either end). Use the credential's 'Test' button to confirm it works.",
+		);
 		expect(result.error?.context?.itemIndex).toBe(0);
 	});
 
