@@ -255,7 +255,7 @@ export async function readApplicantsPage(
 	if (!Array.isArray(body.data)) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`Xobin's answer for page ${String(qs.page)} of track ${trackId}'s applicants has no list of applicants${words.item}`,
+			`Xobin's answer for page ${String(qs.page ?? 1)} of track ${trackId}'s applicants has no list of applicants${words.item}`,
 			{
 				itemIndex,
 				description: `Xobin answered with data that is not a list. ${words.again}; if it keeps happening, contact Xobin support.`,
