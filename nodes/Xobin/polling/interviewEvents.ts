@@ -9,23 +9,15 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { invitedInterviewField, readInvited, readReport } from '../actions/aiInterview/common';
-import { readFields } from '../helpers/fields';
+import { readFields, triggerSource } from '../helpers/fields';
+import { forEachInPool } from '../helpers/pacer';
 
 /** Include Report asks for this many reports at the same time. */
 const REPORTS_AT_ONCE = 4;
 
-async function withReport(context: IPollFunctions, entry: IDataObject): Promise<IDataObject> {
-	const response = await readReport(context, entry.response_id);
-	return { ...entry, ...(response.body as IDataObject), last_updated_at: entry.last_updated_at };
-}
-
 export async function pollInterview(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const source = {
-		node: this.getNode(),
-		timeZone: this.getTimezone(),
-		parameter: (name: string, fallback: unknown) => this.getNodeParameter(name, fallback),
-	};
-	const interviewId = String(readFields(source, [invitedInterviewField]).path.ai_interview_id);
+	const { path } = readFields(triggerSource(this), [invitedInterviewField]);
+	const interviewId = String(path.ai_interview_id);
 	const includeReport = this.getNodeParameter('includeReport', false) === true;
 	const { invitees } = await readInvited(this, interviewId);
 	const completed = invitees
@@ -33,13 +25,14 @@ export async function pollInterview(this: IPollFunctions): Promise<INodeExecutio
 		.map((entry): IDataObject => ({ event: 'interviewCompleted', ...entry }));
 	const emit = async (entries: IDataObject[]) => {
 		if (entries.length === 0) return null;
-		const jsons = includeReport ? [] : entries;
 		// Reports a few at a time: a poll after a long pause may find many completions.
-		for (let start = 0; includeReport && start < entries.length; start += REPORTS_AT_ONCE) {
-			const batch = entries.slice(start, start + REPORTS_AT_ONCE);
-			jsons.push(...(await Promise.all(batch.map(async (entry) => await withReport(this, entry)))));
-		}
-		return [jsons.map((json) => ({ json }))];
+		if (includeReport)
+			await forEachInPool(entries.length, REPORTS_AT_ONCE, async (index) => {
+				const entry = entries[index];
+				const report = (await readReport(this, entry.response_id)).body as IDataObject;
+				entries[index] = { ...entry, ...report, last_updated_at: entry.last_updated_at };
+			});
+		return [entries.map((json) => ({ json }))];
 	};
 
 	if (this.getMode() === 'manual') {
