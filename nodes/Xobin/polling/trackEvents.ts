@@ -51,12 +51,7 @@ function matches(event: TrackEvent, before: Kind | undefined, now: Kind, intoSta
 	return before !== undefined && before[0] !== now[0] && (intoStage === '' || now[0] === intoStage);
 }
 
-function toItem(
-	trackId: string,
-	event: TrackEvent,
-	entry: IDataObject,
-	before?: Kind,
-): INodeExecutionData {
+function toItem(trackId: string, event: TrackEvent, entry: IDataObject, before?: Kind) {
 	const json: IDataObject = { event, track_id: Number(trackId), ...entry };
 	if (before !== undefined)
 		json.from_stage = { stage_id: before[0], name: before[1], type: before[2] };
@@ -77,21 +72,13 @@ function readState(data: IDataObject, trackId: string): Map<string, Kind> | unde
 }
 
 /** Writes the map back, each distinct kind stored once. */
-function writeState(
-	data: IDataObject,
-	trackId: string,
-	since: number,
-	seen: Map<string, Kind>,
-): void {
-	const indexOf = new Map<string, number>();
-	for (const kind of seen.values()) {
-		const key = JSON.stringify(kind);
-		if (!indexOf.has(key)) indexOf.set(key, indexOf.size);
-	}
+function writeState(data: IDataObject, trackId: string, since: number, seen: Map<string, Kind>) {
+	const keys = [...new Set([...seen.values()].map((kind) => JSON.stringify(kind)))];
+	const indexOf = new Map(keys.map((key, index) => [key, index]));
 	const state: TrackState = {
 		track: trackId,
 		since,
-		kinds: [...indexOf.keys()].map((key) => JSON.parse(key) as Kind),
+		kinds: keys.map((key) => JSON.parse(key) as Kind),
 		seen: Object.fromEntries(
 			[...seen].map(([id, kind]) => [id, indexOf.get(JSON.stringify(kind)) as number]),
 		),
