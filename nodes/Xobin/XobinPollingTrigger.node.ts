@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { invitedInterviewField } from './actions/aiInterview/common';
 import { XOBIN_CREDENTIAL_TYPE } from './transport/constants';
 import { trackLocator } from './helpers/trackLocator';
 import { searchTracks } from './methods/listSearch';
@@ -17,6 +18,8 @@ import { getStages } from './methods/loadOptions';
 import { pollInterview } from './polling/interviewEvents';
 import { pollTrack } from './polling/trackEvents';
 
+// The field Get Many Invited Candidates declares and the poll reads (in the editor's key order).
+const interviewId = invitedInterviewField.property;
 const forTrack = { show: { watch: ['track'] } };
 const forInterview = { show: { watch: ['aiInterview'] } };
 
@@ -112,15 +115,14 @@ export class XobinPollingTrigger implements INodeType {
 				],
 			},
 			{
-				displayName: 'AI Interview ID',
-				name: 'aiInterviewId',
+				displayName: interviewId.displayName,
+				name: interviewId.name,
 				type: 'string',
 				required: true,
 				default: '',
-				placeholder: 'e.g. 211',
+				placeholder: interviewId.placeholder,
 				displayOptions: forInterview,
-				description:
-					"The number of the AI interview in Xobin. Open the interview in Xobin's AI Interviews dashboard to find it.",
+				description: interviewId.description,
 			},
 			{
 				displayName: 'Trigger On',

@@ -11,6 +11,7 @@ import type {
 	INode,
 	INodeProperties,
 	INodePropertyOptions,
+	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { isExpression, NodeOperationError } from 'n8n-workflow';
@@ -174,8 +175,10 @@ function hasExpression(value: unknown): boolean {
 	return value !== null && typeof value === 'object' && Object.values(value).some(hasExpression);
 }
 
-/** Field values of a trigger node, read while n8n registers its webhook or passes it a call. */
-export function triggerSource(context: IHookFunctions | IWebhookFunctions): FieldSource {
+/** Field values of a trigger node: registering its webhook, passed a call, or polling. */
+export function triggerSource(
+	context: IHookFunctions | IWebhookFunctions | IPollFunctions,
+): FieldSource {
 	return {
 		node: context.getNode(),
 		timeZone: context.getTimezone(),

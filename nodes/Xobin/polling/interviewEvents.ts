@@ -8,67 +8,31 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { reportNotFound } from '../actions/aiInterview/common';
-import { invitedFields } from '../actions/aiInterview/getManyInvited.operation';
-import { httpDateToIso } from '../helpers/dates';
-import { readFields } from '../helpers/fields';
-import { aiInterviewNotFound } from '../helpers/productIdFields';
-import { xobinRequest } from '../transport';
+import { invitedInterviewField, readInvited, readReport } from '../actions/aiInterview/common';
+import { readFields, triggerSource } from '../helpers/fields';
+import { forEachInPool } from '../helpers/pacer';
 
 /** Include Report asks for this many reports at the same time. */
 const REPORTS_AT_ONCE = 4;
 
-async function withReport(context: IPollFunctions, entry: IDataObject): Promise<IDataObject> {
-	const responseId = String(entry.response_id);
-	const response = await xobinRequest(context, {
-		method: 'GET',
-		endpoint: `/ai-interviews/report/${encodeURIComponent(responseId)}`,
-		idempotent: true,
-		notFound: reportNotFound(responseId),
-	});
-	return { ...entry, ...(response.body as IDataObject), last_updated_at: entry.last_updated_at };
-}
-
 export async function pollInterview(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const source = {
-		node: this.getNode(),
-		timeZone: this.getTimezone(),
-		parameter: (name: string, fallback: unknown) => this.getNodeParameter(name, fallback),
-	};
-	const interviewId = String(readFields(source, invitedFields).path.ai_interview_id);
+	const { path } = readFields(triggerSource(this), [invitedInterviewField]);
+	const interviewId = String(path.ai_interview_id);
 	const includeReport = this.getNodeParameter('includeReport', false) === true;
-	const response = await xobinRequest(this, {
-		method: 'GET',
-		endpoint: `/ai-interviews/invited/${interviewId}`,
-		expect: 'list',
-		idempotent: true,
-		notFound: aiInterviewNotFound(interviewId),
-	});
-	const completed = (response.body as unknown[])
-		.filter(
-			(entry): entry is IDataObject =>
-				entry !== null &&
-				typeof entry === 'object' &&
-				!Array.isArray(entry) &&
-				(entry as IDataObject).response_id != null &&
-				/^completed$/i.test(String((entry as IDataObject).invite_status ?? '').trim()),
-		)
-		.map(
-			(entry): IDataObject => ({
-				event: 'interviewCompleted',
-				...entry,
-				last_updated_at: httpDateToIso(entry.last_updated_at) as string,
-			}),
-		);
+	const { invitees } = await readInvited(this, interviewId);
+	const completed = invitees
+		.filter((entry) => /^completed$/i.test(String(entry.invite_status ?? '').trim()))
+		.map((entry): IDataObject => ({ event: 'interviewCompleted', ...entry }));
 	const emit = async (entries: IDataObject[]) => {
 		if (entries.length === 0) return null;
-		const jsons = includeReport ? [] : entries;
 		// Reports a few at a time: a poll after a long pause may find many completions.
-		for (let start = 0; includeReport && start < entries.length; start += REPORTS_AT_ONCE) {
-			const batch = entries.slice(start, start + REPORTS_AT_ONCE);
-			jsons.push(...(await Promise.all(batch.map(async (entry) => await withReport(this, entry)))));
-		}
-		return [jsons.map((json) => ({ json }))];
+		if (includeReport)
+			await forEachInPool(entries.length, REPORTS_AT_ONCE, async (index) => {
+				const entry = entries[index];
+				const report = (await readReport(this, entry.response_id)).body as IDataObject;
+				entries[index] = { ...entry, ...report, last_updated_at: entry.last_updated_at };
+			});
+		return [entries.map((json) => ({ json }))];
 	};
 
 	if (this.getMode() === 'manual') {

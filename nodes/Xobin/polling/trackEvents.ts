@@ -10,10 +10,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { trackNotFound } from '../actions/track/common';
-import { MAX_PAGES, MAX_PER_PAGE as PER_PAGE } from '../actions/track/getManyApplicants.operation';
+import { MAX_PER_PAGE, readApplicants, readApplicantsPage } from '../actions/track/common';
 import { readTrackId } from '../helpers/trackLocator';
-import { xobinRequest } from '../transport';
 
 type TrackEvent = 'newApplicant' | 'applicantMoved' | 'applicantHired' | 'applicantRejected';
 
@@ -33,6 +31,8 @@ interface TrackState {
 const text = (value: unknown) =>
 	typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
+const hasId = (entry: IDataObject) => text(entry.application_id) !== '';
+
 const kindOf = (entry: IDataObject) =>
 	['stage_id', 'stage_name', 'stage_type', 'stage_status'].map((key) => text(entry[key])) as Kind;
 
@@ -51,12 +51,7 @@ function matches(event: TrackEvent, before: Kind | undefined, now: Kind, intoSta
 	return before !== undefined && before[0] !== now[0] && (intoStage === '' || now[0] === intoStage);
 }
 
-function toItem(
-	trackId: string,
-	event: TrackEvent,
-	entry: IDataObject,
-	before?: Kind,
-): INodeExecutionData {
+function toItem(trackId: string, event: TrackEvent, entry: IDataObject, before?: Kind) {
 	const json: IDataObject = { event, track_id: Number(trackId), ...entry };
 	if (before !== undefined)
 		json.from_stage = { stage_id: before[0], name: before[1], type: before[2] };
@@ -77,21 +72,13 @@ function readState(data: IDataObject, trackId: string): Map<string, Kind> | unde
 }
 
 /** Writes the map back, each distinct kind stored once. */
-function writeState(
-	data: IDataObject,
-	trackId: string,
-	since: number,
-	seen: Map<string, Kind>,
-): void {
-	const indexOf = new Map<string, number>();
-	for (const kind of seen.values()) {
-		const key = JSON.stringify(kind);
-		if (!indexOf.has(key)) indexOf.set(key, indexOf.size);
-	}
+function writeState(data: IDataObject, trackId: string, since: number, seen: Map<string, Kind>) {
+	const keys = [...new Set([...seen.values()].map((kind) => JSON.stringify(kind)))];
+	const indexOf = new Map(keys.map((key, index) => [key, index]));
 	const state: TrackState = {
 		track: trackId,
 		since,
-		kinds: [...indexOf.keys()].map((key) => JSON.parse(key) as Kind),
+		kinds: keys.map((key) => JSON.parse(key) as Kind),
 		seen: Object.fromEntries(
 			[...seen].map(([id, kind]) => [id, indexOf.get(JSON.stringify(kind)) as number]),
 		),
@@ -101,65 +88,6 @@ function writeState(
 
 /** The UTC calendar day of an instant, as Xobin's from_date wants it. */
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** Every applicant the query matches, page after page (bounded by MAX_PAGES). */
-async function walk(
-	context: IPollFunctions,
-	trackId: string,
-	qs: IDataObject,
-): Promise<IDataObject[]> {
-	const applicants: IDataObject[] = [];
-	for (let page = 1; ; page++) {
-		const data = await listPage(context, trackId, { ...qs, page, per_page: PER_PAGE });
-		applicants.push(...data.entries);
-		const { pagination } = data;
-		if (data.entries.length === 0 || pagination.has_next === false) break;
-		const totalPages = Number(pagination.total_pages);
-		if (Number.isFinite(totalPages) && page >= totalPages) break;
-		if (pagination.has_next !== true && data.entries.length < PER_PAGE) break;
-		if (page >= MAX_PAGES) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Xobin still said there were more applicants after ${MAX_PAGES} pages (${applicants.length} applicants) of track ${trackId}`,
-				{
-					description:
-						'The trigger stops there so a list that never ends cannot run forever. Contact Xobin support if the track really has more applicants.',
-				},
-			);
-		}
-	}
-	return applicants;
-}
-
-async function listPage(context: IPollFunctions, trackId: string, qs: IDataObject) {
-	const response = await xobinRequest(context, {
-		method: 'GET',
-		endpoint: `/tracks/${trackId}/applicants`,
-		qs,
-		idempotent: true,
-		requires: ['data'],
-		notFound: trackNotFound(trackId),
-	});
-	const body = response.body as IDataObject;
-	if (!Array.isArray(body.data)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Xobin's answer for page ${String(qs.page)} of track ${trackId}'s applicants has no list of applicants`,
-			{
-				description:
-					'Xobin answered with data that is not a list. The next poll asks again; if it keeps happening, contact Xobin support.',
-			},
-		);
-	}
-	const entries = (body.data as unknown[]).filter(
-		(entry): entry is IDataObject =>
-			entry !== null &&
-			typeof entry === 'object' &&
-			!Array.isArray(entry) &&
-			text((entry as IDataObject).application_id) !== '',
-	);
-	return { entries, pagination: (body.pagination ?? {}) as IDataObject };
-}
 
 const EVENT_WORDS: Record<TrackEvent, string> = {
 	newApplicant: 'has no applicants yet',
@@ -176,9 +104,9 @@ async function sample(
 	intoStage: string,
 ): Promise<INodeExecutionData[][]> {
 	const sortBy = event === 'newApplicant' ? 'date_added' : 'last_updated_at';
-	const qs: IDataObject = { sort_by: sortBy, sort_order: 'desc', per_page: PER_PAGE, page: 1 };
+	const qs: IDataObject = { sort_by: sortBy, sort_order: 'desc', per_page: MAX_PER_PAGE, page: 1 };
 	if (event === 'applicantMoved' && intoStage !== '') qs.stage_id = intoStage;
-	const { entries } = await listPage(context, trackId, qs);
+	const { entries } = await readApplicantsPage(context, trackId, qs);
 	// The newest first; among equal times (Xobin counts whole seconds) the highest application_id.
 	const key = (entry: IDataObject) => [
 		Date.parse(text(entry[sortBy])) || 0,
@@ -186,7 +114,7 @@ async function sample(
 	];
 	const type = TYPES[event];
 	const found = entries
-		.filter((entry) => type === undefined || isType(kindOf(entry), type))
+		.filter((entry) => hasId(entry) && (type === undefined || isType(kindOf(entry), type)))
 		.sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1])[0];
 	if (!found) {
 		throw new NodeOperationError(context.getNode(), `Track ${trackId} ${EVENT_WORDS[event]}`, {
@@ -219,7 +147,8 @@ export async function pollTrack(this: IPollFunctions): Promise<INodeExecutionDat
 	const qs = { ...window, sort_by: 'date_added', sort_order: 'asc' };
 	const known = seen ?? new Map<string, Kind>();
 	const items: INodeExecutionData[] = [];
-	for (const entry of await walk(this, trackId, qs)) {
+	const { applicants } = await readApplicants(this, trackId, qs);
+	for (const entry of applicants.filter(hasId)) {
 		const id = text(entry.application_id);
 		const before = known.get(id);
 		const now = kindOf(entry);

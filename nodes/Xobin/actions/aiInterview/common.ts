@@ -1,8 +1,15 @@
 // What AI Interview reports are like: the Response ID field (the key of reports, share links and
-// PDFs), how a report Xobin cannot find is explained, share-link bounds and file names.
+// PDFs), how a report Xobin cannot find is explained, share-link bounds and file names; and the
+// readers of an interview's invited list and of one report, which the Polling Trigger shares.
 
+import type { IDataObject } from 'n8n-workflow';
+
+import { httpDateToIso } from '../../helpers/dates';
 import { idField } from '../../helpers/fields';
-import type { NotFound } from '../../transport/types';
+import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
+import { xobinRequest } from '../../transport';
+import type { NotFound, XobinContext, XobinRequest, XobinResponse } from '../../transport/types';
+import { asObject } from '../operation';
 import type { ReportKind } from '../reports';
 
 /** How a 404 on a report, share link or PDF reads: which response, and where to find the right one. */
@@ -41,3 +48,53 @@ export const AI_INTERVIEW_REPORTS: ReportKind = {
 	fileName: 'xobin-ai-interview-report',
 	notFound: reportNotFound,
 };
+
+/** The AI Interview ID of Get Many Invited Candidates and of the Polling Trigger. */
+export const invitedInterviewField = aiInterviewIdField({
+	sendIn: 'path',
+	placeholder: 'e.g. 211',
+});
+
+/**
+ * The candidates invited to an AI interview (Xobin lists them all at once), last_updated_at in ISO
+ * 8601, and how many entries were left out as not candidates (no response_id).
+ */
+export async function readInvited(
+	context: XobinContext,
+	interviewId: unknown,
+	itemIndex?: number,
+): Promise<{ invitees: IDataObject[]; skipped: number }> {
+	const response = await xobinRequest(context, {
+		method: 'GET',
+		endpoint: `/ai-interviews/invited/${encodeURIComponent(String(interviewId))}`,
+		itemIndex,
+		expect: 'list',
+		idempotent: true,
+		notFound: aiInterviewNotFound(interviewId),
+	});
+	const entries = (response.body as unknown[]).map(asObject);
+	const invitees = entries
+		.filter((entry) => entry.response_id != null)
+		.map((entry) => {
+			const json = { ...entry };
+			if (json.last_updated_at !== undefined)
+				json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
+			return json;
+		});
+	return { invitees, skipped: entries.length - invitees.length };
+}
+
+/** One candidate's report: GET /ai-interviews/report/<response_id>. */
+export async function readReport(
+	context: XobinContext,
+	responseId: unknown,
+	request: Partial<XobinRequest> = {},
+): Promise<XobinResponse> {
+	return await xobinRequest(context, {
+		method: 'GET',
+		endpoint: `/ai-interviews/report/${encodeURIComponent(String(responseId))}`,
+		idempotent: true,
+		notFound: reportNotFound(responseId),
+		...request,
+	});
+}

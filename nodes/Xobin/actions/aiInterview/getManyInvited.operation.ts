@@ -7,19 +7,16 @@
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { aiInterviewIdField, aiInterviewNotFound } from '../../helpers/productIdFields';
-import { fillPath } from '../../helpers/fields';
-import { httpDateToIso } from '../../helpers/dates';
 import { AdaptivePacer, forEachInPool } from '../../helpers/pacer';
 import { readReportState } from '../../helpers/reportState';
 import { DEFAULT_CONCURRENCY } from '../../invite/options';
-import { xobinRequest } from '../../transport';
-import { asObject, operation } from '../operation';
+import { operation } from '../operation';
+import { invitedInterviewField, readInvited, readReport } from './common';
 
 export const { fields, description, execute } = operation({
 	resource: 'aiInterview',
 	operation: 'getManyInvited',
-	fields: [aiInterviewIdField({ sendIn: 'path', placeholder: 'e.g. 211' })],
+	fields: [invitedInterviewField],
 	list: true,
 	own: {
 		filters: [
@@ -52,22 +49,11 @@ export const { fields, description, execute } = operation({
 		const wanted = (Array.isArray(statuses) ? statuses : []).map((status) =>
 			String(status).toLowerCase(),
 		);
-		const response = await xobinRequest(this, {
-			method: 'GET',
-			endpoint: fillPath('/ai-interviews/invited/{ai_interview_id}', path),
-			itemIndex,
-			expect: 'list',
-			idempotent: true,
-			notFound: aiInterviewNotFound(path.ai_interview_id),
-		});
-		// Entries that are not candidates (null, text, no response_id) are skipped, and the user told.
-		const entries = response.body as unknown[];
-		const invitees = entries.filter(
-			(entry) => asObject(entry).response_id != null,
-		) as IDataObject[];
-		if (invitees.length < entries.length) {
+		const interviewId = path.ai_interview_id;
+		const { invitees, skipped } = await readInvited(this, interviewId, itemIndex);
+		if (skipped > 0) {
 			this.addExecutionHints({
-				message: `Skipped ${entries.length - invitees.length} of the ${entries.length} entries Xobin listed for AI interview ${String(path.ai_interview_id)} (item ${itemIndex}): they are not candidates with a response_id.`,
+				message: `Skipped ${skipped} of the ${invitees.length + skipped} entries Xobin listed for AI interview ${String(interviewId)} (item ${itemIndex}): they are not candidates with a response_id.`,
 				location: 'outputPane',
 			});
 		}
@@ -81,12 +67,7 @@ export const { fields, description, execute } = operation({
 				location: 'outputPane',
 			});
 		}
-		const rows = matching.slice(0, limit).map((invitee) => {
-			const json: IDataObject = { ...invitee };
-			if (json.last_updated_at !== undefined)
-				json.last_updated_at = httpDateToIso(json.last_updated_at) as string;
-			return json;
-		});
+		const rows = matching.slice(0, limit);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		if (options.addDetails === true) await addDetails(this, rows, itemIndex);
 		return rows;
@@ -107,11 +88,8 @@ async function addDetails(
 	await forEachInPool(rows.length, DEFAULT_CONCURRENCY, async (index) => {
 		const row = rows[index];
 		const responseId = String(row.response_id);
-		const response = await xobinRequest(context, {
-			method: 'GET',
-			endpoint: `/ai-interviews/report/${encodeURIComponent(responseId)}`,
+		const response = await readReport(context, responseId, {
 			itemIndex,
-			idempotent: true,
 			pacer,
 			passThrough: (answer) =>
 				answer.statusCode === 404 || readReportState(answer, 'score') !== undefined,

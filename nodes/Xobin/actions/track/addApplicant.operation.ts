@@ -10,20 +10,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
-import {
-	BEFORE_PICKERS,
-	fillPath,
-	inVersions,
-	shownWhen,
-	WITH_PICKERS,
-} from '../../helpers/fields';
+import { BEFORE_PICKERS, inVersions, shownWhen, WITH_PICKERS } from '../../helpers/fields';
 import { emailKey } from '../../helpers/ledger';
 import { asNodeError } from '../../helpers/outputs';
 import { xobinRequest } from '../../transport';
 import { quote } from '../../transport/text';
-import { asObject, operation } from '../operation';
+import { operation } from '../operation';
 import {
 	emailMessageField,
+	readApplicantsPage,
 	sendEmailField,
 	stageFields,
 	trackFields,
@@ -157,12 +152,11 @@ export const { fields, description, execute } = operation({
 		const track = String(path.track_id);
 		const { name, email } = body;
 		const who = String(email);
-		const endpoint = fillPath('/tracks/{track_id}/applicants', path);
 		try {
 			// Not idempotent: a lost answer is never sent again (the transport's default for writes).
 			const response = await xobinRequest(this, {
 				method: 'POST',
-				endpoint,
+				endpoint: `/tracks/${track}/applicants`,
 				body,
 				itemIndex,
 				requires: ['application_id'],
@@ -180,13 +174,15 @@ export const { fields, description, execute } = operation({
 		} catch (error) {
 			const refused = asNodeError(this, error as Error, itemIndex);
 			if (!(refused instanceof NodeApiError) || refused.httpCode !== '409') throw refused;
-			// A state conflict: "already in the track" only if the track has this exact email.
-			const found = await findByEmail(this, endpoint, email, itemIndex).catch(
-				(lookupError: Error) => {
+			// A state conflict: "already in the track" only if the track has this exact email (Xobin's
+			// email filter also matches parts of addresses).
+			const lookup = { email: who.trim(), per_page: 200 };
+			const found = await readApplicantsPage(this, track, lookup, itemIndex)
+				.then(({ entries }) => entries.find((entry) => emailKey(entry.email) === emailKey(email)))
+				.catch((lookupError: Error) => {
 					refused.description = `${refused.description ?? ''} The node could not check whether ${who} is already in the track: ${lookupError.message}`;
 					return undefined;
-				},
-			);
+				});
 			if (!found) throw refused;
 			const said = (refused.errorResponse as IDataObject | undefined)?.xobinMessage;
 			return {
@@ -235,28 +231,4 @@ function fromTrackFields(context: IExecuteFunctions, body: IDataObject, itemInde
 		}
 		body[key] = typeof value === 'string' ? value.trim() : value;
 	}
-}
-
-/**
- * The track's applicant with exactly this email (any letter case), or undefined. Xobin's email
- * filter matches parts of addresses, so the answer is searched for the exact one.
- */
-async function findByEmail(
-	context: IExecuteFunctions,
-	endpoint: string,
-	email: unknown,
-	itemIndex: number,
-): Promise<IDataObject | undefined> {
-	const { body } = await xobinRequest(context, {
-		method: 'GET',
-		endpoint,
-		qs: { email: String(email).trim(), per_page: 200 },
-		itemIndex,
-		idempotent: true,
-		requires: ['data'],
-	});
-	const data = (body as IDataObject).data;
-	const wanted = emailKey(email);
-	const entries = Array.isArray(data) ? (data as unknown[]).map(asObject) : [];
-	return entries.find((entry) => emailKey(entry.email) === wanted);
 }

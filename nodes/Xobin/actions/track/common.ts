@@ -2,17 +2,19 @@
 // Track list, helpers/trackLocator.ts) and Application ID, the stage fields (versions 1-2 typed text,
 // 3 on a dropdown of the chosen track's stages; stage IDs are text in Xobin, e.g. "stg_applied" or
 // "0012", and are never turned into numbers), the e-mail options of Add and Reject, the date range,
-// how a 404 about a track or applicant reads, and the Move / Reject / Hire operations.
+// how a 404 about a track or applicant reads, the reader of a track's applicants (Get Many
+// Applicants and the Polling Trigger) and the Move / Reject / Hire operations.
 
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/fields';
 import { BEFORE_PICKERS, idField, inVersions, WITH_PICKERS } from '../../helpers/fields';
 import { trackLocator } from '../../helpers/trackLocator';
+import { xobinRequest } from '../../transport';
 import type { NotFound } from '../../transport/types';
 import type { Operation } from '../operation';
-import { operation } from '../operation';
+import { asObject, operation } from '../operation';
 
 type IdText = Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description'>;
 
@@ -157,27 +159,34 @@ const dayFilter = (name: string, property: string, displayName: string, side: st
 	},
 });
 
+/** An optional list of choices (type 'options'), sent as a query parameter. */
+export const choiceField = (
+	property: string,
+	collection: Field['collection'],
+	choice: INodeProperties,
+): Field => ({
+	send: { type: 'query', property },
+	check: 'option',
+	optional: true,
+	collection,
+	property: choice,
+});
+
 /** From Date, Timeframe Field and To Date: the date range Get Many Applicants and Get Stats share. */
 export const dateRangeFields: Field[] = [
 	dayFilter('fromDate', 'from_date', 'From Date', 'after'),
-	{
-		send: { type: 'query', property: 'timeframe_field' },
-		check: 'option',
-		optional: true,
-		collection: 'filters',
-		property: {
-			displayName: 'Dates Refer To',
-			name: 'timeframeField',
-			type: 'options',
-			default: 'date_added',
-			options: [
-				{ name: 'Date Added', value: 'date_added' },
-				{ name: 'Last Updated', value: 'last_updated_at' },
-			],
-			description:
-				'Whether From Date and To Date are compared with the day the applicant was added to the track or the day their application last changed',
-		},
-	},
+	choiceField('timeframe_field', 'filters', {
+		displayName: 'Dates Refer To',
+		name: 'timeframeField',
+		type: 'options',
+		default: 'date_added',
+		options: [
+			{ name: 'Date Added', value: 'date_added' },
+			{ name: 'Last Updated', value: 'last_updated_at' },
+		],
+		description:
+			'Whether From Date and To Date are compared with the day the applicant was added to the track or the day their application last changed',
+	}),
 	dayFilter('toDate', 'to_date', 'To Date', 'before'),
 ];
 
@@ -203,6 +212,94 @@ export function trackNotFound(trackId: unknown): NotFound {
 		what: `track ${String(trackId)}`,
 		fix: "Check the track: choose it From List, or open it in Xobin's Tracks dashboard and copy its number (Get Stats for all tracks with Simplify off lists track IDs in top_tracks_by_applicants). The API key must belong to the account that owns the track.",
 	};
+}
+
+/** Xobin's largest page of applicants. */
+export const MAX_PER_PAGE = 200;
+
+/** At most this many pages (100,000 applicants at 200 a page), then a clear error. */
+const MAX_PAGES = 500;
+
+/** The words of a failure for the node (an item) or the Polling Trigger (no item). */
+const advice = (itemIndex?: number) =>
+	itemIndex === undefined
+		? {
+				item: '',
+				again: 'The next poll asks again',
+				cap: 'The trigger stops there so a list that never ends cannot run forever. Contact Xobin support if the track really has more applicants.',
+			}
+		: {
+				item: ` [item ${itemIndex}]`,
+				again: 'Run the item again',
+				cap: 'The node stops there so a list that never ends cannot run forever. Narrow the list with Filters (for example From Date and To Date) and run it in parts.',
+			};
+
+/** One page of a track's applicants (the objects of Xobin's list) and its pagination. */
+export async function readApplicantsPage(
+	context: IExecuteFunctions | IPollFunctions,
+	trackId: string,
+	qs: IDataObject,
+	itemIndex?: number,
+): Promise<{ entries: IDataObject[]; pagination: IDataObject }> {
+	const response = await xobinRequest(context, {
+		method: 'GET',
+		endpoint: `/tracks/${encodeURIComponent(trackId)}/applicants`,
+		qs,
+		itemIndex,
+		idempotent: true,
+		requires: ['data'],
+		notFound: trackNotFound(trackId),
+	});
+	const body = response.body as IDataObject;
+	const words = advice(itemIndex);
+	if (!Array.isArray(body.data)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Xobin's answer for page ${String(qs.page ?? 1)} of track ${trackId}'s applicants has no list of applicants${words.item}`,
+			{
+				itemIndex,
+				description: `Xobin answered with data that is not a list. ${words.again}; if it keeps happening, contact Xobin support.`,
+			},
+		);
+	}
+	const entries = (body.data as unknown[]).filter((entry) => asObject(entry) === entry);
+	return { entries: entries as IDataObject[], pagination: asObject(body.pagination) };
+}
+
+/**
+ * A track's applicants, page after page at min(limit, 200) a page (Xobin counts pages in one size),
+ * until Xobin says there are no more or there are enough, bounded by a page cap so a server that
+ * always says "more" cannot run forever. Also the last page's pagination.
+ */
+export async function readApplicants(
+	context: IExecuteFunctions | IPollFunctions,
+	trackId: string,
+	qs: IDataObject,
+	{ limit = Infinity, itemIndex }: { limit?: number; itemIndex?: number } = {},
+): Promise<{ applicants: IDataObject[]; pagination: IDataObject }> {
+	const perPage = Math.min(limit, MAX_PER_PAGE);
+	const applicants: IDataObject[] = [];
+	for (let page = 1; ; page++) {
+		const query = { ...qs, page, per_page: perPage };
+		const { entries, pagination } = await readApplicantsPage(context, trackId, query, itemIndex);
+		applicants.push(...entries);
+		const totalPages = Number(pagination.total_pages);
+		const last =
+			applicants.length >= limit ||
+			entries.length === 0 ||
+			pagination.has_next === false ||
+			(Number.isFinite(totalPages) && page >= totalPages) ||
+			(pagination.has_next !== true && entries.length < perPage);
+		if (last) return { applicants, pagination };
+		if (page >= MAX_PAGES) {
+			const { item, cap } = advice(itemIndex);
+			throw new NodeOperationError(
+				context.getNode(),
+				`Xobin still said there were more applicants after ${MAX_PAGES} pages (${applicants.length} applicants) of track ${trackId}${item}`,
+				{ itemIndex, description: cap },
+			);
+		}
+	}
 }
 
 /** How a 404 on an applicant reads: Xobin's words say whether the track or the applicant is missing. */

@@ -1,30 +1,19 @@
 // Track → Get Many Applicants: GET /tracks/<track_id>/applicants for each item, one output item per
-// applicant. Xobin pages the list (per_page 1–200): Return All walks the pages at 200 a page until
-// Xobin says there are no more, bounded by a page cap so a server that always says "more" cannot
-// run forever; Limit asks for min(limit, 200) a page and stops as soon as it has enough. Filters
-// go to Xobin as query parameters.
-
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+// applicant, page after page (readApplicants in ./common) up to Limit. Filters go to Xobin as query
+// parameters.
 
 import type { Field } from '../../helpers/fields';
-import { BEFORE_PICKERS, fillPath, inVersions, WITH_PICKERS } from '../../helpers/fields';
-import { xobinRequest } from '../../transport';
-import { asObject, operation } from '../operation';
+import { BEFORE_PICKERS, inVersions, WITH_PICKERS } from '../../helpers/fields';
+import { operation } from '../operation';
 import {
 	checkDateRange,
+	choiceField,
 	dateRangeFields,
 	numberIdField,
+	readApplicants,
 	stageFields,
 	trackFields,
-	trackNotFound,
 } from './common';
-
-/** Xobin's largest page. */
-const MAX_PER_PAGE = 200;
-
-/** At most this many pages per item (100,000 applicants at 200 a page), then a clear error. */
-const MAX_PAGES = 500;
 
 /** An optional query parameter typed as text, in Filters unless said otherwise. */
 const textFilter = (
@@ -123,10 +112,9 @@ const listFields: Field[] = [
 	timeframeField,
 	toDate,
 	inVersions(BEFORE_PICKERS, sortByText),
-	inVersions(WITH_PICKERS, {
-		...sortByText,
-		check: 'option',
-		property: {
+	inVersions(
+		WITH_PICKERS,
+		choiceField('sort_by', 'options', {
 			displayName: 'Sort By',
 			name: 'sortBy',
 			type: 'options',
@@ -134,25 +122,19 @@ const listFields: Field[] = [
 			options: SORT_OPTIONS,
 			description:
 				"What Xobin sorts the applicants by, in the Sort Order beside it. Xobin's docs do not list the values it accepts; these are the applicant fields it returns.",
-		},
+		}),
+	),
+	choiceField('sort_order', 'options', {
+		displayName: 'Sort Order',
+		name: 'sortOrder',
+		type: 'options',
+		default: 'desc',
+		options: [
+			{ name: 'Ascending', value: 'asc' },
+			{ name: 'Descending', value: 'desc' },
+		],
+		description: 'The order of Sort By',
 	}),
-	{
-		send: { type: 'query', property: 'sort_order' },
-		check: 'option',
-		optional: true,
-		collection: 'options',
-		property: {
-			displayName: 'Sort Order',
-			name: 'sortOrder',
-			type: 'options',
-			default: 'desc',
-			options: [
-				{ name: 'Ascending', value: 'asc' },
-				{ name: 'Descending', value: 'desc' },
-			],
-			description: 'The order of Sort By',
-		},
-	},
 ];
 
 export const { fields, description, execute } = operation({
@@ -162,58 +144,11 @@ export const { fields, description, execute } = operation({
 	list: true,
 	async run({ path, qs, itemIndex, limit }) {
 		checkDateRange(this, qs, itemIndex);
-		// One page size for the whole walk: Xobin counts pages in it.
-		const perPage = Math.min(limit, MAX_PER_PAGE);
 		const track = String(path.track_id);
-		const applicants: IDataObject[] = [];
-		let total: unknown;
-		let more = false;
-		for (let page = 1; ; page++) {
-			const response = await xobinRequest(this, {
-				method: 'GET',
-				endpoint: fillPath('/tracks/{track_id}/applicants', path),
-				qs: { ...qs, page, per_page: perPage },
-				itemIndex,
-				idempotent: true,
-				requires: ['data'],
-				notFound: trackNotFound(track),
-			});
-			const body = response.body as IDataObject;
-			if (!Array.isArray(body.data)) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Xobin's answer for page ${page} of track ${track}'s applicants has no list of applicants [item ${itemIndex}]`,
-					{
-						itemIndex,
-						description:
-							'Xobin answered with data that is not a list. Run the item again; if it keeps happening, contact Xobin support.',
-					},
-				);
-			}
-			const data = (body.data as unknown[]).filter(
-				(entry) => asObject(entry) === entry,
-			) as IDataObject[];
-			applicants.push(...data);
-			const pagination = (body.pagination ?? {}) as IDataObject;
-			total = pagination.total;
-			more =
-				pagination.has_next === true || (typeof total === 'number' && total > applicants.length);
-			if (applicants.length >= limit || data.length === 0) break;
-			const totalPages = Number(pagination.total_pages);
-			if (pagination.has_next === false) break;
-			if (Number.isFinite(totalPages) && page >= totalPages) break;
-			if (pagination.has_next !== true && data.length < perPage) break;
-			if (page >= MAX_PAGES) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Xobin still said there were more applicants after ${MAX_PAGES} pages (${applicants.length} applicants) of track ${track} [item ${itemIndex}]`,
-					{
-						itemIndex,
-						description: `The node stops there so a list that never ends cannot run forever. Narrow the list with Filters (for example From Date and To Date) and run it in parts.`,
-					},
-				);
-			}
-		}
+		const { applicants, pagination } = await readApplicants(this, track, qs, { limit, itemIndex });
+		const total = pagination.total;
+		const more =
+			pagination.has_next === true || (typeof total === 'number' && total > applicants.length);
 		if (applicants.length > limit || (applicants.length === limit && more)) {
 			this.addExecutionHints({
 				message: `Returned the first ${limit} of ${typeof total === 'number' ? total : 'more'} applicants of track ${track} (item ${itemIndex}). Turn on 'Return All' or raise 'Limit' to get more.`,
