@@ -46,10 +46,14 @@ interface FailureDetails {
 /** A NodeApiError that also says whether Xobin may have acted on the request (an uncertain invite). */
 export type XobinError = NodeApiError & { uncertain: boolean };
 
-interface KnownSituation {
-	matches: (f: Failure) => boolean;
+/** What a user is told: what happened, and how to fix it. */
+interface Told {
 	message: (f: Failure, d: FailureDetails) => string;
 	fix: (f: Failure, d: FailureDetails) => string;
+}
+
+interface KnownSituation extends Told {
+	matches: (f: Failure) => boolean;
 }
 
 /** Network codes that mean the request never left this machine. */
@@ -221,7 +225,7 @@ export function describeResponse(response: XobinResponse): Failure {
 }
 
 /** The request's own reading of an answer that means Xobin did not act, if one matches. */
-function refusalFor(f: Failure, refusals: KnownRefusal[] = []): KnownSituation | undefined {
+function refusalFor(f: Failure, refusals: KnownRefusal[] = []): Told | undefined {
 	if (f.statusCode === undefined || f.connectionCode !== undefined || f.busyGaveUp)
 		return undefined;
 	const refusal = refusals.find(
@@ -230,17 +234,12 @@ function refusalFor(f: Failure, refusals: KnownRefusal[] = []): KnownSituation |
 			(entry.status === undefined || entry.status === f.statusCode) &&
 			(entry.said === undefined || entry.said.test(f.xobinMessage ?? '')),
 	);
-	if (!refusal) return undefined;
-	return {
-		matches: () => true,
-		message: () => `${refusal.message}${said(f)}`,
-		fix: () => refusal.fix,
-	};
+	return refusal && { message: () => `${refusal.message}${said(f)}`, fix: () => refusal.fix };
 }
 
 export function toXobinError(node: INode, failure: Failure, details: FailureDetails): XobinError {
 	const refusal = refusalFor(failure, details.refusals);
-	const known =
+	const known: Told =
 		refusal ?? (KNOWN_SITUATIONS.find((entry) => entry.matches(failure)) as KnownSituation);
 	const uncertain = refusal ? false : mayHaveActed(failure);
 	const consequence = uncertain ? ` ${details.lostAnswer ?? MAY_HAVE_ACTED}` : '';
