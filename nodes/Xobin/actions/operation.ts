@@ -19,7 +19,7 @@ import { xobinRequest } from '../transport';
 import type { XobinRequest, XobinResponse } from '../transport/types';
 
 /** One input item: its checked field values by where they go, Simplify's value and a list's Limit. */
-export type Item = ReturnType<typeof readFields> & {
+type Item = ReturnType<typeof readFields> & {
 	itemIndex: number;
 	simplify: boolean;
 	/** Infinity with Return All. */

@@ -20,7 +20,6 @@ const MAX_EXPIRATION_HOURS = 24;
 
 /** What differs between AI-interview and assessment reports. */
 export interface ReportKind {
-	/** The resource value, e.g. 'aiInterview'. */
 	resource: string;
 	/** In sentences: 'AI interview', 'assessment'. */
 	noun: string;
@@ -30,7 +29,6 @@ export interface ReportKind {
 	finishedEvent: string;
 	/** The key whose value makes a report finished: 'score', 'overall_percentage'. */
 	scoreKey: string;
-	/** The report's ID field, sent in the path (response_id, report_id). */
 	idField: Field;
 	/** The share and download endpoints, with `{option}` for share / download. */
 	endpoint: string;

@@ -74,10 +74,7 @@ function withShow(options: IDisplayOptions, show: IDisplayOptions['show']): IDis
 	return { ...options, show: { ...options.show, ...show } };
 }
 
-/**
- * The n8n properties for a list of fields: required ones first (their own show conditions added to
- * the operation's), optional ones in their collections, one per node version when they differ.
- */
+/** The n8n properties: required fields first, then the collections (one per node version list). */
 export function toNodeProperties(
 	fields: Field[],
 	displayOptions: IDisplayOptions,
@@ -117,10 +114,7 @@ export function toNodeProperties(
 	return properties;
 }
 
-/**
- * An ID Xobin gives something (an interview, a report): a text field with an example as its
- * placeholder (a number field would show 0 and hide both), sent as the number Xobin expects.
- */
+/** An ID as text with an example placeholder (a number field would show 0), sent as a number. */
 export function idField(send: Field['send'], declared: Declared): Field {
 	const property = { ...declared, type: 'string' as const, required: true, default: '' };
 	return { send, check: 'id', property };
@@ -149,10 +143,7 @@ export function returnAllProperties(displayOptions: IDisplayOptions): INodePrope
 	];
 }
 
-/**
- * Field values of every input item of an execution. A parameter without an expression has the same
- * value for every item, so it is read once: on thousands of rows that halves the time spent reading.
- */
+/** Field values per item; a parameter without an expression is read once (it halves reading time). */
 export function itemSources(context: IExecuteFunctions): (itemIndex: number) => FieldSource {
 	const node = context.getNode();
 	const timeZone = context.getTimezone();

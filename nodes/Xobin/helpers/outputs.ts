@@ -42,11 +42,7 @@ export function asNodeError(
 	return redactSecrets(context, nodeError);
 }
 
-/**
- * Runs `work` for each input item in turn, collecting its items on the node's one output. A failing
- * item stops the run or becomes an error item in its place. All per-item work happens inside the
- * try, so n8n never passes raw input items on as if they had succeeded.
- */
+/** Runs `work` per item; all of it inside the try, so a failing item never passes on as a success. */
 export async function runPerItem(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],

@@ -1,6 +1,5 @@
 // How Xobin says whether a report is ready, for AI interviews and assessments alike: a finished
-// report, or the status of one the candidate has not finished (Get Report returns that status with
-// report_ready: false instead of stopping), or a real failure.
+// report, the status of an unfinished one (report_ready: false), or a real failure.
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -17,10 +16,7 @@ export type ReportState =
 	| { ready: true; report: IDataObject }
 	| { ready: false; report: IDataObject; status: string; said?: string };
 
-/**
- * A finished report, the status of an unfinished one (said with a 2xx: invite_status "Pending", or
- * no `scoreKey` yet; or with a 4xx), or undefined for a real failure.
- */
+/** Unfinished is said with a 2xx (invite_status "Pending", or no `scoreKey` yet) or with a 4xx. */
 export function readReportState(
 	response: XobinResponse,
 	scoreKey: string,

@@ -1,6 +1,5 @@
-// What AI Interview reports are like: the Response ID field (the key of reports, share links and
-// PDFs), how a report Xobin cannot find is explained, share-link bounds and file names; and the
-// readers of an interview's invited list and of one report, which the Polling Trigger shares.
+// What AI Interview reports are like (ReportKind), and the readers of an interview's invited list
+// and of one report, which the Polling Trigger shares.
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -55,10 +54,7 @@ export const invitedInterviewField = aiInterviewIdField({
 	placeholder: 'e.g. 211',
 });
 
-/**
- * The candidates invited to an AI interview (Xobin lists them all at once), last_updated_at in ISO
- * 8601, and how many entries were left out as not candidates (no response_id).
- */
+/** An interview's invited candidates, and how many entries were not candidates (no response_id). */
 export async function readInvited(
 	context: XobinContext,
 	interviewId: unknown,

@@ -1,9 +1,6 @@
-// AI Interview → Get Many Invited Candidates: GET /ai-interviews/invited/<ai_interview_id> for each
-// item, one output item per candidate. Xobin returns the whole list at once (no paging, no filters),
-// so the status filter and the limit are applied here; last_updated_at becomes ISO 8601. The list
-// has no names: Add Candidate Details reads each candidate's report (paced and retried as invites
-// are). A report not finished yet is report_ready: false; one Xobin has none of (404) gives
-// details_error and an execution hint; any other failure fails the item.
+// AI Interview → Get Many Invited Candidates: GET /ai-interviews/invited/<ai_interview_id>, one item
+// per candidate. Xobin returns the whole list at once, so the status filter and limit apply here.
+// The list has no names: Add Candidate Details reads each report (a 404 gives details_error).
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
@@ -74,10 +71,7 @@ export const { fields, description, execute } = operation({
 	},
 });
 
-/**
- * Adds each candidate's details from their report, DEFAULT_CONCURRENCY requests at a time through
- * one pacer (it slows down when Xobin answers 429 / 503). A failure stops new requests and fails the item.
- */
+/** Adds each candidate's report details, through one pacer; a failure fails the item. */
 async function addDetails(
 	context: IExecuteFunctions,
 	rows: IDataObject[],

@@ -1,6 +1,5 @@
-// AI Interview → Get Report: GET /ai-interviews/report/<response_id> (or ?custom_field_id=) for each
-// item. A finished interview gives the report, whole or simplified to the columns people keep in a
-// sheet; one the candidate has not finished yet gives its status (report_ready: false), not an error.
+// AI Interview → Get Report: GET /ai-interviews/report/<response_id> (or ?custom_field_id=). An
+// unfinished interview gives its status (report_ready: false), not an error.
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -60,10 +59,7 @@ const SIMPLIFIED: Array<[string, string]> = [
 	['pdf_link', 'pdf_link'],
 ];
 
-/**
- * Node version 1 kept these too; version 2 on keeps the ten columns people keep in a sheet
- * (report_ready included), and workflows built with version 1 still get thirteen.
- */
+/** Simplified by node version 1 only: from 2 on, ten columns (report_ready included). */
 const ONLY_IN_V1 = ['ai_interview_id', 'ai_interview_name', 'invite_status', 'pdf_link'];
 
 export const { fields, description, execute } = operation({

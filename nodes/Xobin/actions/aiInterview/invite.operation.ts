@@ -1,8 +1,6 @@
-// AI Interview → Invite Candidate: POST /ai-interviews/invite for each item. Invited candidates
-// leave on the first output with Xobin's answer (invite link included); when the account runs out
-// of invites, the rest leave on the second output so the workflow can park them for later. The one
-// proof Xobin offers for an invite whose answer was lost is the candidate's report, found by Custom
-// Field ID (GET /ai-interviews/report?custom_field_id=…); Skip If Already Invited uses it too.
+// AI Interview → Invite Candidate: POST /ai-interviews/invite (the invite engine in ../../invite).
+// The one proof Xobin offers for an invite whose answer was lost is the candidate's report, found by
+// Custom Field ID; Skip If Already Invited uses it too.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

@@ -1,7 +1,5 @@
-// Assessment → Get Report: GET /assessments/report/<report_id> for each item. A finished
-// assessment gives the report, whole or simplified to the columns people keep in a sheet (section
-// and skill scores flattened into one column each); one the candidate has not finished yet gives
-// its status (report_ready: false), not an error.
+// Assessment → Get Report: GET /assessments/report/<report_id>. An unfinished assessment gives its
+// status (report_ready: false), not an error.
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -27,10 +25,7 @@ export const { fields, description, execute } = operation({
 		reportOutput(ASSESSMENT_REPORTS, response, path, simplify && simplified),
 });
 
-/**
- * Ten fields a sheet keeps (report_ready is added by the caller), then each section's score as
- * `section_<name>` and each skill's as `skill_<section>_<skill>`: numbers, one column each.
- */
+/** Ten sheet columns, then each `section_<name>` and `skill_<section>_<skill>` score. */
 function simplified(report: IDataObject): IDataObject {
 	const percentage = numberOrNull(report.overall_percentage);
 	const cutOff = numberOrNull(report.cut_off);

@@ -1,9 +1,6 @@
-// Assessment → Invite Candidate: each item's candidate, many per request (Xobin's bulk invite, POST
-// /assessment/invite, up to 500; one candidate alone goes to POST /assessments/invite). Invited
-// candidates leave on the first output with their own invite link, found in Xobin's answer by
-// email; once the account runs out of invites, the rest leave on the second. Xobin documents no list
-// of an assessment's invitees, so an invite whose answer was lost cannot be proven: those
-// candidates are uncertain and not sent again.
+// Assessment → Invite Candidate: many candidates per request (POST /assessment/invite; one alone
+// goes to POST /assessments/invite). Xobin documents no list of an assessment's invitees, so an
+// invite whose answer was lost cannot be proven: those candidates are uncertain, not sent again.
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -15,11 +12,7 @@ import { gmtDateField, inviteFields } from '../commonFields';
 /** Xobin's most candidates per bulk request. */
 const MAX_BATCH_SIZE = 500;
 
-/**
- * Candidates per request unless the user picks another size. One lost answer (timeout, broken
- * connection, server error) leaves every candidate of its request uncertain, with no way to check
- * them by API: 100 keeps that to 100 rows while 5,000 rows still take 50 requests (docs/performance.md, bench).
- */
+/** One lost answer leaves its whole request uncertain: 100 bounds that, 5,000 rows still take 50. */
 const DEFAULT_BATCH_SIZE = 100;
 
 export const { fields, description, execute } = inviteOperation({

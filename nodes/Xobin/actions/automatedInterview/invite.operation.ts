@@ -1,8 +1,6 @@
-// Automated Interview → Invite Candidate: POST /automated-interviews/invite for each item, exactly
-// like XoForm invites. Xobin's answer names the response `interview_reponse_id` (sic): the output
-// keeps that key as Xobin wrote it and adds the correctly spelled `interview_response_id`. Xobin's
-// docs call the format field `invite_type` in their table and `invite_format` in their example, so
-// both are sent with the same value (docs/assumptions.md).
+// Automated Interview → Invite Candidate: POST /automated-interviews/invite, like XoForm invites.
+// The output keeps Xobin's misspelled `interview_reponse_id` and adds `interview_response_id`; the
+// format goes as both `invite_type` and `invite_format` (the docs use both, docs/assumptions.md).
 
 import { idField } from '../../helpers/fields';
 import { inviteOperation } from '../../invite/operation';

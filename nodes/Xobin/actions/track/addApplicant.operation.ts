@@ -1,10 +1,7 @@
-// Track → Add Applicant: POST /tracks/<track_id>/applicants for each item, with name and email at
-// the top level in both modes: invite (a pending invitation with an invite link) or direct (plus
-// the track's other fields as key/value pairs, placed in a stage). Xobin's docs say only that a 409
-// is a state conflict ("for example, the applicant already exists"), so on a 409 the node looks the
-// email up in the track: found, the item comes out with already_exists: true and the applicant's
-// ids and stage (a sheet that sends the same rows again runs through); not found, the 409 is the
-// error, in Xobin's words.
+// Track → Add Applicant: POST /tracks/<track_id>/applicants, invite mode (a pending invitation) or
+// direct (plus the track's own fields, placed in a stage). Xobin's 409 is any "state conflict", so
+// the node looks the email up in the track: found, the item is already_exists: true (a sheet sent
+// again runs through); not found, the 409 is the error.
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -41,11 +38,7 @@ const nameAndEmailFields: Field[] = [
 	}),
 ];
 
-/**
- * Name and Email are required in both modes from node version 3. Versions 1 and 2 asked for them
- * in invite mode only (direct mode had them in Track Fields, as name and email): their saved
- * workflows keep that form, and the node sends the Track Fields' name and email at the top level.
- */
+// Versions 1 and 2 asked for Name and Email in invite mode only (direct mode: in Track Fields).
 const nameAndEmail: Field[] = nameAndEmailFields.flatMap((field) => [
 	inVersions(WITH_PICKERS, field),
 	inVersions(BEFORE_PICKERS, shownWhen(field, { mode: ['invite'] })),
@@ -153,7 +146,6 @@ export const { fields, description, execute } = operation({
 		const { name, email } = body;
 		const who = String(email);
 		try {
-			// Not idempotent: a lost answer is never sent again (the transport's default for writes).
 			const response = await xobinRequest(this, {
 				method: 'POST',
 				endpoint: `/tracks/${track}/applicants`,
@@ -209,10 +201,7 @@ export const { fields, description, execute } = operation({
 	},
 });
 
-/**
- * Direct mode of node versions 1 and 2: Name and Email were not asked for, the workflow has them in
- * Track Fields (keys name and email); they go at the top level too, as Xobin requires.
- */
+/** Direct mode of versions 1 and 2: name and email from Track Fields go at the top level too. */
 function fromTrackFields(context: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
 	const fields = (body.fields ?? {}) as IDataObject;
 	for (const key of ['name', 'email']) {

@@ -1,9 +1,6 @@
-// What the Track operations share: the Track field (node versions 1-2: a typed number; 3 on: the
-// Track list, helpers/trackLocator.ts) and Application ID, the stage fields (versions 1-2 typed text,
-// 3 on a dropdown of the chosen track's stages; stage IDs are text in Xobin, e.g. "stg_applied" or
-// "0012", and are never turned into numbers), the e-mail options of Add and Reject, the date range,
-// how a 404 about a track or applicant reads, the reader of a track's applicants (Get Many
-// Applicants and the Polling Trigger) and the Move / Reject / Hire operations.
+// What the Track operations share: the track, application and stage fields (stage IDs are text in
+// Xobin, e.g. "stg_applied" or "0012", never turned into numbers), the e-mail options, the date
+// range, the 404 wording, the reader of a track's applicants and the Move / Reject / Hire operations.
 
 import type { IDataObject, IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -49,7 +46,6 @@ const trackIdField = numberIdField(
 	},
 );
 
-/** The track: a number in node versions 1 and 2, the Track list (or By ID) from version 3. */
 export const trackFields: Field[] = [
 	inVersions(BEFORE_PICKERS, trackIdField),
 	inVersions(WITH_PICKERS, {
@@ -59,11 +55,7 @@ export const trackFields: Field[] = [
 	}),
 ];
 
-/**
- * A stage field in both forms: typed text in node versions 1 and 2 ("… ID"), and from version 3 a
- * dropdown of the chosen track's stages ("… Name or ID", valued by stage_id, text; an expression
- * still gives any ID) with `description` and a word on expressions.
- */
+/** A stage field as typed text ("… ID") before the pickers, then the track's stages ("… Name or ID"). */
 export function stageFields(field: Field, description: string): Field[] {
 	const property = { ...field.property };
 	delete property.placeholder;
@@ -90,7 +82,6 @@ const applicationId: IdText = {
 		"Xobin's number for one applicant in one track. Add Applicant and Get Many Applicants return it as application_id.",
 };
 
-/** The application: a number field in node versions 1 and 2, a text field with a placeholder from 3. */
 export const applicationIdFields: Field[] = [
 	inVersions(
 		BEFORE_PICKERS,
@@ -159,7 +150,6 @@ const dayFilter = (name: string, property: string, displayName: string, side: st
 	},
 });
 
-/** An optional list of choices (type 'options'), sent as a query parameter. */
 export const choiceField = (
 	property: string,
 	collection: Field['collection'],
@@ -190,7 +180,6 @@ export const dateRangeFields: Field[] = [
 	dayFilter('toDate', 'to_date', 'To Date', 'before'),
 ];
 
-/** Refuses a From Date after the To Date, before anything is sent. */
 export function checkDateRange(
 	context: IExecuteFunctions,
 	qs: IDataObject,
@@ -310,19 +299,14 @@ export function applicantNotFound(trackId: unknown, applicationId: unknown): Not
 	};
 }
 
-/** The three ways an applicant moves on: to a chosen stage, out (rejected), or hired. */
-export type StageChange = 'move' | 'reject' | 'hire';
+type StageChange = 'move' | 'reject' | 'hire';
 
 const VERB: Record<StageChange, string> = { move: 'moved', reject: 'rejected', hire: 'hired' };
 
 /**
- * Move, Reject or Hire: PATCH /tracks/<track_id>/applicants/<application_id>/<change> for each
- * item, with the fields' body. A 409 means the applicant is not in the asserted source stage; it is
- * said plainly, with Xobin's words, and nothing is retried.
- *
- * None of the three is retried once it may have reached Xobin: a move or hire can start the
- * destination stage's own steps (an assessment invite, an email), a reject may email the
- * applicant, and a second try after a lost answer would meet a 409 on the source stage anyway.
+ * Move, Reject or Hire: PATCH …/applicants/<application_id>/<change>; a 409 means the applicant is
+ * not in Source Stage. Never retried once it may have reached Xobin: the destination stage can start
+ * its own steps (an assessment invite, an email), and a second try would meet that 409 anyway.
  */
 export function stageChangeOperation(change: StageChange, fields: Field[]): Operation {
 	return operation({

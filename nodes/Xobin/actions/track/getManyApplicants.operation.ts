@@ -1,6 +1,5 @@
-// Track → Get Many Applicants: GET /tracks/<track_id>/applicants for each item, one output item per
-// applicant, page after page (readApplicants in ./common) up to Limit. Filters go to Xobin as query
-// parameters.
+// Track → Get Many Applicants: GET /tracks/<track_id>/applicants, one output item per applicant,
+// page after page (readApplicants in ./common) up to Limit; Filters go to Xobin as query parameters.
 
 import type { Field } from '../../helpers/fields';
 import { BEFORE_PICKERS, inVersions, WITH_PICKERS } from '../../helpers/fields';
@@ -15,27 +14,35 @@ import {
 	trackFields,
 } from './common';
 
-/** An optional query parameter typed as text, in Filters unless said otherwise. */
+/** An optional query parameter typed as text, named after it (stage_id → stageId). */
 const textFilter = (
-	name: string,
 	property: string,
 	displayName: string,
 	placeholder: string,
 	description: string,
 	collection: Field['collection'] = 'filters',
-): Field => ({
-	send: { type: 'query', property },
-	check: 'text',
-	optional: true,
-	collection,
-	property: { displayName, name, type: 'string', default: '', placeholder, description },
-});
+): Field => {
+	const name = property.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase());
+	return {
+		send: { type: 'query', property },
+		check: 'text',
+		optional: true,
+		collection,
+		property: { displayName, name, type: 'string', default: '', placeholder, description },
+	};
+};
 
 const [fromDate, timeframeField, toDate] = dateRangeFields;
 
+const candidateId = textFilter(
+	'candidate_id',
+	'Candidate ID',
+	'e.g. 7062',
+	"Only this candidate's application",
+);
+
 /** Node versions 1 and 2: Sort By typed as text (from 3: a list). */
 const sortByText = textFilter(
-	'sortBy',
 	'sort_by',
 	'Sort By',
 	'e.g. date_added',
@@ -53,32 +60,9 @@ const SORT_OPTIONS = [
 // Filters and options in the order their collections show them (alphabetical).
 const listFields: Field[] = [
 	...trackFields,
-	// Node versions 1 and 2: a number field; from 3, text with a placeholder.
-	inVersions(
-		BEFORE_PICKERS,
-		numberIdField(
-			{ type: 'query', property: 'candidate_id' },
-			{
-				displayName: 'Candidate ID',
-				name: 'candidateId',
-				placeholder: 'e.g. 7062',
-				description: "Only this candidate's application",
-			},
-			true,
-		),
-	),
-	inVersions(WITH_PICKERS, {
-		...textFilter(
-			'candidateId',
-			'candidate_id',
-			'Candidate ID',
-			'e.g. 7062',
-			"Only this candidate's application",
-		),
-		check: 'id',
-	}),
+	inVersions(BEFORE_PICKERS, numberIdField(candidateId.send, candidateId.property, true)),
+	inVersions(WITH_PICKERS, { ...candidateId, check: 'id' }),
 	textFilter(
-		'email',
 		'email',
 		'Email',
 		'e.g. @example.com',
@@ -87,14 +71,12 @@ const listFields: Field[] = [
 	fromDate,
 	textFilter(
 		'name',
-		'name',
 		'Name',
 		'e.g. Priya',
 		'Only applicants whose name contains this text (any letter case)',
 	),
 	...stageFields(
 		textFilter(
-			'stageId',
 			'stage_id',
 			'Stage ID',
 			'e.g. stg_interview',
@@ -103,7 +85,6 @@ const listFields: Field[] = [
 		'Only applicants in this stage of the chosen track.',
 	),
 	textFilter(
-		'stageStatus',
 		'stage_status',
 		'Stage Status',
 		'e.g. Completed',
