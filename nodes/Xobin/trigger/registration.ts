@@ -20,14 +20,13 @@ import { newSecret, WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from './auth';
 import type { Product, TriggerEvent } from './events';
 import { EVENTS, TRIGGER_EVENTS } from './events';
 
-/** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
-const PARAMETER_NAMES: Record<Product, { events: string; scope: string; oneScope: TriggerScope }> =
-	{
-		aiInterview: { events: 'events', scope: 'scope', oneScope: 'interview' },
-		assessment: { events: 'assessmentEvents', scope: 'assessmentScope', oneScope: 'assessment' },
-	};
-
 type TriggerScope = 'interview' | 'assessment' | 'account';
+
+/** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
+const PARAMETER_NAMES = {
+	aiInterview: { events: 'events', scope: 'scope', oneScope: 'interview' },
+	assessment: { events: 'assessmentEvents', scope: 'assessmentScope', oneScope: 'assessment' },
+} as const;
 
 /** The trigger's settings that end up in Xobin's request. */
 export const triggerFields: Field[] = [
@@ -50,9 +49,7 @@ export interface Registration {
 	scope: TriggerScope;
 	aiInterviewId?: number;
 	assessmentId?: number;
-	/** Sorted, so two registrations compare equal whatever order the events were picked in. */
-	events: TriggerEvent[];
-	/** The webhook URL of each chosen event. */
+	events: TriggerEvent[]; // sorted, so the order they were picked in does not matter
 	urls: Partial<Record<TriggerEvent, string>>;
 }
 
@@ -64,16 +61,15 @@ const STATIC_KEY = 'xobinRegistration';
 function settingsRequest(registration: Registration, secret?: string): XobinRequest {
 	const assessment = registration.product === 'assessment';
 	const on = secret !== undefined;
-	const webhooks: IDataObject = {};
-	for (const event of registration.events) {
-		const url = registration.urls[event] as string;
-		// Xobin's docs do not show how assessment webhooks authenticate (A4.3: only an updateAuth
-		// flag), so the secret also rides in the URL: should Xobin ignore the auth, calls still pass.
-		webhooks[EVENTS[event].settingsKey] = {
-			status: on,
-			url: assessment && on ? `${url}?${WEBHOOK_SECRET_QUERY}=${secret}` : url,
-		};
-	}
+	// Xobin's docs do not show how assessment webhooks authenticate (A4.3: only an updateAuth
+	// flag), so the secret also rides in the URL: should Xobin ignore the auth, calls still pass.
+	const query = assessment && on ? `?${WEBHOOK_SECRET_QUERY}=${secret}` : '';
+	const webhooks: IDataObject = Object.fromEntries(
+		registration.events.map((event) => [
+			EVENTS[event].settingsKey,
+			{ status: on, url: `${registration.urls[event]}${query}` },
+		]),
+	);
 	if (on) {
 		webhooks.auth = {
 			type: 'apikey',
@@ -129,10 +125,9 @@ export function chosenEvents(context: IHookFunctions | IWebhookFunctions) {
 /** What the node's settings ask to register, checked like any field: bad values stop activation. */
 export function wantedRegistration(context: IHookFunctions): Registration {
 	const { path } = readFields(triggerSource(context), triggerFields);
-	const chosen = chosenEvents(context);
-	const { product } = chosen;
+	const { product, events: chosen } = chosenEvents(context);
 	const parameters = PARAMETER_NAMES[product];
-	const events = [...new Set(chosen.events)].sort();
+	const events = [...new Set(chosen)].sort();
 	if (events.length === 0) {
 		const names = TRIGGER_EVENTS.filter((event) => EVENTS[event].product === product).map(
 			(event) => EVENTS[event].name,
@@ -162,15 +157,12 @@ export function wantedRegistration(context: IHookFunctions): Registration {
 			'n8n did not provide a webhook URL for this node',
 		);
 	const prefix = completedUrl.slice(0, -anchor.length);
-	const urls = Object.fromEntries(
-		events.map((event) => [event, `${prefix}/${EVENTS[event].path}`]),
-	);
+	const urls = Object.fromEntries(events.map((e) => [e, `${prefix}/${EVENTS[e].path}`]));
 	const registration: Registration =
 		product === 'assessment' ? { product, scope, events, urls } : { scope, events, urls };
-	if (scope !== 'account') {
-		const id = (path.assessment_id ?? path.ai_interview_id) as number;
-		registration[product === 'assessment' ? 'assessmentId' : 'aiInterviewId'] = id;
-	}
+	if (scope !== 'account')
+		registration[product === 'assessment' ? 'assessmentId' : 'aiInterviewId'] =
+			(path.assessment_id ?? path.ai_interview_id) as number;
 	return registration;
 }
 
