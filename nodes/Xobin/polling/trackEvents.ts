@@ -113,12 +113,11 @@ async function sample(
 	const found = entries
 		.filter((entry) => hasId(entry) && (type === undefined || isType(kindOf(entry), type)))
 		.sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1])[0];
-	if (!found) {
+	if (!found)
 		throw new NodeOperationError(context.getNode(), `Track ${trackId} ${EVENT_WORDS[event]}`, {
 			description:
 				'Fetch Test Event shows the newest applicant that fits the event as a sample. Nothing fits yet: the active workflow will still start for the next one.',
 		});
-	}
 	return [[toItem(trackId, event, found)]];
 }
 

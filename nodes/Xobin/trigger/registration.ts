@@ -23,7 +23,7 @@ import { EVENTS, TRIGGER_EVENTS } from './events';
 type TriggerScope = 'interview' | 'assessment' | 'account';
 
 /** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
-const PARAMETER_NAMES = {
+export const PARAMETER_NAMES = {
 	aiInterview: { events: 'events', scope: 'scope', oneScope: 'interview' },
 	assessment: { events: 'assessmentEvents', scope: 'assessmentScope', oneScope: 'assessment' },
 } as const;
@@ -137,7 +137,7 @@ export function wantedRegistration(context: IHookFunctions): Registration {
 		});
 	}
 	const scope = context.getNodeParameter(parameters.scope, parameters.oneScope) as TriggerScope;
-	if (scope !== 'account' && events.includes('assessmentUpdated')) {
+	if (scope !== 'account' && events.includes('assessmentUpdated'))
 		throw new NodeOperationError(
 			context.getNode(),
 			`${EVENTS.assessmentUpdated.name} needs 'Scope' All Assessments (Account-Wide)`,
@@ -145,7 +145,6 @@ export function wantedRegistration(context: IHookFunctions): Registration {
 				description: `Xobin sends assessment created and updated events only from the account's webhook settings, not from one assessment's. Set 'Scope' to All Assessments (Account-Wide), or remove ${EVENTS.assessmentUpdated.name} from 'Trigger On'.`,
 			},
 		);
-	}
 	// n8n names webhooks only 'default' and 'setup', so getNodeWebhookUrl cannot name five URLs; but
 	// a node's webhooks share one prefix (NodeHelpers.getNodeWebhookUrl: <base>/<webhookId>/<path>),
 	// so each event's URL is that of 'default' (AI Interview Completed) with its own path.
