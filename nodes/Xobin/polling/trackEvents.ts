@@ -105,14 +105,12 @@ async function sample(
 	if (event === 'applicantMoved' && intoStage !== '') qs.stage_id = intoStage;
 	const { entries } = await readApplicantsPage(context, trackId, qs);
 	// The newest first; among equal times (Xobin counts whole seconds) the highest application_id.
-	const key = (entry: IDataObject) => [
-		Date.parse(text(entry[sortBy])) || 0,
-		Number(entry.application_id) || 0,
-	];
+	const time = (entry: IDataObject) => Date.parse(text(entry[sortBy])) || 0;
+	const id = (entry: IDataObject) => Number(entry.application_id) || 0;
 	const type = TYPES[event];
 	const found = entries
 		.filter((entry) => hasId(entry) && (type === undefined || isType(kindOf(entry), type)))
-		.sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1])[0];
+		.sort((a, b) => time(b) - time(a) || id(b) - id(a))[0];
 	if (!found)
 		throw new NodeOperationError(context.getNode(), `Track ${trackId} ${EVENT_WORDS[event]}`, {
 			description:
