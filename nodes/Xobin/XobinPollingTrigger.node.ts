@@ -34,9 +34,7 @@ export class XobinPollingTrigger implements INodeType {
 			'={{ $parameter["watch"] === "aiInterview" ? "AI interview completed" : {"newApplicant":"New applicant","applicantMoved":"Applicant moved","applicantHired":"Applicant hired","applicantRejected":"Applicant rejected"}[$parameter["event"]] }}',
 		description:
 			'Checks Xobin on a schedule and starts the workflow when an applicant joins a track, moves to a stage, is hired or rejected, or a candidate completes an AI interview',
-		defaults: {
-			name: 'Xobin Polling Trigger',
-		},
+		defaults: { name: 'Xobin Polling Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -41,9 +41,7 @@ export class XobinTrigger implements INodeType {
 			'={{ $parameter["product"] === "assessment" ? "Assessment " + ($parameter["assessmentEvents"] || []).map(e => e.replace("assessment", "").toLowerCase()).join(" / ") : "AI interview " + ($parameter["events"] || []).join(" / ") }}',
 		description:
 			'Starts the workflow when a candidate starts or completes a Xobin AI interview or assessment, or an assessment is created or updated',
-		defaults: {
-			name: 'Xobin Trigger',
-		},
+		defaults: { name: 'Xobin Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -59,10 +57,7 @@ export class XobinTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/**
-			 * Xobin cannot be asked what it has registered, so this answers from the record create()
-			 * stored: registered already when the record matches the node's current settings and URL.
-			 */
+			// Xobin cannot be asked what it has registered: this answers from the record create() stored.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (setupOf(this) === MANUAL) return false;
 				const stored = readStored(this.getWorkflowStaticData('node'));
@@ -94,10 +89,7 @@ export class XobinTrigger implements INodeType {
 				return true;
 			},
 
-			/**
-			 * Switches off what create() registered (whatever the settings say now) and forgets it. A
-			 * test registration leaves alone the events a production registration took over meanwhile.
-			 */
+			// A test registration leaves alone the events a production registration took over meanwhile.
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
 				const stored = readStored(staticData);
@@ -124,23 +116,18 @@ export class XobinTrigger implements INodeType {
 			setupOf(this) === MANUAL
 				? String(this.getNodeParameter('webhookSecret', ''))
 				: (readStored(this.getWorkflowStaticData('node'))?.secret ?? '');
-		const refused = missingSecret(
-			this,
-			expected,
-			event !== undefined && EVENTS[event].product === 'assessment',
-		);
+		const spec = event && EVENTS[event];
+		const refused = missingSecret(this, expected, spec?.product === 'assessment');
 		if (refused) return respond(this, 401, refused);
-		if (event === undefined) return respond(this, 404, 'Not a Xobin Trigger URL');
+		if (!event || !spec) return respond(this, 404, 'Not a Xobin Trigger URL');
 
-		const spec = EVENTS[event];
 		const payload = this.getBodyData() as unknown;
 		const delivery =
 			typeof payload === 'object' && payload !== null && !Array.isArray(payload)
 				? spec.read(event, payload as IDataObject)
 				: undefined;
-		if (delivery === undefined) {
+		if (delivery === undefined)
 			return respond(this, 400, `Expected a JSON object from Xobin with ${spec.expects}`);
-		}
 		const { product, events } = chosenEvents(this);
 		if (spec.product !== product || !events.includes(event))
 			return ignored(`this trigger does not listen for ${spec.name}`);
@@ -151,21 +138,13 @@ export class XobinTrigger implements INodeType {
 			const what = product === 'assessment' ? 'assessment' : 'AI interview';
 			return ignored(`this trigger listens to ${what} ${String(only)} only`);
 		}
-		const { deliveryKey } = delivery;
+		const { deliveryKey, extras } = delivery;
 		const node = this.getNode();
 		const scope = `${this.getWorkflow().id}|${node.webhookId ?? node.name}`;
 		if (isRepeat(this.getWorkflowStaticData('node'), scope, deliveryKey))
 			return ignored(`${deliveryKey} was already delivered`);
-		return {
-			workflowData: [
-				this.helpers.returnJsonArray({
-					...(payload as IDataObject),
-					...delivery.extras,
-					event: spec.name,
-					deliveryKey,
-				}),
-			],
-		};
+		const json = { ...(payload as IDataObject), ...extras, event: spec.name, deliveryKey };
+		return { workflowData: [this.helpers.returnJsonArray(json)] };
 	}
 }
 
@@ -173,10 +152,7 @@ function setupOf(context: IHookFunctions | IWebhookFunctions): string {
 	return context.getNodeParameter('setup', AUTOMATIC) as string;
 }
 
-/**
- * "Listen for test event": n8n runs checkExists and create in mode 'manual' (its TestWebhooks), on
- * a copy of the workflow with empty static data; production activation runs them in mode 'trigger'.
- */
+// "Listen for test event" runs the webhook methods in mode 'manual' (n8n's TestWebhooks).
 function listeningForTest(context: IHookFunctions): boolean {
 	return context.getMode() === 'manual';
 }
@@ -186,11 +162,7 @@ function ignored(why: string): IWebhookResponseData {
 	return { webhookResponse: { message: `Ignored: ${why}` } };
 }
 
-function respond(
-	context: IWebhookFunctions,
-	status: number,
-	message: string,
-): IWebhookResponseData {
+function respond(context: IWebhookFunctions, status: number, message: string) {
 	const response = context.getResponseObject();
 	response.writeHead(status, { 'Content-Type': 'application/json' });
 	response.end(JSON.stringify({ message }));

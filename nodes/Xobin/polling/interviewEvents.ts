@@ -12,7 +12,6 @@ import { invitedInterviewField, readInvited, readReport } from '../actions/aiInt
 import { readFields, triggerSource } from '../helpers/fields';
 import { forEachInPool } from '../helpers/pacer';
 
-/** Include Report asks for this many reports at the same time. */
 const REPORTS_AT_ONCE = 4;
 
 export async function pollInterview(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
@@ -39,7 +38,7 @@ export async function pollInterview(this: IPollFunctions): Promise<INodeExecutio
 		const newest = [...completed].sort(
 			(a, b) => Date.parse(String(b.last_updated_at)) - Date.parse(String(a.last_updated_at)),
 		)[0];
-		if (!newest) {
+		if (!newest)
 			throw new NodeOperationError(
 				this.getNode(),
 				`No candidate has completed AI interview ${interviewId} yet`,
@@ -48,7 +47,6 @@ export async function pollInterview(this: IPollFunctions): Promise<INodeExecutio
 						'Fetch Test Event shows the most recent completion as a sample. The active workflow will still start for the next one.',
 				},
 			);
-		}
 		return await emit([newest]);
 	}
 

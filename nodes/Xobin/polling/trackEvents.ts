@@ -60,13 +60,11 @@ function toItem(trackId: string, event: TrackEvent, entry: IDataObject, before?:
 
 /** Reads the map from static data, or undefined when there is none for this track. */
 function readState(data: IDataObject, trackId: string): Map<string, Kind> | undefined {
-	const state = data as Partial<TrackState>;
-	if (state.track !== trackId || typeof state.seen !== 'object' || !Array.isArray(state.kinds))
-		return undefined;
-	const kinds = state.kinds;
+	const { track, seen, kinds } = data as Partial<TrackState>;
+	if (track !== trackId || typeof seen !== 'object' || !Array.isArray(kinds)) return undefined;
 	return new Map(
-		Object.entries(state.seen ?? {}).flatMap(([id, index]) =>
-			kinds[index] ? [[id, kinds[index]] as [string, Kind]] : [],
+		Object.entries(seen ?? {}).flatMap(([id, i]): [string, Kind][] =>
+			kinds[i] ? [[id, kinds[i]]] : [],
 		),
 	);
 }
@@ -75,15 +73,14 @@ function readState(data: IDataObject, trackId: string): Map<string, Kind> | unde
 function writeState(data: IDataObject, trackId: string, since: number, seen: Map<string, Kind>) {
 	const keys = [...new Set([...seen.values()].map((kind) => JSON.stringify(kind)))];
 	const indexOf = new Map(keys.map((key, index) => [key, index]));
-	const state: TrackState = {
+	Object.assign(data, {
 		track: trackId,
 		since,
 		kinds: keys.map((key) => JSON.parse(key) as Kind),
 		seen: Object.fromEntries(
 			[...seen].map(([id, kind]) => [id, indexOf.get(JSON.stringify(kind)) as number]),
 		),
-	};
-	Object.assign(data, state);
+	} satisfies TrackState);
 }
 
 /** The UTC calendar day of an instant, as Xobin's from_date wants it. */
@@ -108,20 +105,17 @@ async function sample(
 	if (event === 'applicantMoved' && intoStage !== '') qs.stage_id = intoStage;
 	const { entries } = await readApplicantsPage(context, trackId, qs);
 	// The newest first; among equal times (Xobin counts whole seconds) the highest application_id.
-	const key = (entry: IDataObject) => [
-		Date.parse(text(entry[sortBy])) || 0,
-		Number(entry.application_id) || 0,
-	];
+	const time = (entry: IDataObject) => Date.parse(text(entry[sortBy])) || 0;
+	const id = (entry: IDataObject) => Number(entry.application_id) || 0;
 	const type = TYPES[event];
 	const found = entries
 		.filter((entry) => hasId(entry) && (type === undefined || isType(kindOf(entry), type)))
-		.sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1])[0];
-	if (!found) {
+		.sort((a, b) => time(b) - time(a) || id(b) - id(a))[0];
+	if (!found)
 		throw new NodeOperationError(context.getNode(), `Track ${trackId} ${EVENT_WORDS[event]}`, {
 			description:
 				'Fetch Test Event shows the newest applicant that fits the event as a sample. Nothing fits yet: the active workflow will still start for the next one.',
 		});
-	}
 	return [[toItem(trackId, event, found)]];
 }
 

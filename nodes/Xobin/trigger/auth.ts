@@ -18,10 +18,7 @@ export function newSecret(): string {
 	return randomBytes(32).toString('hex');
 }
 
-/**
- * Whether the value Xobin sent is the expected secret, compared in constant time (both sides
- * hashed first, so neither the content nor the length leaks through timing).
- */
+/** Compared in constant time, both sides hashed first: neither content nor length leaks. */
 function secretsMatch(given: unknown, expected: string): boolean {
 	if (typeof given !== 'string' || expected === '') return false;
 	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();

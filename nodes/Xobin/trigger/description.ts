@@ -7,7 +7,7 @@ import { toNodeProperties } from '../helpers/fields';
 import { MIN_WEBHOOK_SECRET_LENGTH, WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from './auth';
 import type { Product, TriggerEvent } from './events';
 import { EVENTS, TRIGGER_EVENTS } from './events';
-import { triggerFields } from './registration';
+import { PARAMETER_NAMES, triggerFields } from './registration';
 
 export const AUTOMATIC = 'automatic';
 export const MANUAL = 'manual';
@@ -103,47 +103,8 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { setup: [MANUAL] } },
 		description: `A long random value (at least ${MIN_WEBHOOK_SECRET_LENGTH} characters, e.g. from a password generator; letters and digits only if it goes into a URL) that you also paste into Xobin. Calls without it in the ${WEBHOOK_SECRET_HEADER} header (assessments: or in the ${WEBHOOK_SECRET_QUERY} query parameter) are refused.`,
 	},
-	{
-		displayName: 'Scope',
-		name: 'scope',
-		type: 'options',
-		default: 'interview',
-		displayOptions: forProduct('aiInterview'),
-		options: [
-			{
-				name: 'All AI Interviews (Account-Wide)',
-				value: 'account',
-				description: 'Events from every AI interview of the Xobin account',
-			},
-			{
-				name: 'One AI Interview',
-				value: 'interview',
-				description: 'Events from one AI interview only',
-			},
-		],
-		description: 'Which AI interviews the events come from',
-	},
-	{
-		displayName: 'Scope',
-		name: 'assessmentScope',
-		type: 'options',
-		default: 'assessment',
-		displayOptions: forProduct('assessment'),
-		options: [
-			{
-				name: 'All Assessments (Account-Wide)',
-				value: 'account',
-				description:
-					'Events from every assessment of the Xobin account, and assessments being created or updated',
-			},
-			{
-				name: 'One Assessment',
-				value: 'assessment',
-				description: 'Events from one assessment only',
-			},
-		],
-		description: 'Which assessments the events come from',
-	},
+	scopeProperty('aiInterview'),
+	scopeProperty('assessment', ', and assessments being created or updated'),
 	{
 		displayName: 'Trigger On',
 		name: 'events',
@@ -173,6 +134,29 @@ export const triggerProperties: INodeProperties[] = [
 	),
 	...toNodeProperties(triggerFields, {}),
 ];
+
+/** A product's Scope: account-wide, or one AI interview or assessment. */
+function scopeProperty(product: Product, accountWideToo = ''): INodeProperties {
+	const { scope, oneScope: one } = PARAMETER_NAMES[product];
+	const [label, noun] =
+		product === 'assessment' ? ['Assessment', 'assessment'] : ['AI Interview', 'AI interview'];
+	return {
+		displayName: 'Scope',
+		name: scope,
+		type: 'options',
+		default: one,
+		displayOptions: forProduct(product),
+		options: [
+			{
+				name: `All ${label}s (Account-Wide)`,
+				value: 'account',
+				description: `Events from every ${noun} of the Xobin account${accountWideToo}`,
+			},
+			{ name: `One ${label}`, value: one, description: `Events from one ${noun} only` },
+		],
+		description: `Which ${noun}s the events come from`,
+	};
+}
 
 /** An event as the Trigger On list offers it. */
 function eventOption(event: TriggerEvent): INodePropertyOptions {

@@ -13,10 +13,8 @@ export type TriggerEvent =
 
 export type Product = 'aiInterview' | 'assessment';
 
-/**
- * What a payload tells: the interview or assessment it is about, a key that is the same however
- * often one delivery comes, and the fields the node adds to the output (docs/trigger.md).
- */
+// What a payload tells: the interview or assessment it is about, a key the same however often one
+// delivery comes, and the fields the node adds to the output (docs/trigger.md).
 interface Delivery {
 	about: unknown;
 	deliveryKey: string;
@@ -30,7 +28,6 @@ interface EventSpec {
 	happens: string;
 	/** The last segment of the event's webhook URL: how the node knows which event a call is. */
 	path: string;
-	/** Xobin's key for the event in the webhook settings. */
 	settingsKey: 'start' | 'submission' | 'updates';
 	/** The ids the payload must carry, in words for the 400 answer, and how they are read. */
 	expects: string;

@@ -13,10 +13,10 @@ import { EVENTS } from './events';
 import type { Registration } from './registration';
 import { sameRegistration, targetOf } from './registration';
 
-/** Who holds a registration: a workflow's node (its webhookId, else its name) and Xobin account. */
 type Owner = Awaited<ReturnType<typeof ownerOf>>;
 
 const live = new Map<string, Owner & { registration: Registration }>();
+const keyOf = (owner: Owner) => `${owner.workflowId}|${owner.node}`;
 
 /** The workflow, node and Xobin account (a hash: the key is not kept) a registration belongs to. */
 export async function ownerOf(context: IHookFunctions) {
@@ -35,14 +35,13 @@ export async function ownerOf(context: IHookFunctions) {
 
 /** Records the production registration that workflow's node holds in Xobin, or forgets it. */
 export function holdLive(owner: Owner, registration?: Registration): void {
-	const key = `${owner.workflowId}|${owner.node}`;
-	if (registration) live.set(key, { ...owner, registration });
-	else live.delete(key);
+	if (registration) live.set(keyOf(owner), { ...owner, registration });
+	else live.delete(keyOf(owner));
 }
 
 /** Whether this is the production registration that workflow's node holds. */
 export function isLive(owner: Owner, registration: Registration) {
-	const held = live.get(`${owner.workflowId}|${owner.node}`)?.registration;
+	const held = live.get(keyOf(owner))?.registration;
 	return held !== undefined && sameRegistration(held, registration);
 }
 

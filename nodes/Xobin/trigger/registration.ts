@@ -20,14 +20,13 @@ import { newSecret, WEBHOOK_SECRET_HEADER, WEBHOOK_SECRET_QUERY } from './auth';
 import type { Product, TriggerEvent } from './events';
 import { EVENTS, TRIGGER_EVENTS } from './events';
 
-/** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
-const PARAMETER_NAMES: Record<Product, { events: string; scope: string; oneScope: TriggerScope }> =
-	{
-		aiInterview: { events: 'events', scope: 'scope', oneScope: 'interview' },
-		assessment: { events: 'assessmentEvents', scope: 'assessmentScope', oneScope: 'assessment' },
-	};
-
 type TriggerScope = 'interview' | 'assessment' | 'account';
+
+/** Each product's own Events and Scope parameters (the AI-interview ones keep their first names). */
+export const PARAMETER_NAMES = {
+	aiInterview: { events: 'events', scope: 'scope', oneScope: 'interview' },
+	assessment: { events: 'assessmentEvents', scope: 'assessmentScope', oneScope: 'assessment' },
+} as const;
 
 /** The trigger's settings that end up in Xobin's request. */
 export const triggerFields: Field[] = [
@@ -50,9 +49,7 @@ export interface Registration {
 	scope: TriggerScope;
 	aiInterviewId?: number;
 	assessmentId?: number;
-	/** Sorted, so two registrations compare equal whatever order the events were picked in. */
-	events: TriggerEvent[];
-	/** The webhook URL of each chosen event. */
+	events: TriggerEvent[]; // sorted, so the order they were picked in does not matter
 	urls: Partial<Record<TriggerEvent, string>>;
 }
 
@@ -64,16 +61,15 @@ const STATIC_KEY = 'xobinRegistration';
 function settingsRequest(registration: Registration, secret?: string): XobinRequest {
 	const assessment = registration.product === 'assessment';
 	const on = secret !== undefined;
-	const webhooks: IDataObject = {};
-	for (const event of registration.events) {
-		const url = registration.urls[event] as string;
-		// Xobin's docs do not show how assessment webhooks authenticate (A4.3: only an updateAuth
-		// flag), so the secret also rides in the URL: should Xobin ignore the auth, calls still pass.
-		webhooks[EVENTS[event].settingsKey] = {
-			status: on,
-			url: assessment && on ? `${url}?${WEBHOOK_SECRET_QUERY}=${secret}` : url,
-		};
-	}
+	// Xobin's docs do not show how assessment webhooks authenticate (A4.3: only an updateAuth
+	// flag), so the secret also rides in the URL: should Xobin ignore the auth, calls still pass.
+	const query = assessment && on ? `?${WEBHOOK_SECRET_QUERY}=${secret}` : '';
+	const webhooks: IDataObject = Object.fromEntries(
+		registration.events.map((event) => [
+			EVENTS[event].settingsKey,
+			{ status: on, url: `${registration.urls[event]}${query}` },
+		]),
+	);
 	if (on) {
 		webhooks.auth = {
 			type: 'apikey',
@@ -129,10 +125,9 @@ export function chosenEvents(context: IHookFunctions | IWebhookFunctions) {
 /** What the node's settings ask to register, checked like any field: bad values stop activation. */
 export function wantedRegistration(context: IHookFunctions): Registration {
 	const { path } = readFields(triggerSource(context), triggerFields);
-	const chosen = chosenEvents(context);
-	const { product } = chosen;
+	const { product, events: chosen } = chosenEvents(context);
 	const parameters = PARAMETER_NAMES[product];
-	const events = [...new Set(chosen.events)].sort();
+	const events = [...new Set(chosen)].sort();
 	if (events.length === 0) {
 		const names = TRIGGER_EVENTS.filter((event) => EVENTS[event].product === product).map(
 			(event) => EVENTS[event].name,
@@ -142,7 +137,7 @@ export function wantedRegistration(context: IHookFunctions): Registration {
 		});
 	}
 	const scope = context.getNodeParameter(parameters.scope, parameters.oneScope) as TriggerScope;
-	if (scope !== 'account' && events.includes('assessmentUpdated')) {
+	if (scope !== 'account' && events.includes('assessmentUpdated'))
 		throw new NodeOperationError(
 			context.getNode(),
 			`${EVENTS.assessmentUpdated.name} needs 'Scope' All Assessments (Account-Wide)`,
@@ -150,7 +145,6 @@ export function wantedRegistration(context: IHookFunctions): Registration {
 				description: `Xobin sends assessment created and updated events only from the account's webhook settings, not from one assessment's. Set 'Scope' to All Assessments (Account-Wide), or remove ${EVENTS.assessmentUpdated.name} from 'Trigger On'.`,
 			},
 		);
-	}
 	// n8n names webhooks only 'default' and 'setup', so getNodeWebhookUrl cannot name five URLs; but
 	// a node's webhooks share one prefix (NodeHelpers.getNodeWebhookUrl: <base>/<webhookId>/<path>),
 	// so each event's URL is that of 'default' (AI Interview Completed) with its own path.
@@ -162,15 +156,12 @@ export function wantedRegistration(context: IHookFunctions): Registration {
 			'n8n did not provide a webhook URL for this node',
 		);
 	const prefix = completedUrl.slice(0, -anchor.length);
-	const urls = Object.fromEntries(
-		events.map((event) => [event, `${prefix}/${EVENTS[event].path}`]),
-	);
+	const urls = Object.fromEntries(events.map((e) => [e, `${prefix}/${EVENTS[e].path}`]));
 	const registration: Registration =
 		product === 'assessment' ? { product, scope, events, urls } : { scope, events, urls };
-	if (scope !== 'account') {
-		const id = (path.assessment_id ?? path.ai_interview_id) as number;
-		registration[product === 'assessment' ? 'assessmentId' : 'aiInterviewId'] = id;
-	}
+	if (scope !== 'account')
+		registration[product === 'assessment' ? 'assessmentId' : 'aiInterviewId'] =
+			(path.assessment_id ?? path.ai_interview_id) as number;
 	return registration;
 }
 
