@@ -260,6 +260,21 @@ describe('Skip If Already Invited', () => {
 		]);
 	});
 
+	test('the same address in other letters is the same candidate: one invite, the repeat marked as not sent', async () => {
+		const items = [
+			{ name: 'Alex', email: 'alex@example.com' },
+			{ name: 'Alex', email: 'Alex@Example.COM' },
+		];
+
+		const result = await runInvite(mock(), { items });
+
+		expect(mock().invites.map((invite) => invite.email)).toEqual(['alex@example.com']);
+		expect(result.outputs[0].map((item) => [item.json.response_id, item.json.alreadyInvited ?? false])).toEqual([
+			[mock().invites[0].response_id, false],
+			[mock().invites[0].response_id, true],
+		]);
+	});
+
 	test('two people sharing a Custom Field ID in one run: the second is not sent and says so, naming whose invite it is', async () => {
 		const items = [
 			{ name: 'Alex', email: 'alex@example.com', row: 'ROW-7' },
