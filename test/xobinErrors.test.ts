@@ -97,6 +97,17 @@ describe('Invite Candidate errors from Xobin', () => {
 		expect(inviteRequests(mock())).toHaveLength(1);
 	});
 
+	test('"Stop Workflow" after a refusal (HTTP 422) sends nothing more either', async () => {
+		mock().queueFault({ path: /invite$/, status: 422, body: { error: 'candidate_email is invalid' } });
+		const result = await runInvite(mock(), {
+			items: candidates(3),
+			parameters: inviteParameters({ options: { concurrency: 1 } }),
+		});
+
+		expect(result.error?.message).toBe('Xobin rejected the request: candidate_email is invalid [item 0]');
+		expect(inviteRequests(mock())).toHaveLength(1);
+	});
+
 	test('"Continue" puts an error item in the failing candidate\'s place on the first output', async () => {
 		mock().queueFault({ path: /invite$/, status: 500, body: { error: 'boom' } });
 		const result = await runInvite(mock(), {
