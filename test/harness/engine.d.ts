@@ -222,16 +222,8 @@ export function loadPackage(packageDir?: string): Promise<{
 
 export const DEFAULT_PACKAGE_DIR: string;
 
-export interface StartPollerOptions {
-	packageDir?: string;
-	/** Short node name from the node description (`xobinPollingTrigger`). */
-	nodeType: string;
-	typeVersion?: number;
-	parameters?: IDataObject;
-	credentials?: HarnessCredentials;
-	timezone?: string;
-	nodeName?: string;
-}
+/** As a trigger, without webhooks: nodeType is e.g. `xobinPollingTrigger`. */
+export type StartPollerOptions = Omit<StartTriggerOptions, 'webhookId' | 'workflowId'>;
 
 export interface PollResult {
 	/** What poll() returned (null: nothing new). */
