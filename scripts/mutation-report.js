@@ -15,8 +15,8 @@ const REASONS = [
 	['transport/index.js', /expect === 'pdf' && Buffer\.isBuffer\(body\)/, null, 'E: only a PDF request gets a Buffer body'],
 	['transport/index.js', /statusCode < 300/, /EqualityOperator|ConditionalExpression/, 'E: a 300 never gets here (every 3xx is a refused redirect first)'],
 	['transport/index.js', /statusCode >= 300 && statusCode < 400/, /EqualityOperator/, 'E: a 300 is refused as a redirect either way (both branches say HTTP 300, Xobin did not act)'],
-	['transport/index.js', /\{ once: true \}/, null, 'E: the listener is removed when the read settles; once only avoids a second call that settle() ignores'],
-	['transport/index.js', /removeEventListener\('abort'/, null, 'E: a listener left on a fired or dropped signal settles nothing twice (settle() is guarded)'],
+	['transport/index.js', /\{ once: true \}/, null, 'E: an AbortSignal fires "abort" only once, so once: true changes nothing'],
+	['transport/index.js', /removeEventListener\('abort'/, null, 'E: once the answer arrived, a later deadline only destroys a body that readCapped has read or cuts off at that same deadline'],
 	['transport/index.js', /if \(deadline\.aborted\)/, null, 'E: the deadline was created a moment before and is never already over here'],
 	['transport/index.js', /if \(settled\)|settled = true|if \(!settled\)/, null, 'E: a promise settles once; a second resolve/reject is ignored by JavaScript'],
 	['transport/index.js', /chunks\.length === 1 \?/, null, 'E: Buffer.concat of one chunk is the same bytes'],
@@ -92,6 +92,10 @@ const REASONS = [
 	['invite/outputs.js', /\.sort\(byInputOrder\)|function byInputOrder|a\.pairedItem\.item - b\.pairedItem\.item/, null, 'G: as an AI agent tool, a parked candidate before an invited one in input order (with Keep Trying); tested with the parked ones last'],
 	['invite/outputs.js', /invited in this run before it stopped/, /MethodExpression/, 'W: only spaces at the ends of the description change'],
 	['transport/types.js', /__esModule/, null, 'E: types only (left out of the mutate list after this run)'],
+	['invite/engine.js', /kind: 'notSent'|kind: 'exhausted'/, /StringLiteral/, 'E: the outputs treat every kind other than invited, alreadyInvited, uncertain, refused and notSent as parked, and a not-sent candidate only exists when the node throws'],
+	['invite/outcome.js', /readXobinMessage\)\(body\) \?\? ''/, /StringLiteral/, 'E: without a message or error text the answer matches neither the code nor the words, so no notice is built'],
+	['transport/index.js', /body === undefined \? ''/, /StringLiteral/, 'E: a missing body and that text are both unreadable (same message)'],
+	['transport/index.js', /new Error\('The answer was cut off'\)/, /StringLiteral/, 'E: only the error code reaches the user'],
 	// Wording a test matches by pattern rather than word for word.
 	['*', /./, /StringLiteral/, 'W: a message part the tests match by pattern, not word for word'],
 ];
