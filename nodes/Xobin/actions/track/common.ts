@@ -91,7 +91,7 @@ export const applicationIdFields: Field[] = [
 ];
 
 /** The stage an applicant must be in for the request to go ahead: Xobin answers 409 otherwise. */
-export const sourceStageFields: Field[] = stageFields(
+const sourceStageFields: Field[] = stageFields(
 	{
 		send: { type: 'body', property: 'source_stage_id' },
 		check: 'text',
